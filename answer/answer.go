@@ -1,0 +1,55 @@
+// Package answer turns retrieved passages into the answer contract: accounts
+// of who claims what, each with byte-exact quotes, conflicts between them, a
+// one-line summary, or an abstention.
+//
+// Nothing here imports Slack; the JSON shape of Answer is the public contract
+// of `crosscheck ask --json` (see DESIGN.md).
+package answer
+
+// Stance of an account relative to the question.
+type Stance string
+
+const (
+	Affirms   Stance = "affirms"
+	Denies    Stance = "denies"
+	Qualifies Stance = "qualifies"
+	Context   Stance = "context"
+)
+
+// Answer is the answer contract.
+type Answer struct {
+	Question  string    `json:"question"`
+	Mode      string    `json:"mode"`
+	Summary   string    `json:"summary"`
+	Abstained bool      `json:"abstained"`
+	Note      string    `json:"note,omitempty"`
+	Accounts  []Account `json:"accounts"`
+}
+
+// Account is one position held by one side, with the quotes that carry it.
+type Account struct {
+	Holder        string  `json:"holder"`
+	Position      string  `json:"position"`
+	Stance        Stance  `json:"stance"`
+	ConflictsWith []int   `json:"conflicts_with"`
+	Quotes        []Quote `json:"quotes"`
+}
+
+// Quote is a byte-exact span of a source document.
+type Quote struct {
+	DocID   string `json:"doc_id"`
+	Text    string `json:"text"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Speaker string `json:"speaker"`
+	Source  Source `json:"source"`
+}
+
+// Source is the metadata a reader needs to check a quote.
+type Source struct {
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	Author    string `json:"author"`
+	Published string `json:"published"`
+	URL       string `json:"url"`
+}
