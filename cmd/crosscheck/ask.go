@@ -2,13 +2,140 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/crosscheck/crosscheck/answer"
 )
 
-func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int { return exitFail }
-func runSources(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
-	return exitFail
+const askHelp = `Usage: crosscheck ask [--json] [--corpus DIR] "question"
+
+Answers a question from the corpus with verbatim, attributed quotes, one
+block per account (who holds it, what it claims, its quotes with
+outlet · date · url), and marks accounts that contradict each other.
+
+Flags:
+  --json         print exactly one JSON object (the answer contract)
+  --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
+                 else the corpus shipped in the binary)
+  --color        colour: auto (on a terminal), always, never (default auto)
+
+Exit status: 0 answered or abstained, 1 failure, 2 usage error.
+`
+
+func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "")
+	dir := fs.String("corpus", "", "")
+	color := fs.String("color", "auto", "")
+	if code, done := parseFlags(fs, args, askHelp, stdout, stderr); done {
+		return code
+	}
+	q := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(q) == "" {
+		fmt.Fprint(stderr, "crosscheck ask: no question given\n\n"+askHelp)
+		return exitUsage
+	}
+	useColor, err := colorMode(*color, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
+		return exitUsage
+	}
+	c, err := loadCorpus(*dir, getenv, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
+		return exitFail
+	}
+	eng, err := answer.NewEngine(ctx, c, answer.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
+		return exitFail
+	}
+	ans, err := eng.Ask(ctx, q)
+	if errors.Is(err, answer.ErrInvalidQuestion) {
+		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
+		return exitUsage
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
+		return exitFail
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(ans); err != nil {
+			fmt.Fprintf(stderr, "crosscheck ask: write answer: %v\n", err)
+			return exitFail
+		}
+		return exitOK
+	}
+	writeText(stdout, ans, useColor)
+	return exitOK
 }
-func runSource(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
-	return exitFail
+
+// parseFlags parses fs and handles --help. done is true when the caller
+// should return code at once.
+func parseFlags(fs *flag.FlagSet, args []string, help string, stdout, stderr io.Writer) (code int, done bool) {
+	err := fs.Parse(interleave(fs, args))
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, help)
+		return exitOK, true
+	case err != nil:
+		fmt.Fprintf(stderr, "crosscheck %s: %v\n\n%s", fs.Name(), err, help)
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+// interleave moves flags after positional arguments to the front, so
+// `ask "question" --json` works like `ask --json "question"`.
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") {
+				if f := fs.Lookup(name); f != nil {
+					if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
+						if i+1 < len(args) {
+							flags = append(flags, args[i+1])
+							i++
+						}
+					}
+				}
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(append(flags, "--"), pos...)
+}
+
+func colorMode(mode string, w io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		f, ok := w.(*os.File)
+		return ok && term.IsTerminal(int(f.Fd())), nil
+	}
+	return false, fmt.Errorf("--color must be auto, always or never, not %q", mode)
 }

@@ -1,0 +1,232 @@
+package answer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// cluster is an account under construction.
+type cluster struct {
+	holder string
+	hkey   string // speaker key; "" when the source speaks in its own voice
+	docID  string // for own-voice clusters: the first document
+	cands  []*candidate
+}
+
+func (k *cluster) best() *candidate { return k.cands[0] }
+
+// stance is the majority stance of the cluster's quotes; a tie between
+// affirming and denying quotes makes the account a qualified one.
+func (k *cluster) stance() Stance {
+	n := map[Stance]int{}
+	for _, c := range k.cands {
+		n[c.stance]++
+	}
+	switch {
+	case n[Affirms] > 0 && n[Affirms] == n[Denies]:
+		return Qualifies
+	case n[Denies] > n[Affirms] && n[Denies] >= n[Qualifies]:
+		return Denies
+	case n[Affirms] >= n[Qualifies] && n[Affirms] > 0:
+		return Affirms
+	case n[Qualifies] > 0:
+		return Qualifies
+	}
+	return Context
+}
+
+// values are the primary values of the cluster's quotes.
+func (k *cluster) values() []value {
+	var out []value
+	for _, c := range k.cands {
+		if p := c.primary(); p != nil {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
+
+// group turns picked sentences into accounts. A speaker's sentences form
+// one account (the same person across sources is one holder). Sentences in
+// a source's own voice form one account per source, and own-voice accounts
+// of different sources merge when they give the same answer value with the
+// same stance, so that five documents stating one figure are one position.
+func group(picked []*candidate, qa *question) []Account {
+	var ks []*cluster
+	for _, c := range picked {
+		var into *cluster
+		for _, k := range ks {
+			if c.hkey != "" && sameHolder(k.hkey, c.hkey) ||
+				c.hkey == "" && k.hkey == "" && k.docID == c.doc.ID && !valuesDisagree(k.values(), c) {
+				into = k
+				break
+			}
+		}
+		if into == nil {
+			into = &cluster{holder: c.holder, hkey: c.hkey, docID: c.doc.ID}
+			ks = append(ks, into)
+		}
+		into.cands = append(into.cands, c)
+		if c.hkey != "" && len(c.holder) > len(into.holder) {
+			into.holder = c.holder
+		}
+	}
+	ks = mergeByValue(ks)
+	sort.SliceStable(ks, func(i, j int) bool { return ks[i].best().score > ks[j].best().score })
+	accounts := make([]Account, len(ks))
+	for i, k := range ks {
+		accounts[i] = Account{
+			Holder:        k.holder,
+			Stance:        k.stance(),
+			Position:      position(k, qa),
+			ConflictsWith: []int{},
+			Quotes:        quotes(k),
+		}
+	}
+	for i := range ks {
+		for j := range ks {
+			if i != j && conflicting(ks[i], ks[j], accounts[i].Stance, accounts[j].Stance, qa) {
+				accounts[i].ConflictsWith = append(accounts[i].ConflictsWith, j)
+			}
+		}
+	}
+	return accounts
+}
+
+// valuesDisagree reports whether c's primary value contradicts the values
+// already in a cluster.
+func valuesDisagree(vals []value, c *candidate) bool {
+	p := c.primary()
+	if p == nil || len(vals) == 0 {
+		return false
+	}
+	for _, v := range vals {
+		if valueMatch(v, *p) {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeByValue joins own-voice clusters of different sources that state the
+// same answer value with the same stance.
+func mergeByValue(ks []*cluster) []*cluster {
+	var out []*cluster
+	for _, k := range ks {
+		merged := false
+		if k.hkey == "" && len(k.values()) > 0 {
+			for _, o := range out {
+				if o.hkey == "" && o.stance() == k.stance() && agree(o.values(), k.values()) {
+					o.cands = append(o.cands, k.cands...)
+					if o.holder != k.holder && !strings.Contains(o.holder, k.holder) {
+						o.holder += "; " + k.holder
+					}
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// agree reports whether the first values of two clusters match.
+func agree(a, b []value) bool {
+	return len(a) > 0 && len(b) > 0 && valueMatch(a[0], b[0])
+}
+
+// conflicting decides conflicts_with: opposite stances on a yes/no
+// question; otherwise different values for the same asked-for quantity,
+// time or name.
+func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
+	if qa.kind == kindYesNo {
+		return opposed(sa, sb)
+	}
+	va, vb := a.values(), b.values()
+	if len(va) == 0 || len(vb) == 0 {
+		return false
+	}
+	for _, x := range va {
+		for _, y := range vb {
+			if valueMatch(x, y) {
+				return false
+			}
+		}
+	}
+	return va[0].kind == vb[0].kind || qa.kind == kindTime
+}
+
+func quotes(k *cluster) []Quote {
+	out := make([]Quote, 0, len(k.cands))
+	for _, c := range k.cands {
+		s := c.doc.Sentences[c.si]
+		out = append(out, Quote{
+			DocID:   c.doc.ID,
+			Text:    s.Text,
+			Start:   s.Start,
+			End:     s.End,
+			Speaker: s.Speaker,
+			Source: Source{
+				Title: c.doc.Title, Outlet: c.doc.Outlet, Author: c.doc.Author,
+				Published: c.doc.Published, URL: c.doc.URL,
+			},
+		})
+	}
+	return out
+}
+
+// position says in one line what the account claims: its answer value or
+// stance, then the gist of its best quote.
+func position(k *cluster, qa *question) string {
+	gist := clip(k.best().text, 140)
+	if vs := k.values(); len(vs) > 0 && qa.kind != kindYesNo {
+		return fmt.Sprintf("%s: %s", displayValue(vs[0]), gist)
+	}
+	switch k.stance() {
+	case Denies:
+		return "No: " + gist
+	case Affirms:
+		if qa.kind == kindYesNo {
+			return "Yes: " + gist
+		}
+	case Qualifies:
+		return "Partly: " + gist
+	}
+	return gist
+}
+
+func displayValue(v value) string {
+	if v.kind == vName {
+		words := strings.Fields(v.key)
+		for i, w := range words {
+			if !nameJoiners[w] || i == 0 {
+				r, n := utf8.DecodeRuneInString(w)
+				words[i] = strings.ToUpper(string(r)) + w[n:]
+			}
+		}
+		return strings.Join(words, " ")
+	}
+	return v.key
+}
+
+// clip shortens s to at most n bytes at a word boundary. Positions are our
+// words, not quotes, so they may be shortened; quotes never are.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndex(s[:n], " ")
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}

@@ -1,0 +1,153 @@
+package answer
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/retrieval"
+)
+
+// MaxQuestionBytes bounds a question: longer text is almost certainly a
+// pasted document, and scoring it against every sentence would be slow.
+const MaxQuestionBytes = 1000
+
+// Error kinds a caller can show a user as they are.
+var (
+	// ErrInvalidQuestion wraps every problem with the question itself.
+	ErrInvalidQuestion = errors.New("invalid question")
+)
+
+// kind is what sort of answer a question asks for; it decides which values
+// of a sentence are the answer-bearing ones.
+type kind int
+
+const (
+	kindOpen     kind = iota // what/which/how: any value
+	kindYesNo                // did/is/was…: stance decides
+	kindQuantity             // how many/how much: numbers
+	kindTime                 // when/what year: years and dates
+	kindPerson               // who: names
+	kindPlace                // where: names
+)
+
+// question is a question analysed once.
+type question struct {
+	text  string
+	kind  kind
+	stems []string // content stems, in order, unique
+	// entities are the proper nouns of the question, lower-case stems; a
+	// question whose entity no document mentions is abstained on.
+	entities []string
+	// words are all folded lower-case words of the question, for telling
+	// a sentence's new values from the ones the question already names.
+	words map[string]bool
+}
+
+// checkQuestion trims q and rejects empty, oversized or binary input.
+func checkQuestion(q string) (string, error) {
+	q = strings.TrimSpace(q)
+	switch {
+	case q == "":
+		return "", fmt.Errorf("%w: the question is empty; ask something like \"Did US agents operate in Sinaloa?\"", ErrInvalidQuestion)
+	case len(q) > MaxQuestionBytes:
+		return "", fmt.Errorf("%w: the question is %d bytes, the limit is %d; ask one short question", ErrInvalidQuestion, len(q), MaxQuestionBytes)
+	case !utf8.ValidString(q):
+		return "", fmt.Errorf("%w: the question is not valid UTF-8 text", ErrInvalidQuestion)
+	}
+	if len(retrieval.Stems(q)) == 0 {
+		return "", fmt.Errorf("%w: the question has no words to search for; ask about a person, place or event", ErrInvalidQuestion)
+	}
+	return q, nil
+}
+
+var auxStarts = map[string]bool{
+	"did": true, "does": true, "do": true, "is": true, "are": true, "was": true, "were": true,
+	"has": true, "have": true, "had": true, "can": true, "could": true, "will": true, "would": true,
+	"should": true, "shall": true, "may": true, "might": true, "must": true,
+}
+
+// questionWords never count as entities even when capitalised.
+var questionWords = map[string]bool{
+	"what": true, "who": true, "whom": true, "whose": true, "when": true, "where": true, "which": true,
+	"why": true, "how": true, "according": true, "tell": true, "list": true, "name": true, "give": true,
+	"explain": true, "describe": true, "please": true, "in": true, "on": true, "for": true, "as": true,
+}
+
+func analyze(q string) question {
+	folded := retrieval.Fold(q)
+	lower := strings.ToLower(folded)
+	qa := question{text: q, words: map[string]bool{}}
+	for _, w := range strings.FieldsFunc(lower, notWordRune) {
+		qa.words[trimPossessive(w)] = true
+	}
+	first := firstWord(lower)
+	switch {
+	case strings.Contains(lower, "how many") || strings.Contains(lower, "how much") ||
+		strings.Contains(lower, "what number") || strings.Contains(lower, "how old") ||
+		strings.Contains(lower, "how long") || strings.Contains(lower, "how far") ||
+		strings.Contains(lower, "population"):
+		qa.kind = kindQuantity
+	case first == "when" || strings.Contains(lower, "what year") || strings.Contains(lower, "which year") ||
+		strings.Contains(lower, "what date") || strings.Contains(lower, "in what year") || strings.Contains(lower, "what time"):
+		qa.kind = kindTime
+	case first == "who" || first == "whom" || first == "whose":
+		qa.kind = kindPerson
+	case first == "where":
+		qa.kind = kindPlace
+	case auxStarts[first]:
+		qa.kind = kindYesNo
+	default:
+		qa.kind = kindOpen
+	}
+	seen := map[string]bool{}
+	for _, s := range retrieval.Stems(q) {
+		if !seen[s] {
+			seen[s] = true
+			qa.stems = append(qa.stems, s)
+		}
+	}
+	qa.entities = questionEntities(folded)
+	return qa
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }
+
+func trimPossessive(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	return strings.Trim(w, "'")
+}
+
+func firstWord(s string) string {
+	f := strings.FieldsFunc(s, notWordRune)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// questionEntities returns the stems of capitalised words and acronyms of
+// the question that are not question or stop words: the names a relevant
+// document must mention.
+func questionEntities(folded string) []string {
+	var out []string
+	for i, t := range retrieval.TokenizeAll(folded) {
+		r, _ := utf8.DecodeRuneInString(t.Word)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		lw := strings.ToLower(t.Word)
+		if questionWords[lw] || auxStarts[lw] || (retrieval.IsStopword(lw) && t.Stem != "usa") {
+			continue
+		}
+		// The first word is capitalised by grammar, not because it names
+		// something, unless it is an acronym.
+		if i == 0 && strings.ToUpper(t.Word) != t.Word {
+			continue
+		}
+		out = append(out, t.Stem)
+	}
+	return out
+}

@@ -1,0 +1,180 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/retrieval"
+)
+
+// vkind is the sort of an answer-bearing value.
+type vkind int
+
+const (
+	vNumber vkind = iota
+	vYear
+	vDate
+	vName
+)
+
+// value is one answer-bearing item of a sentence: a figure, a year, a date
+// or a name the question does not already contain. Agreement and
+// disagreement of values drive grouping and conflicts.
+type value struct {
+	key  string // normalised: "3559", "1979", "may 14", "mahesh bhatt"
+	kind vkind
+	pos  int // token index in the sentence
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+	"dozen": "12", "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+}
+
+var magnitudes = map[string]bool{"thousand": true, "million": true, "billion": true, "trillion": true, "percent": true}
+
+// nameJoiners may sit inside a multi-word name ("Bank of America").
+var nameJoiners = map[string]bool{"of": true, "de": true, "del": true, "la": true, "von": true, "van": true, "da": true, "di": true, "and": true, "the": true, "y": true, "bin": true, "al": true}
+
+// extractValues finds the values of a sentence. common holds lower-case
+// words seen in lower case in the corpus: a capitalised sentence-initial
+// word that is common ("However", "The") is grammar, not a name.
+func extractValues(text string, q *question, common func(string) bool) []value {
+	toks := retrieval.TokenizeAll(text)
+	var out []value
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].Word
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsDigit(r):
+			v := numberValue(toks, i)
+			if !q.words[strings.ToLower(w)] {
+				out = append(out, v)
+			}
+		case months[lw] && (unicode.IsUpper(r)) && i+1 < len(toks) && isDigits(toks[i+1].Word):
+			key := lw[:3] + " " + strings.ToLower(toks[i+1].Word)
+			out = append(out, value{key: key, kind: vDate, pos: i})
+			// the year after "May 14, 2025" is its own value too
+			i++
+		case numberWords[lw] != "" && !q.words[lw]:
+			out = append(out, value{key: numberWords[lw], kind: vNumber, pos: i})
+		case unicode.IsUpper(r):
+			j := i
+			var parts []string
+			allQuestion := true
+			for j < len(toks) {
+				tw := toks[j].Word
+				tr, _ := utf8.DecodeRuneInString(tw)
+				ltw := strings.ToLower(tw)
+				if unicode.IsUpper(tr) && !months[ltw] {
+					if !(j == 0 && common(ltw)) && !(retrieval.IsStopword(ltw) && toks[j].Stem != "usa") {
+						parts = append(parts, ltw)
+						if !q.words[ltw] {
+							allQuestion = false
+						}
+					}
+					j++
+					continue
+				}
+				if len(parts) > 0 && nameJoiners[ltw] && j+1 < len(toks) && startsUpper(toks[j+1].Word) {
+					j++
+					continue
+				}
+				break
+			}
+			if j == i {
+				j = i + 1
+			}
+			if len(parts) > 0 && !allQuestion {
+				out = append(out, value{key: strings.Join(parts, " "), kind: vName, pos: i})
+			}
+			i = j - 1
+		}
+	}
+	return out
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func numberValue(toks []retrieval.Token, i int) value {
+	w := strings.ReplaceAll(strings.ToLower(toks[i].Word), ",", "")
+	if len(w) == 4 && isDigits(w) && w >= "1000" && w <= "2100" {
+		return value{key: w, kind: vYear, pos: i}
+	}
+	if len(w) == 5 && w[4] == 's' && isDigits(w[:4]) {
+		return value{key: w, kind: vYear, pos: i}
+	}
+	if i+1 < len(toks) && magnitudes[strings.ToLower(toks[i+1].Word)] {
+		w += " " + strings.ToLower(toks[i+1].Word)
+	}
+	return value{key: w, kind: vNumber, pos: i}
+}
+
+// wants reports whether a value of kind k can answer a question of kind qk.
+func wants(qk kind, k vkind) bool {
+	switch qk {
+	case kindQuantity:
+		return k == vNumber
+	case kindTime:
+		return k == vYear || k == vDate
+	case kindPerson, kindPlace:
+		return k == vName
+	default:
+		return true
+	}
+}
+
+// valueMatch reports whether two value keys name the same thing: equal, or
+// for names one's words a subset of the other's ("Bhatt" ⊂ "Mahesh Bhatt").
+func valueMatch(a, b value) bool {
+	if a.kind != b.kind && !(a.kind == vYear && b.kind == vDate || a.kind == vDate && b.kind == vYear) {
+		return false
+	}
+	if a.key == b.key {
+		return true
+	}
+	if a.kind == vName && b.kind == vName {
+		return wordSubset(a.key, b.key) || wordSubset(b.key, a.key)
+	}
+	return false
+}
+
+func wordSubset(a, b string) bool {
+	bw := map[string]bool{}
+	for _, w := range strings.Fields(b) {
+		bw[w] = true
+	}
+	for _, w := range strings.Fields(a) {
+		if !bw[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,168 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/crosscheck/crosscheck/corpus"
+)
+
+// Unit is one retrievable passage.
+type Unit struct {
+	DocID   string
+	Passage int // index into Document.Passages
+	Text    string
+}
+
+// Index is the hybrid (vector + lexical) index over the passages of a corpus.
+type Index struct {
+	units []Unit
+	lex   *Lexical
+	store *Store
+	emb   Embedder
+}
+
+// Build indexes every passage of c with emb.
+func Build(ctx context.Context, c *corpus.Corpus, emb Embedder) (*Index, error) {
+	var units []Unit
+	for _, d := range c.Docs() {
+		for i, p := range d.Passages {
+			units = append(units, Unit{DocID: d.ID, Passage: i, Text: p.Text})
+		}
+	}
+	return BuildUnits(ctx, units, emb)
+}
+
+// BuildUnits indexes the given units.
+func BuildUnits(ctx context.Context, units []Unit, emb Embedder) (*Index, error) {
+	texts := make([]string, len(units))
+	ids := make([]string, len(units))
+	for i, u := range units {
+		texts[i] = u.Text
+		ids[i] = strconv.Itoa(i)
+	}
+	store, err := NewStore(emb)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.Add(ctx, ids, texts); err != nil {
+		return nil, fmt.Errorf("index passages: %w", err)
+	}
+	return &Index{units: units, lex: NewLexical(texts), store: store, emb: emb}, nil
+}
+
+// Units returns the indexed units; Hit.Unit indexes it.
+func (ix *Index) Units() []Unit { return ix.units }
+
+// Lexical exposes the BM25 index, whose statistics the answerer reuses.
+func (ix *Index) Lexical() *Lexical { return ix.lex }
+
+// Hit is one retrieved unit with its fused score.
+type Hit struct {
+	Unit  int
+	DocID string
+	// Score is the reciprocal-rank fusion of the lexical and vector ranks.
+	Score float64
+	// Lexical is the BM25 score, Vector the cosine similarity (0 if absent).
+	Lexical, Vector float64
+}
+
+// SearchOptions shape a search.
+type SearchOptions struct {
+	K      int // hits to return (default 12)
+	Depth  int // candidates taken from each ranker (default 100)
+	PerDoc int // at most this many hits per document (default 3)
+}
+
+// rrfK is the reciprocal-rank-fusion constant from Cormack et al. (2009):
+// large enough that one ranker's top hit does not drown the other's.
+const rrfK = 60
+
+// Search runs both rankers, fuses them by reciprocal rank and diversifies:
+// the best hit of each document comes before any document's second hit, so
+// every source that bears on the question reaches the answerer.
+func (ix *Index) Search(ctx context.Context, question string, opts SearchOptions) ([]Hit, error) {
+	if opts.K <= 0 {
+		opts.K = 12
+	}
+	if opts.Depth <= 0 {
+		opts.Depth = 100
+	}
+	if opts.PerDoc <= 0 {
+		opts.PerDoc = 3
+	}
+	vec, err := ix.emb.Embed(ctx, question)
+	if err != nil {
+		return nil, fmt.Errorf("embed question: %w", err)
+	}
+	matches, err := ix.store.Query(ctx, vec, opts.Depth)
+	if err != nil {
+		return nil, err
+	}
+	lex := ix.lex.Search(Stems(question), opts.Depth)
+
+	fused := map[int]*Hit{}
+	get := func(u int) *Hit {
+		h := fused[u]
+		if h == nil {
+			h = &Hit{Unit: u, DocID: ix.units[u].DocID}
+			fused[u] = h
+		}
+		return h
+	}
+	for rank, s := range lex {
+		h := get(s.Unit)
+		h.Lexical = s.Score
+		h.Score += 1 / float64(rrfK+rank+1)
+	}
+	for rank, m := range matches {
+		u, err := strconv.Atoi(m.ID)
+		if err != nil || u < 0 || u >= len(ix.units) {
+			continue
+		}
+		if m.Similarity <= 0 {
+			continue
+		}
+		h := get(u)
+		h.Vector = m.Similarity
+		h.Score += 1 / float64(rrfK+rank+1)
+	}
+	all := make([]Hit, 0, len(fused))
+	for _, h := range fused {
+		all = append(all, *h)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Score != all[j].Score {
+			return all[i].Score > all[j].Score
+		}
+		return all[i].Unit < all[j].Unit
+	})
+	return diversify(all, opts.K, opts.PerDoc), nil
+}
+
+// diversify picks up to k hits in rounds: round r takes the r-th best hit of
+// every document, in fused order, so one long article cannot fill the list.
+func diversify(ranked []Hit, k, perDoc int) []Hit {
+	byDoc := map[string][]Hit{}
+	var order []string
+	for _, h := range ranked {
+		if _, ok := byDoc[h.DocID]; !ok {
+			order = append(order, h.DocID)
+		}
+		byDoc[h.DocID] = append(byDoc[h.DocID], h)
+	}
+	var out []Hit
+	for r := 0; r < perDoc && len(out) < k; r++ {
+		for _, d := range order {
+			if hs := byDoc[d]; r < len(hs) {
+				out = append(out, hs[r])
+				if len(out) == k {
+					break
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,109 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/philippgille/chromem-go"
+)
+
+// Store is a chromem-go collection of unit vectors. Embeddings are computed
+// here, concurrently and in one pass, and handed to chromem-go precomputed:
+// chromem-go would otherwise call the embedder once per document and, given
+// no function, silently fall back to OpenAI.
+type Store struct {
+	col *chromem.Collection
+	emb Embedder
+}
+
+// NewStore returns an empty in-memory store for vectors of emb.
+func NewStore(emb Embedder) (*Store, error) {
+	db := chromem.NewDB()
+	meta := map[string]string{"embedder": emb.Name, "dim": fmt.Sprint(emb.Dim)}
+	col, err := db.CreateCollection("passages", meta, chromem.EmbeddingFunc(emb.Embed))
+	if err != nil {
+		return nil, fmt.Errorf("create collection: %w", err)
+	}
+	return &Store{col: col, emb: emb}, nil
+}
+
+// Count is the number of vectors stored.
+func (s *Store) Count() int { return s.col.Count() }
+
+// Add embeds texts and stores them under ids.
+func (s *Store) Add(ctx context.Context, ids, texts []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	vecs, err := s.embedAll(ctx, texts)
+	if err != nil {
+		return err
+	}
+	docs := make([]chromem.Document, len(ids))
+	for i := range ids {
+		docs[i] = chromem.Document{ID: ids[i], Embedding: vecs[i], Content: texts[i]}
+	}
+	if err := s.col.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
+		return fmt.Errorf("add %d vectors: %w", len(ids), err)
+	}
+	return nil
+}
+
+func (s *Store) embedAll(ctx context.Context, texts []string) ([][]float32, error) {
+	vecs := make([][]float32, len(texts))
+	errs := make([]error, len(texts))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(texts); i += workers {
+				if ctx.Err() != nil {
+					errs[i] = ctx.Err()
+					return
+				}
+				v, err := s.emb.Embed(ctx, texts[i])
+				if err == nil && len(v) != s.emb.Dim {
+					err = fmt.Errorf("embedder %s returned %d dimensions, want %d", s.emb.Name, len(v), s.emb.Dim)
+				}
+				vecs[i], errs[i] = v, err
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("embed unit %d: %w", i, err)
+		}
+	}
+	return vecs, nil
+}
+
+// Match is a stored id and its cosine similarity to the query.
+type Match struct {
+	ID         string
+	Similarity float64
+}
+
+// Query returns the n stored vectors nearest to vec. n is clamped to the
+// collection size: chromem-go rejects a larger n, even on an empty store.
+func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error) {
+	if c := s.col.Count(); n > c {
+		n = c
+	}
+	if n <= 0 {
+		return nil, nil
+	}
+	res, err := s.col.QueryEmbedding(ctx, vec, n, nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("query vectors: %w", err)
+	}
+	out := make([]Match, len(res))
+	for i, r := range res {
+		out[i] = Match{ID: r.ID, Similarity: float64(r.Similarity)}
+	}
+	return out, nil
+}
