@@ -23,7 +23,11 @@ type Engine struct {
 	aliases aliases
 	// lower holds words seen in lower case mid-sentence in the corpus.
 	lower map[string]bool
+	// stems holds each document's set of stems, title included.
+	stems map[string]map[string]bool
 }
+
+func (e *Engine) docStems(d *corpus.Document) map[string]bool { return e.stems[d.ID] }
 
 // NewEngine indexes the corpus and returns an engine ready to answer.
 func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, error) {
@@ -35,7 +39,8 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	return &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lowerWords(c)}, nil
+	lower, stems := vocabulary(c)
+	return &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, stems: stems}, nil
 }
 
 // Corpus is the corpus the engine answers from.
@@ -56,31 +61,98 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	return e.compose(ctx, &qa)
 }
 
-// unknownEntities returns the question's names that no passage contains.
+// unknownEntities returns the question's names that no document
+// mentions. A name counts as mentioned when one of its words is in the
+// corpus ("Tyler Mane" when the corpus spells "Tayler Mane") or a word of
+// the corpus is one typo away from it.
 func (e *Engine) unknownEntities(qa *question) []string {
+	lex := e.index.Lexical()
 	var out []string
-	for _, s := range qa.entities {
-		if e.index.Lexical().DF(s) == 0 {
-			out = append(out, s)
+	for _, n := range qa.names {
+		known := false
+		for _, s := range n.stems {
+			if lex.DF(s) > 0 || e.nearSpelling(s) {
+				known = true
+				break
+			}
+		}
+		if !known {
+			out = append(out, strings.Join(n.words, " "))
 		}
 	}
 	return out
 }
 
+// nearSpelling reports whether some corpus word is within one edit of s
+// (two for long words).
+func (e *Engine) nearSpelling(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	limit := 1
+	if len(s) >= 8 {
+		limit = 2
+	}
+	for _, w := range e.index.Lexical().Vocabulary() {
+		if d := len(w) - len(s); d > limit || -d > limit {
+			continue
+		}
+		if editDistance(s, w, limit) <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 when it
+// exceeds limit.
+func editDistance(a, b string, limit int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
 func (e *Engine) isCommon(lower string) bool { return e.lower[lower] }
 
-// lowerWords collects the words the corpus writes in lower case, which tells
-// a capitalised sentence-initial "However" from a name.
-func lowerWords(c *corpus.Corpus) map[string]bool {
-	m := map[string]bool{}
+// vocabulary collects the words the corpus writes in lower case, which
+// tells a capitalised sentence-initial "However" from a name, and the stems
+// of each document.
+func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[string]bool) {
+	lower = map[string]bool{}
+	stems = make(map[string]map[string]bool, c.Len())
 	for _, d := range c.Docs() {
+		ds := map[string]bool{}
+		for _, t := range retrieval.TokenizeAll(d.Title) {
+			ds[t.Stem] = true
+		}
 		for _, s := range d.Sentences {
 			for _, t := range retrieval.TokenizeAll(s.Text) {
+				ds[t.Stem] = true
 				if w := t.Word; w != "" && w[0] >= 'a' && w[0] <= 'z' {
-					m[w] = true
+					lower[w] = true
 				}
 			}
 		}
+		stems[d.ID] = ds
 	}
-	return m
+	return lower, stems
 }

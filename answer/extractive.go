@@ -15,11 +15,13 @@ const (
 	searchK           = 24   // passages retrieved
 	searchPerDoc      = 2    // passages per document
 	minBestScore      = 0.22 // below this nothing answers the question
-	keepRatio         = 0.55 // a sentence is kept if it scores this share of the best
+	keepRatio         = 0.6  // a document is kept if it scores this share of the best
+	docWeight         = 0.5  // share of passage coverage in a document score
 	docExtraRatio     = 0.85 // a document's second quote must score this share of its first
 	maxQuotesPerDoc   = 2
 	maxQuotes         = 12
 	minSentenceTokens = 4
+	noValuePenalty    = 0.7
 )
 
 // candidate is one sentence considered for quoting.
@@ -29,6 +31,7 @@ type candidate struct {
 	text   string
 	score  float64
 	cov    float64
+	ctxCov float64 // coverage of the question by the passage and title
 	values []value // answer-bearing values the question does not name
 	stance Stance
 	// holder is who makes the claim: the attributed speaker, else the source.
@@ -51,7 +54,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cands := e.candidates(qa, hits)
+	cands := e.candidates(qa, e.aboutNames(qa, hits))
 	if len(cands) == 0 || cands[0].score < minBestScore {
 		return abstain(qa.text, "No passage in the corpus answers this question."), nil
 	}
@@ -69,6 +72,42 @@ func abstain(q, why string) *Answer {
 	return &Answer{Question: q, Mode: "extractive", Abstained: true, Summary: why, Accounts: []Account{}}
 }
 
+// aboutNames keeps the hits from documents that mention a name of the
+// question (one word of it suffices: "Thomas" for "Justin Thomas"). A
+// document that names nothing the question is about is a distractor
+// however many other words it shares. When no document passes,
+// the hits are kept as they are: the names may be spelt differently.
+func (e *Engine) aboutNames(qa *question, hits []retrieval.Hit) []retrieval.Hit {
+	if len(qa.names) == 0 {
+		return hits
+	}
+	var out []retrieval.Hit
+	for _, h := range hits {
+		if e.mentionsAny(e.corpus.Doc(h.DocID), qa.names) {
+			out = append(out, h)
+		}
+	}
+	if len(out) == 0 {
+		return hits
+	}
+	return out
+}
+
+func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
+	if d == nil {
+		return false
+	}
+	stems := e.docStems(d)
+	for _, n := range names {
+		for _, s := range n.stems {
+			if stems[s] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // candidates scores the sentences of the retrieved passages, best first.
 func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
 	lex := e.index.Lexical()
@@ -83,12 +122,11 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
 	coverage := func(stems []string) float64 {
 		var got float64
 		for _, qs := range qa.stems {
+			var m float64
 			for _, s := range stems {
-				if stemMatch(qs, s) {
-					got += lex.IDF(qs)
-					break
-				}
+				m = max(m, stemMatch(qs, s))
 			}
+			got += m * lex.IDF(qs)
 		}
 		return got / total
 	}
@@ -123,49 +161,92 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
 				continue
 			}
 			cov := coverage(stems)
+			if startsWithPronoun(s.Text) {
+				// "He died in 1972" is about the document's subject.
+				cov = max(cov, coverage(append(stems, retrieval.Stems(d.Title)...)))
+			}
 			if cov == 0 {
 				continue
 			}
 			cos := retrieval.Cosine(qvec, retrieval.OfflineVector(s.Text))
 			score := 0.5*cov + 0.2*ctxCov + 0.3*cos
-			out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, cov: cov, speaker: s.Speaker})
+			vals := e.answerValues(s.Text, qa)
+			if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
+				// "How many…" is not answered by a sentence without a figure.
+				score *= noValuePenalty
+			}
+			out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, cov: cov, ctxCov: ctxCov, speaker: s.Speaker, values: vals})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
 }
 
-// stemMatch compares a question stem with a sentence stem, letting a long
-// shared stem match across derivations ("director" ~ "direct").
-func stemMatch(q, s string) bool {
+// stemMatch compares a question stem with a sentence stem: 1 when equal or
+// when a long stem prefixes the other across derivations ("director" ~
+// "direct"); 0.5 when a short stem prefixes a longer word, which catches
+// clippings ("lab" ~ "laboratories") at the risk of "lab" ~ "label".
+func stemMatch(q, s string) float64 {
 	if q == s {
-		return true
+		return 1
 	}
-	if len(q) < 5 || len(s) < 5 {
-		return false
+	short, long := q, s
+	if len(short) > len(long) {
+		short, long = long, short
 	}
-	return strings.HasPrefix(q, s) || strings.HasPrefix(s, q)
+	if len(short) < 3 || isDigits(short) {
+		return 0
+	}
+	l := commonPrefix(short, long)
+	switch {
+	case l == len(short) && l >= 5:
+		return 1
+	case l == len(short):
+		return 0.5
+	case l >= 5 && l >= len(short)-1:
+		return 0.8 // "mexico" ~ "mexican"
+	case l >= 4 && l >= len(short)-1:
+		return 0.5 // "agent" ~ "agency"
+	}
+	return 0
 }
 
-// pick keeps the sentences close enough to the best one, at most
-// maxQuotesPerDoc per document, taking every document's best sentence
-// before any document's second so that each source is heard.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// pick chooses the documents that bear on the question, then each one's
+// best sentences. A document is judged on its best sentence and on how much
+// of the question its passage and title cover, because the sentence that
+// carries an answer often leaves the subject implicit ("He died in 1972").
+// Every kept document's best sentence comes before any second sentence, so
+// each source is heard.
 func pick(cands []*candidate) []*candidate {
-	best := cands[0].score
 	byDoc := map[string][]*candidate{}
 	var order []string
+	docScore := map[string]float64{}
 	for _, c := range cands {
-		if c.score < keepRatio*best {
-			break
-		}
 		if _, ok := byDoc[c.doc.ID]; !ok {
 			order = append(order, c.doc.ID)
 		}
 		byDoc[c.doc.ID] = append(byDoc[c.doc.ID], c)
+		docScore[c.doc.ID] = max(docScore[c.doc.ID], docWeight*c.ctxCov+(1-docWeight)*c.score)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return docScore[order[i]] > docScore[order[j]] })
+	best := docScore[order[0]]
+	kept := order[:0:0]
+	for _, id := range order {
+		if docScore[id] >= keepRatio*best && byDoc[id][0].score >= minBestScore/2 {
+			kept = append(kept, id)
+		}
 	}
 	var out []*candidate
 	for r := 0; r < maxQuotesPerDoc && len(out) < maxQuotes; r++ {
-		for _, id := range order {
+		for _, id := range kept {
 			cs := byDoc[id]
 			if r >= len(cs) || (r > 0 && cs[r].score < docExtraRatio*cs[0].score) {
 				continue
@@ -179,15 +260,19 @@ func pick(cands []*candidate) []*candidate {
 	return out
 }
 
+// startsWithPronoun reports whether a sentence opens with a personal
+// pronoun standing for someone named earlier.
+func startsWithPronoun(s string) bool {
+	w := firstWord(strings.ToLower(s))
+	switch w {
+	case "he", "she", "it", "they", "his", "her", "its", "their":
+		return true
+	}
+	return false
+}
+
 // describe fills a picked candidate's values, stance and holder.
 func (e *Engine) describe(c *candidate, qa *question) {
-	var vals []value
-	for _, v := range extractValues(c.text, qa, e.isCommon) {
-		if wants(qa.kind, v.kind) {
-			vals = append(vals, v)
-		}
-	}
-	c.values = byProximity(vals, c.text, qa)
 	c.stance = sentenceStance(c.text, qa, len(c.values) > 0)
 	if c.speaker != "" {
 		c.holder = c.speaker
@@ -195,6 +280,17 @@ func (e *Engine) describe(c *candidate, qa *question) {
 	} else {
 		c.holder = sourceName(c.doc)
 	}
+}
+
+// answerValues are the values of text that can answer qa, nearest first.
+func (e *Engine) answerValues(text string, qa *question) []value {
+	var vals []value
+	for _, v := range extractValues(text, qa, e.isCommon) {
+		if wants(qa.kind, v.kind) {
+			vals = append(vals, v)
+		}
+	}
+	return byProximity(vals, text, qa)
 }
 
 // byProximity orders values by their distance to the question's words in
@@ -208,7 +304,7 @@ func byProximity(vals []value, text string, qa *question) []value {
 	var anchors []int
 	for i, t := range toks {
 		for _, qs := range qa.stems {
-			if stemMatch(qs, t.Stem) {
+			if stemMatch(qs, t.Stem) > 0 {
 				anchors = append(anchors, i)
 				break
 			}

@@ -38,9 +38,10 @@ type question struct {
 	text  string
 	kind  kind
 	stems []string // content stems, in order, unique
-	// entities are the proper nouns of the question, lower-case stems; a
-	// question whose entity no document mentions is abstained on.
-	entities []string
+	// names are the proper names of the question, each a run of
+	// capitalised words; a question naming something no document mentions
+	// is abstained on.
+	names []name
 	// words are all folded lower-case words of the question, for telling
 	// a sentence's new values from the ones the question already names.
 	words map[string]bool
@@ -88,6 +89,10 @@ func analyze(q string) question {
 	case strings.Contains(lower, "how many") || strings.Contains(lower, "how much") ||
 		strings.Contains(lower, "what number") || strings.Contains(lower, "how old") ||
 		strings.Contains(lower, "how long") || strings.Contains(lower, "how far") ||
+		strings.Contains(lower, "how tall") || strings.Contains(lower, "how high") ||
+		strings.Contains(lower, "how big") || strings.Contains(lower, "how large") ||
+		strings.Contains(lower, "how heavy") || strings.Contains(lower, "how fast") ||
+		strings.Contains(lower, "how deep") || strings.Contains(lower, "how wide") ||
 		strings.Contains(lower, "population"):
 		qa.kind = kindQuantity
 	case first == "when" || strings.Contains(lower, "what year") || strings.Contains(lower, "which year") ||
@@ -109,7 +114,7 @@ func analyze(q string) question {
 			qa.stems = append(qa.stems, s)
 		}
 	}
-	qa.entities = questionEntities(folded)
+	qa.names = questionNames(folded)
 	return qa
 }
 
@@ -128,26 +133,37 @@ func firstWord(s string) string {
 	return f[0]
 }
 
-// questionEntities returns the stems of capitalised words and acronyms of
-// the question that are not question or stop words: the names a relevant
-// document must mention.
-func questionEntities(folded string) []string {
-	var out []string
+// name is one proper name of a question: its words as written and their
+// stems.
+type name struct {
+	words []string
+	stems []string
+}
+
+// questionNames returns the runs of capitalised words and acronyms of the
+// question that are not question or stop words ("Tyler Mane", "Canada").
+func questionNames(folded string) []name {
+	var out []name
+	var cur *name
+	last := -2
 	for i, t := range retrieval.TokenizeAll(folded) {
 		r, _ := utf8.DecodeRuneInString(t.Word)
-		if !unicode.IsUpper(r) {
-			continue
-		}
 		lw := strings.ToLower(t.Word)
-		if questionWords[lw] || auxStarts[lw] || (retrieval.IsStopword(lw) && t.Stem != "usa") {
+		skip := !unicode.IsUpper(r) || questionWords[lw] || auxStarts[lw] ||
+			(retrieval.IsStopword(lw) && t.Stem != "usa") ||
+			// The first word is capitalised by grammar, not because it
+			// names something, unless it is an acronym.
+			(i == 0 && strings.ToUpper(t.Word) != t.Word)
+		if skip {
 			continue
 		}
-		// The first word is capitalised by grammar, not because it names
-		// something, unless it is an acronym.
-		if i == 0 && strings.ToUpper(t.Word) != t.Word {
-			continue
+		if cur == nil || last != i-1 {
+			out = append(out, name{})
+			cur = &out[len(out)-1]
 		}
-		out = append(out, t.Stem)
+		cur.words = append(cur.words, t.Word)
+		cur.stems = append(cur.stems, t.Stem)
+		last = i
 	}
 	return out
 }

@@ -58,6 +58,10 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
+		case unicode.IsDigit(r) && len(w) <= 2 && i+1 < len(toks) && months[strings.ToLower(toks[i+1].Word)]:
+			// "14 May 2025": day first
+			out = append(out, value{key: strings.ToLower(toks[i+1].Word)[:3] + " " + w, kind: vDate, pos: i})
+			i++
 		case unicode.IsDigit(r):
 			v := numberValue(toks, i)
 			if !q.words[strings.ToLower(w)] {
@@ -73,7 +77,7 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 		case unicode.IsUpper(r):
 			j := i
 			var parts []string
-			allQuestion := true
+			inQuestion := false
 			for j < len(toks) {
 				tw := toks[j].Word
 				tr, _ := utf8.DecodeRuneInString(tw)
@@ -81,8 +85,8 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 				if unicode.IsUpper(tr) && !months[ltw] {
 					if !(j == 0 && common(ltw)) && !(retrieval.IsStopword(ltw) && toks[j].Stem != "usa") {
 						parts = append(parts, ltw)
-						if !q.words[ltw] {
-							allQuestion = false
+						if q.words[ltw] {
+							inQuestion = true
 						}
 					}
 					j++
@@ -97,7 +101,9 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 			if j == i {
 				j = i + 1
 			}
-			if len(parts) > 0 && !allQuestion {
+			// A name sharing a word with the question is its subject
+			// ("Tayler Mane" for "How tall is Tyler Mane?"), not an answer.
+			if len(parts) > 0 && !inQuestion {
 				out = append(out, value{key: strings.Join(parts, " "), kind: vName, pos: i})
 			}
 			i = j - 1
