@@ -2,7 +2,9 @@ package retrieval
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/runes"
@@ -95,32 +97,38 @@ func TokenizeAll(s string) []Token {
 
 func tokenize(s string, dropStop bool) []Token {
 	var out []Token
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i++
+			i += n
 			continue
 		}
-		j := i
 		digits := unicode.IsDigit(r)
-		for j < len(rs) {
-			c := rs[j]
+		j := i + n
+		prevDigit := digits
+		for j < len(s) {
+			c, m := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsLetter(c) || unicode.IsDigit(c) {
-				j++
+				prevDigit = unicode.IsDigit(c)
+				j += m
 				continue
 			}
 			// 57,000 and 3.5 stay one number.
-			if digits && (c == ',' || c == '.') && j+1 < len(rs) && unicode.IsDigit(rs[j+1]) && unicode.IsDigit(rs[j-1]) {
+			if digits && prevDigit && (c == ',' || c == '.') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
 				j++
 				continue
 			}
 			break
 		}
-		word := string(rs[i:j])
+		word := s[i:j]
 		// possessive 's
-		if j+1 < len(rs) && rs[j] == '\'' && (rs[j+1] == 's' || rs[j+1] == 'S') && (j+2 >= len(rs) || !unicode.IsLetter(rs[j+2])) {
-			j += 2
+		if j+1 < len(s) && s[j] == '\'' && (s[j+1] == 's' || s[j+1] == 'S') {
+			if j+2 >= len(s) {
+				j += 2
+			} else if c, _ := utf8.DecodeRuneInString(s[j+2:]); !unicode.IsLetter(c) {
+				j += 2
+			}
 		}
 		i = j
 		if t, ok := makeToken(word, dropStop); ok {
@@ -149,8 +157,17 @@ func Stem(lower string) string {
 	if len(lower) <= 3 {
 		return lower
 	}
-	return english.Stem(lower, false)
+	if s, ok := stemCache.Load(lower); ok {
+		return s.(string)
+	}
+	s := english.Stem(lower, false)
+	stemCache.Store(lower, s)
+	return s
 }
+
+// stemCache memoises Stem, a pure function that dominated index builds
+// (most words of a corpus repeat). It grows with the vocabulary only.
+var stemCache sync.Map
 
 // Stems returns just the stems of Tokenize(s).
 func Stems(s string) []string {
