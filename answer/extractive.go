@@ -12,16 +12,20 @@ import (
 // Tuning of the extractive composer. They are relative to the best sentence
 // of each answer, so they hold across corpora of different styles.
 const (
-	searchK           = 24   // passages retrieved
-	searchPerDoc      = 2    // passages per document
-	minBestScore      = 0.22 // below this nothing answers the question
-	keepRatio         = 0.6  // a document is kept if it scores this share of the best
-	docWeight         = 0.5  // share of passage coverage in a document score
-	docExtraRatio     = 0.85 // a document's second quote must score this share of its first
-	maxQuotesPerDoc   = 2
-	maxQuotes         = 12
-	minSentenceTokens = 4
-	noValuePenalty    = 0.7
+	searchK            = 24   // passages retrieved
+	searchPerDoc       = 4    // passages per document
+	minBestScore       = 0.22 // below this nothing answers the question
+	keepRatio          = 0.4  // a document is kept if it scores this share of the best
+	docWeight          = 0.5  // share of passage coverage in a document score
+	docExtraRatio      = 0.85 // a document's second quote must score this share of its first
+	maxQuotesPerDoc    = 2
+	maxQuotes          = 12
+	minSentenceTokens  = 4
+	noValuePenalty     = 0.7
+	newAccountRatio    = 0.6 // a document's second quote that states another position
+	holderExtraRatio   = 0.3 // a quoted speaker's further statements, relative to the best
+	maxQuotesPerHolder = 3
+	maxPassagesPerDoc  = 60 // bounds the work on very long documents
 )
 
 // candidate is one sentence considered for quoting.
@@ -58,10 +62,10 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	if len(cands) == 0 || cands[0].score < minBestScore {
 		return abstain(qa.text, "No passage in the corpus answers this question."), nil
 	}
-	picked := pick(cands)
-	for _, c := range picked {
+	for _, c := range cands {
 		e.describe(c, qa)
 	}
+	picked := pick(cands, qa)
 	accounts := group(picked, qa)
 	ans := &Answer{Question: qa.text, Mode: "extractive", Accounts: accounts}
 	ans.Summary = summarize(ans, qa)
@@ -130,55 +134,63 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
 		}
 		return got / total
 	}
-	units := e.index.Units()
-	seen := map[[2]int]bool{}
-	docIdx := map[string]int{}
+	// Every passage of a retrieved document is read, not only the passages
+	// retrieval ranked: the sentence that states a side often shares few
+	// words with the question ("the operation was led by Mexican
+	// authorities").
 	var out []*candidate
-	for _, h := range hits {
-		u := units[h.Unit]
-		d := e.corpus.Doc(u.DocID)
+	for _, id := range hitDocs(hits) {
+		d := e.corpus.Doc(id)
 		if d == nil {
 			continue
 		}
-		di, ok := docIdx[d.ID]
-		if !ok {
-			di = len(docIdx)
-			docIdx[d.ID] = di
-		}
-		p := d.Passages[u.Passage]
-		ctxCov := coverage(retrieval.Stems(d.Title + " " + p.Text))
-		for si := p.First; si <= p.Last; si++ {
-			if seen[[2]int{di, si}] {
-				continue
+		for pi, p := range d.Passages {
+			if pi == maxPassagesPerDoc {
+				break
 			}
-			seen[[2]int{di, si}] = true
-			s := d.Sentences[si]
-			if s.Boilerplate {
-				continue
+			ctxCov := coverage(retrieval.Stems(d.Title + " " + p.Text))
+			for si := p.First; si <= p.Last; si++ {
+				s := d.Sentences[si]
+				if s.Boilerplate {
+					continue
+				}
+				stems := retrieval.Stems(s.Text)
+				if len(stems) < minSentenceTokens {
+					continue
+				}
+				cov := coverage(stems)
+				if startsWithPronoun(s.Text) {
+					// "He died in 1972" is about the document's subject.
+					cov = max(cov, coverage(append(stems, retrieval.Stems(d.Title)...)))
+				}
+				if cov == 0 {
+					continue
+				}
+				cos := retrieval.Cosine(qvec, retrieval.OfflineVector(s.Text))
+				score := 0.5*cov + 0.2*ctxCov + 0.3*cos
+				vals := e.answerValues(s.Text, qa)
+				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
+					// "How many…" is not answered by a sentence without a figure.
+					score *= noValuePenalty
+				}
+				out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, cov: cov, ctxCov: ctxCov, speaker: s.Speaker, values: vals})
 			}
-			stems := retrieval.Stems(s.Text)
-			if len(stems) < minSentenceTokens {
-				continue
-			}
-			cov := coverage(stems)
-			if startsWithPronoun(s.Text) {
-				// "He died in 1972" is about the document's subject.
-				cov = max(cov, coverage(append(stems, retrieval.Stems(d.Title)...)))
-			}
-			if cov == 0 {
-				continue
-			}
-			cos := retrieval.Cosine(qvec, retrieval.OfflineVector(s.Text))
-			score := 0.5*cov + 0.2*ctxCov + 0.3*cos
-			vals := e.answerValues(s.Text, qa)
-			if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
-				// "How many…" is not answered by a sentence without a figure.
-				score *= noValuePenalty
-			}
-			out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, cov: cov, ctxCov: ctxCov, speaker: s.Speaker, values: vals})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+// hitDocs lists the documents of the hits, best first, once each.
+func hitDocs(hits []retrieval.Hit) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, h := range hits {
+		if !seen[h.DocID] {
+			seen[h.DocID] = true
+			out = append(out, h.DocID)
+		}
+	}
 	return out
 }
 
@@ -225,7 +237,7 @@ func commonPrefix(a, b string) int {
 // carries an answer often leaves the subject implicit ("He died in 1972").
 // Every kept document's best sentence comes before any second sentence, so
 // each source is heard.
-func pick(cands []*candidate) []*candidate {
+func pick(cands []*candidate, qa *question) []*candidate {
 	byDoc := map[string][]*candidate{}
 	var order []string
 	docScore := map[string]float64{}
@@ -248,11 +260,85 @@ func pick(cands []*candidate) []*candidate {
 	for r := 0; r < maxQuotesPerDoc && len(out) < maxQuotes; r++ {
 		for _, id := range kept {
 			cs := byDoc[id]
-			if r >= len(cs) || (r > 0 && cs[r].score < docExtraRatio*cs[0].score) {
+			if r >= len(cs) {
 				continue
 			}
-			out = append(out, cs[r])
+			c := secondChoice(cs, qa, r)
+			if c == nil {
+				continue
+			}
+			cs[r] = c
+			out = append(out, c)
 			if len(out) == maxQuotes {
+				break
+			}
+		}
+	}
+	return withHolders(out, cands)
+}
+
+// secondChoice returns the document's r-th quote: the first is its best
+// sentence; a later one must score nearly as well, or bring a position the
+// document's best sentence does not state (another speaker, another value,
+// the opposite stance), because every account deserves to be heard.
+func secondChoice(cs []*candidate, qa *question, r int) *candidate {
+	if r == 0 {
+		return cs[0]
+	}
+	first := cs[0]
+	for i := r; i < len(cs); i++ {
+		c := cs[i]
+		if c.score >= docExtraRatio*first.score && i == r {
+			return c
+		}
+		if c.score >= newAccountRatio*first.score && newPosition(first, c, qa) {
+			cs[i], cs[r] = cs[r], cs[i]
+			return c
+		}
+	}
+	return nil
+}
+
+// newPosition reports whether c would stand in another account than first.
+func newPosition(first, c *candidate, qa *question) bool {
+	switch {
+	case c.hkey != first.hkey && !sameHolder(c.hkey, first.hkey):
+		return true
+	case qa.kind == kindYesNo:
+		return opposed(first.stance, c.stance)
+	}
+	p, q := first.primary(), c.primary()
+	return p != nil && q != nil && !valueMatch(*p, *q)
+}
+
+// withHolders adds, for each speaker already quoted, their other relevant
+// statements (up to maxQuotesPerHolder): a reader wants what each side
+// says, not only its single best-matching sentence.
+func withHolders(out, cands []*candidate) []*candidate {
+	if len(out) == 0 {
+		return out
+	}
+	best := cands[0].score
+	in := map[*candidate]bool{}
+	perHolder := map[string]int{}
+	for _, c := range out {
+		in[c] = true
+		if c.hkey != "" {
+			perHolder[c.hkey]++
+		}
+	}
+	for _, c := range cands {
+		if len(out) >= maxQuotes || c.score < holderExtraRatio*best {
+			break
+		}
+		if in[c] || c.hkey == "" {
+			continue
+		}
+		for _, o := range out {
+			if o.hkey != "" && sameHolder(o.hkey, c.hkey) && perHolder[o.hkey] < maxQuotesPerHolder && o.doc.ID != c.doc.ID {
+				perHolder[o.hkey]++
+				out = append(out, c)
+				in[c] = true
 				break
 			}
 		}

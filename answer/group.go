@@ -58,8 +58,8 @@ func group(picked []*candidate, qa *question) []Account {
 	for _, c := range picked {
 		var into *cluster
 		for _, k := range ks {
-			if c.hkey != "" && sameHolder(k.hkey, c.hkey) ||
-				c.hkey == "" && k.hkey == "" && k.docID == c.doc.ID && !valuesDisagree(k.values(), c) {
+			same := c.hkey != "" && sameHolder(k.hkey, c.hkey) || c.hkey == "" && k.hkey == "" && k.docID == c.doc.ID
+			if same && !disagrees(k, c, qa) {
 				into = k
 				break
 			}
@@ -93,6 +93,16 @@ func group(picked []*candidate, qa *question) []Account {
 		}
 	}
 	return accounts
+}
+
+// disagrees reports whether c contradicts what a cluster says: the
+// opposite stance on a yes/no question, another value otherwise. One holder
+// (or one passage) can state both sides; they are then two accounts.
+func disagrees(k *cluster, c *candidate, qa *question) bool {
+	if qa.kind == kindYesNo {
+		return opposed(k.stance(), c.stance)
+	}
+	return valuesDisagree(k.values(), c)
 }
 
 // valuesDisagree reports whether c's primary value contradicts the values
