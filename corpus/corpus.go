@@ -1,7 +1,8 @@
 package corpus
 
 import (
-	"io/fs"
+	"sort"
+	"strings"
 )
 
 // Options bound what the loader accepts.
@@ -25,22 +26,6 @@ type Corpus struct {
 	byID map[string]*Document
 }
 
-// Load reads every .md/.txt file under fsys. Bad files are skipped and
-// reported; the error is for an unreadable root only.
-func Load(fsys fs.FS, opts Options) (*Corpus, []Skipped, error) {
-	panic("TODO corpus helper")
-}
-
-// LoadDir is Load on a directory of the local file system.
-func LoadDir(dir string, opts Options) (*Corpus, []Skipped, error) {
-	panic("TODO corpus helper")
-}
-
-// Default returns the corpus shipped inside the binary.
-func Default() (*Corpus, error) {
-	panic("TODO corpus helper")
-}
-
 // Docs returns the documents ordered by ID.
 func (c *Corpus) Docs() []*Document { return c.docs }
 
@@ -53,21 +38,35 @@ func (c *Corpus) Doc(id string) *Document { return c.byID[id] }
 // Filter returns the documents whose ID, title, outlet or author contain
 // every word (case-insensitive); no words returns all.
 func (c *Corpus) Filter(words string) []*Document {
-	panic("TODO corpus helper")
+	want := strings.Fields(strings.ToLower(words))
+	if len(want) == 0 {
+		return c.docs
+	}
+	var out []*Document
+	for _, d := range c.docs {
+		hay := strings.ToLower(d.ID + "\x00" + d.Title + "\x00" + d.Outlet + "\x00" + d.Author)
+		if containsAll(hay, want) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
-// ParseDocument parses one file: front matter, sentences, passages,
-// boilerplate and speakers. It is what Load does per file.
-func ParseDocument(id string, raw []byte) (*Document, error) {
-	panic("TODO corpus helper")
+func containsAll(hay string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
 }
 
-// SentenceAt returns the index of the sentence containing offset off, or -1.
-func (d *Document) SentenceAt(off int) int {
-	panic("TODO corpus helper")
-}
-
-// PassageAt returns the index of the passage containing offset off, or -1.
-func (d *Document) PassageAt(off int) int {
-	panic("TODO corpus helper")
+// newCorpus orders docs by ID and indexes them.
+func newCorpus(docs []*Document) *Corpus {
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	c := &Corpus{docs: docs, byID: make(map[string]*Document, len(docs))}
+	for _, d := range docs {
+		c.byID[d.ID] = d
+	}
+	return c
 }

@@ -6,6 +6,15 @@
 // Nothing here knows about retrieval, answers, Slack or LLMs.
 package corpus
 
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Document is one file of a corpus.
 type Document struct {
 	// ID is the path relative to the corpus root without extension.
@@ -42,4 +51,123 @@ type Passage struct {
 	Text       string
 	// First and Last index Document.Sentences (inclusive).
 	First, Last int
+}
+
+// ParseDocument parses one file: front matter, sentences, passages,
+// boilerplate and speakers. It is what Load does per file. The error says,
+// in one line, why the file cannot be used; Load reports it as the skip
+// reason.
+func ParseDocument(id string, raw []byte) (*Document, error) {
+	if err := checkContent(raw); err != nil {
+		return nil, err
+	}
+	fm, body, err := parseFrontMatter(raw, bodyOffset(raw))
+	if err != nil {
+		return nil, err
+	}
+	if skipSpace(raw, body, len(raw)) == len(raw) {
+		return nil, errors.New("no text after the front matter")
+	}
+	d := &Document{
+		ID: id, Title: fm.Title, Outlet: fm.Outlet, Author: fm.Author,
+		Published: fm.Published, URL: fm.URL, Raw: raw, BodyStart: body,
+	}
+	// One string for the whole file: every Text is a substring of it, so a
+	// document costs one copy however many sentences it has.
+	text := string(raw)
+	spans := splitSentences(raw, body)
+	d.Sentences = make([]Sentence, len(spans))
+	for k, sp := range spans {
+		d.Sentences[k] = Sentence{Start: sp.s, End: sp.e, Text: text[sp.s:sp.e]}
+	}
+	markBoilerplate(raw, d.Sentences)
+	attributeSpeakers(raw, d.Sentences)
+	d.Passages = buildPassages(raw, text, d.Sentences)
+	if d.Title == "" {
+		d.Title = fallbackTitle(raw, d.Sentences)
+	}
+	return d, nil
+}
+
+// checkContent rejects files that are not text we can quote byte-exactly.
+func checkContent(raw []byte) error {
+	if skipSpace(raw, bodyOffset(raw), len(raw)) == len(raw) {
+		return errors.New("file is empty")
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return fmt.Errorf("file looks binary (NUL byte at offset %d); only UTF-8 text is read", i)
+	}
+	if !utf8.Valid(raw) {
+		return fmt.Errorf("file is not valid UTF-8 (first bad byte at offset %d); convert it to UTF-8", firstInvalid(raw))
+	}
+	return nil
+}
+
+func firstInvalid(raw []byte) int {
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// maxTitleRunes bounds a title taken from the body: a longer first line is
+// a lede or a whole paragraph, and using it as a title would mislead.
+const maxTitleRunes = 150
+
+// fallbackTitle is the first body line that is not page furniture (a photo
+// credit or "Home Top Ad" is not a title) and has a capital letter, if it is
+// reasonably short; otherwise "". Nothing is invented.
+func fallbackTitle(raw []byte, sents []Sentence) string {
+	for k := 0; k < len(sents); {
+		ls, le := lineBounds(raw, sents[k].Start)
+		furniture := true
+		for ; k < len(sents) && sents[k].Start < le; k++ {
+			furniture = furniture && sents[k].Boilerplate && isFurniture(sents[k].Text)
+		}
+		ls, le = trimSpan(raw, ls, le)
+		if m, _ := markerEnd(raw, ls, le); m > ls {
+			ls = skipSpace(raw, m, le)
+		}
+		line := raw[ls:le]
+		if furniture || !bytes.ContainsFunc(line, unicode.IsUpper) {
+			continue
+		}
+		if utf8.RuneCount(line) > maxTitleRunes {
+			return ""
+		}
+		return string(line)
+	}
+	return ""
+}
+
+// lineBounds returns the line containing off, without its line ending.
+func lineBounds(raw []byte, off int) (int, int) {
+	s := bytes.LastIndexByte(raw[:off], '\n') + 1
+	e := len(raw)
+	if i := bytes.IndexByte(raw[off:], '\n'); i >= 0 {
+		e = off + i
+	}
+	return s, e
+}
+
+// SentenceAt returns the index of the sentence containing offset off, or -1.
+func (d *Document) SentenceAt(off int) int {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > off })
+	if i < len(d.Sentences) && d.Sentences[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// PassageAt returns the index of the passage containing offset off, or -1.
+func (d *Document) PassageAt(off int) int {
+	i := sort.Search(len(d.Passages), func(i int) bool { return d.Passages[i].End > off })
+	if i < len(d.Passages) && d.Passages[i].Start <= off {
+		return i
+	}
+	return -1
 }

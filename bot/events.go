@@ -1,0 +1,231 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/crosscheck/crosscheck/answer"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// question is one thing a user asked in a channel or DM, with where the
+// answer goes.
+type question struct {
+	route    string
+	text     string
+	user     string
+	channel  string
+	threadTS string // the answer's thread; "" posts at the top of a DM
+	eventID  string
+	received time.Time
+}
+
+// leadingMentions matches the "<@U123> " (or "<@U123|name> ") a mention
+// starts with; only leading ones are the address, later ones are content.
+var leadingMentions = regexp.MustCompile(`^(\s*<@[A-Z0-9]+(\|[^>]*)?>[\s,:]*)+`)
+
+func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
+	received := time.Now()
+	if evt.Request != nil {
+		s.ack(evt.Request.EnvelopeID, received)
+	}
+	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+	if !ok {
+		return
+	}
+	eventID := ""
+	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
+		eventID = cb.EventID
+	}
+	q, ok := s.questionFrom(ev.InnerEvent.Data)
+	if !ok {
+		return
+	}
+	q.eventID, q.received = eventID, received
+	log := s.log.With("event_id", eventID, "route", q.route, "channel", q.channel)
+	if evt.Request != nil && evt.Request.RetryAttempt > 0 {
+		log = log.With("retry_attempt", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
+	}
+	// The event id is what Slack keeps across redeliveries; the message
+	// timestamp also catches the same message arriving as two event types.
+	if !s.seen.firstAll(received, prefixed("event:", eventID), prefixed("msg:"+q.channel+":", q.msgTS(evt))) {
+		log.Info("duplicate delivery ignored")
+		s.metrics.questions.WithLabelValues(q.route, outcomeDuplicate).Inc()
+		return
+	}
+	if q.route == routeMention && !s.channelAllowed(q.channel) {
+		log.Info("mention in a channel outside the allowlist ignored")
+		s.metrics.questions.WithLabelValues(q.route, outcomeIgnored).Inc()
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if q.text == "" {
+		s.metrics.questions.WithLabelValues(q.route, outcomeUsage).Inc()
+		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(helpText(s.cfg.Commands))); err != nil {
+			log.Warn("post help", "err", err)
+		}
+		return
+	}
+	if !s.accepting.Load() || !s.pool.submit(func(work context.Context) { s.answer(work, q) }) {
+		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()
+		log.Warn("queue full; told the user to retry")
+		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.busyText())); err != nil {
+			log.Warn("post busy reply", "err", err)
+		}
+	}
+}
+
+// msgTS is the timestamp of the message that carried the question.
+func (q question) msgTS(evt *socketmode.Event) string {
+	if ev, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
+		switch e := ev.InnerEvent.Data.(type) {
+		case *slackevents.AppMentionEvent:
+			return e.TimeStamp
+		case *slackevents.MessageEvent:
+			return e.TimeStamp
+		}
+	}
+	return ""
+}
+
+// questionFrom turns an inner event into a question, or false for events
+// the bot must not answer: anything from a bot (including itself), edits,
+// deletions and other subtypes, and messages outside DMs.
+func (s *Server) questionFrom(inner any) (question, bool) {
+	switch e := inner.(type) {
+	case *slackevents.AppMentionEvent:
+		if e.BotID != "" || e.User == "" || e.Edited != nil {
+			return question{}, false
+		}
+		// In the thread it was written in, else a new thread under it.
+		thread := e.ThreadTimeStamp
+		if thread == "" {
+			thread = e.TimeStamp
+		}
+		return question{route: routeMention, text: cleanQuestion(e.Text), user: e.User, channel: e.Channel, threadTS: thread}, true
+	case *slackevents.MessageEvent:
+		if e.ChannelType != "im" || e.BotID != "" || e.SubType != "" || e.User == "" {
+			return question{}, false
+		}
+		return question{route: routeDM, text: cleanQuestion(e.Text), user: e.User, channel: e.Channel, threadTS: e.ThreadTimeStamp}, true
+	}
+	return question{}, false
+}
+
+// cleanQuestion strips the leading @-mention and Slack's entity escaping.
+func cleanQuestion(text string) string {
+	text = leadingMentions.ReplaceAllString(text, "")
+	return strings.TrimSpace(unescapeSlack(text))
+}
+
+// answer runs on a worker: placeholder, retrieval, verified answer in place
+// of the placeholder, or a visible failure.
+func (s *Server) answer(work context.Context, q question) {
+	log := s.log.With("event_id", q.eventID, "route", q.route, "channel", q.channel)
+	ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
+	defer cancel()
+	ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(fmt.Sprintf(":hourglass_flowing_sand: Checking %s…", plural(s.cfg.Library.Len(), "source"))))
+	if err != nil {
+		// Without a placeholder we cannot reach the user either.
+		log.Error("post placeholder", "err", err)
+		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
+		return
+	}
+	pg, outcome := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
+	// The answer (or the failure) must reach the user even when the
+	// question's deadline or the shutdown grace is what ended the work.
+	showCtx, cancelShow := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+	defer cancelShow()
+	if err := s.out.update(showCtx, q.channel, ts, pg); err != nil {
+		log.Warn("update placeholder; posting instead", "err", err)
+		if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
+			log.Error("post answer", "err", err)
+			outcome = outcomeFailed
+		}
+	}
+	s.metrics.questions.WithLabelValues(q.route, outcome).Inc()
+	s.metrics.answerSeconds.WithLabelValues(q.route).Observe(time.Since(q.received).Seconds())
+	log.Info("answered", "outcome", outcome, "seconds", time.Since(q.received).Seconds())
+}
+
+// compose asks, verifies and renders the first page; failures become a page
+// that says what happened and what to do.
+func (s *Server) compose(ctx context.Context, text, user, channel string, v view, log *slog.Logger) (page, string) {
+	ans, err := s.cfg.Answerer.Ask(ctx, text)
+	if err == nil && ans == nil {
+		err = errors.New("engine returned no answer")
+	}
+	if err != nil {
+		log.Error("answer", "err", err)
+		return textPage(failureText(err, s.cfg.Deadline)), failureOutcome(err)
+	}
+	verified, dropped := verifyQuotes(s.cfg.Library, ans)
+	if dropped > 0 {
+		s.metrics.quotesDropped.Add(float64(dropped))
+		log.Error("quotes failed verification and were dropped", "dropped", dropped)
+	}
+	ra := s.recent.put(verified, user, channel)
+	v.AnswerID, v.Sources = ra.ID, s.cfg.Library.Len()
+	outcome := outcomeAnswered
+	if verified.Abstained || len(verified.Accounts) == 0 {
+		outcome = outcomeAbstained
+	}
+	return renderAnswer(verified, v, 0), outcome
+}
+
+func failureOutcome(err error) string {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return outcomeTimeout
+	}
+	if errors.Is(err, answer.ErrInvalidQuestion) {
+		return outcomeUsage
+	}
+	return outcomeFailed
+}
+
+// failureText is what a user sees when answering failed: what happened and
+// what to do, never the error itself (that goes to the log).
+func failureText(err error, deadline time.Duration) string {
+	switch {
+	case errors.Is(err, answer.ErrInvalidQuestion):
+		// The engine words these for users: what is wrong with the question.
+		return ":warning: " + mrkdwn(truncate(err.Error(), 1000))
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Sprintf(":warning: I ran out of time (%s) before finding an answer. Try a shorter or more specific question, or ask again in a minute.", deadline)
+	case errors.Is(err, context.Canceled):
+		return ":warning: crosscheck was restarting and could not finish this answer. Please ask again in a minute."
+	default:
+		return ":warning: Something went wrong while answering, and the details are in crosscheck's log. Please ask again; if it keeps happening, tell whoever runs crosscheck."
+	}
+}
+
+func (s *Server) busyText() string {
+	if !s.accepting.Load() {
+		return ":zzz: crosscheck is restarting and not taking questions right now. Try again in a minute."
+	}
+	return ":traffic_light: I'm busy answering other questions. Try again in a minute."
+}
+
+func helpText(c Commands) string {
+	return fmt.Sprintf("Ask me a question about the documents, e.g. `@crosscheck did US agents operate in Sinaloa?` or in a DM. "+
+		"I answer with verbatim quotes from every side.\n"+
+		"• `%s <question>`: answer privately, with a button to share it\n"+
+		"• `%s [words]`: list the documents\n"+
+		"• `%s <id or words>`: show one document and its passages", c.Ask, c.Sources, c.Source)
+}
+
+// prefixed is prefix+key, or "" (no key) when key is empty.
+func prefixed(prefix, key string) string {
+	if key == "" {
+		return ""
+	}
+	return prefix + key
+}

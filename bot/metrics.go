@@ -1,0 +1,101 @@
+package bot
+
+import (
+	"encoding/json"
+	"net/http"
+	"sync/atomic"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Routes and outcomes label crosscheck_questions_total. Routes are where a
+// request came from; outcomes are what the user saw.
+const (
+	routeMention = "mention"
+	routeDM      = "dm"
+	routeAsk     = "ask"
+	routeSources = "sources"
+	routeSource  = "source"
+	routeButton  = "button"
+
+	outcomeAnswered  = "answered"
+	outcomeAbstained = "abstained"
+	outcomeBusy      = "busy"
+	outcomeTimeout   = "timeout"
+	outcomeFailed    = "failed"
+	outcomeUsage     = "usage"
+	outcomeDuplicate = "duplicate"
+	outcomeIgnored   = "ignored"
+)
+
+// metrics are the bot's Prometheus series, on a registry of its own (no
+// global registry: two servers in one test process must not collide).
+type metrics struct {
+	registry      *prometheus.Registry
+	questions     *prometheus.CounterVec
+	ackSeconds    prometheus.Histogram
+	answerSeconds *prometheus.HistogramVec
+	queueDepth    prometheus.Gauge
+	quotesDropped prometheus.Counter
+	reconnects    prometheus.Counter
+	connected     prometheus.Gauge
+}
+
+func newMetrics() *metrics {
+	m := &metrics{
+		registry: prometheus.NewRegistry(),
+		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "crosscheck_questions_total",
+			Help: "Requests by route (mention, dm, ask, sources, source, button) and outcome (answered, abstained, busy, timeout, failed, usage, duplicate, ignored).",
+		}, []string{"route", "outcome"}),
+		ackSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "crosscheck_ack_seconds",
+			Help:    "Time from receiving a Socket Mode envelope to handing its ack to the socket. Slack redelivers after 3 s.",
+			Buckets: []float64{.0001, .0005, .001, .005, .01, .05, .1, .5, 1, 3},
+		}),
+		answerSeconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "crosscheck_answer_seconds",
+			Help:    "Time from receiving a question to its answer being shown (chat.update or response_url), by route.",
+			Buckets: []float64{.01, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60},
+		}, []string{"route"}),
+		queueDepth: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "crosscheck_queue_depth",
+			Help: "Questions waiting for a worker.",
+		}),
+		quotesDropped: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "crosscheck_quotes_dropped_total",
+			Help: "Quotes not shown because they were not byte-for-byte in their document.",
+		}),
+		reconnects: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "crosscheck_reconnects_total",
+			Help: "Socket Mode connections opened after the first one.",
+		}),
+		connected: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "crosscheck_slack_connected",
+			Help: "1 while the Socket Mode WebSocket is connected.",
+		}),
+	}
+	m.registry.MustRegister(m.questions, m.ackSeconds, m.answerSeconds, m.queueDepth, m.quotesDropped, m.reconnects, m.connected,
+		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	return m
+}
+
+// opsHandler serves /healthz and /metrics. /healthz is 200 only while the
+// Socket Mode connection is up, so an orchestrator restarts a bot that has
+// lost Slack for good.
+func opsHandler(m *metrics, connected *atomic.Bool) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		up := connected.Load()
+		w.Header().Set("Content-Type", "application/json")
+		status := "connected"
+		if !up {
+			status = "disconnected"
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		_ = json.NewEncoder(w).Encode(map[string]any{"slack": status, "ok": up})
+	})
+	return mux
+}

@@ -1,0 +1,344 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/crosscheck/crosscheck/answer"
+	"github.com/crosscheck/crosscheck/corpus"
+)
+
+// Answerer answers one question; *answer.Engine is one. Declared here, where
+// it is used, so tests can answer from a table.
+type Answerer interface {
+	Ask(ctx context.Context, question string) (*answer.Answer, error)
+}
+
+// Library is the read-only view of the corpus the bot needs for /sources,
+// /source, "Show passage" and quote verification; *corpus.Corpus is one.
+type Library interface {
+	Len() int
+	Docs() []*corpus.Document
+	Doc(id string) *corpus.Document
+	Filter(words string) []*corpus.Document
+}
+
+var (
+	_ Answerer = (*answer.Engine)(nil)
+	_ Library  = (*corpus.Corpus)(nil)
+)
+
+// Commands are the slash command names, each with its leading slash.
+type Commands struct {
+	Ask, Sources, Source string
+}
+
+// DefaultCommands are the names the manifest registers.
+var DefaultCommands = Commands{Ask: "/ask", Sources: "/sources", Source: "/source"}
+
+// Config is everything a Server needs. Zero numeric values take the defaults
+// below; tokens, Answerer, Library and DataDir are required.
+type Config struct {
+	BotToken string // xoxb-…
+	AppToken string // xapp-…
+	// APIURL is the Web API base, ending in "/"; empty means Slack's.
+	APIURL   string
+	Answerer Answerer
+	Library  Library
+	// DataDir holds FeedbackFile.
+	DataDir string
+	// Channels, when not empty, are the only channel ids where mentions are
+	// answered and answers may be shared. DMs and ephemeral slash command
+	// replies are private and always allowed.
+	Channels []string
+	Commands Commands
+	// Workers answer questions; Queue is how many may wait for one before
+	// users are told "busy".
+	Workers, Queue int
+	// Deadline bounds one question, from dequeue to answer.
+	Deadline time.Duration
+	// ShutdownGrace is how long in-flight questions may run after shutdown
+	// begins.
+	ShutdownGrace time.Duration
+	// PingInterval is how long the Socket Mode client waits for a ping from
+	// Slack before it reconnects (slack-go's default is 30 s).
+	PingInterval time.Duration
+	HTTPClient   *http.Client
+	Logger       *slog.Logger
+}
+
+const (
+	DefaultWorkers       = 4
+	DefaultQueue         = 32
+	DefaultDeadline      = 30 * time.Second
+	DefaultShutdownGrace = 20 * time.Second
+)
+
+// ErrBadConfig marks a configuration the server cannot start with.
+var ErrBadConfig = errors.New("bad configuration")
+
+// Server is the Socket Mode bot.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	sm       *socketmode.Client
+	out      *poster
+	pool     *pool
+	seen     *dedupe
+	recent   *recent
+	feedback *feedbackLog
+	metrics  *metrics
+	allowed  map[string]bool
+
+	// connected mirrors the link state below for /healthz.
+	connected  atomic.Bool
+	linkMu     sync.Mutex
+	linkUp     int // highest connection count seen connected, -1 for none
+	linkDown   int // highest connection count seen (re)connecting
+	linkClosed bool
+	// accepting turns false when shutdown begins: new questions are told
+	// the bot is restarting instead of being queued behind the drain.
+	accepting atomic.Bool
+}
+
+// New checks cfg, opens the feedback log and builds the Slack clients. It
+// does not connect; Run does.
+func New(cfg Config) (*Server, error) {
+	if err := CheckTokens(cfg.BotToken, cfg.AppToken); err != nil {
+		return nil, err
+	}
+	if cfg.Answerer == nil || cfg.Library == nil {
+		return nil, fmt.Errorf("%w: an Answerer and a Library are required", ErrBadConfig)
+	}
+	if cfg.DataDir == "" {
+		return nil, fmt.Errorf("%w: a data directory is required", ErrBadConfig)
+	}
+	if cfg.Commands == (Commands{}) {
+		cfg.Commands = DefaultCommands
+	}
+	cfg.Workers = orDefault(cfg.Workers, DefaultWorkers)
+	cfg.Queue = orDefault(cfg.Queue, DefaultQueue)
+	cfg.Deadline = orDefault(cfg.Deadline, DefaultDeadline)
+	cfg.ShutdownGrace = orDefault(cfg.ShutdownGrace, DefaultShutdownGrace)
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+	}
+	fb, err := openFeedback(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	opts := []slack.Option{slack.OptionAppLevelToken(cfg.AppToken), slack.OptionHTTPClient(cfg.HTTPClient)}
+	if cfg.APIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
+	}
+	api := slack.New(cfg.BotToken, opts...)
+	smOpts := []socketmode.Option{socketmode.OptionLog(slogOutput{cfg.Logger})}
+	if cfg.PingInterval > 0 {
+		smOpts = append(smOpts, socketmode.OptionPingInterval(cfg.PingInterval))
+	}
+	m := newMetrics()
+	s := &Server{
+		cfg:      cfg,
+		log:      cfg.Logger,
+		sm:       socketmode.New(api, smOpts...),
+		out:      &poster{api: api, http: cfg.HTTPClient, log: cfg.Logger},
+		seen:     newDedupe(time.Hour, 100_000),
+		recent:   newRecent(2000),
+		feedback: fb,
+		metrics:  m,
+		allowed:  map[string]bool{},
+		linkUp:   -1,
+		linkDown: -1,
+	}
+	for _, c := range cfg.Channels {
+		s.allowed[c] = true
+	}
+	s.pool = newPool(cfg.Workers, cfg.Queue, func(n int) { m.queueDepth.Set(float64(n)) })
+	s.accepting.Store(true)
+	return s, nil
+}
+
+// CheckTokens reports a missing or malformed token, naming the variable that
+// should hold it and the shape it needs. It never echoes the token.
+func CheckTokens(bot, app string) error {
+	var problems []string
+	if !strings.HasPrefix(bot, "xoxb-") || len(bot) < len("xoxb-")+4 || strings.ContainsAny(bot, " \t\r\n") {
+		problems = append(problems, "SLACK_BOT_TOKEN must be the bot user OAuth token, starting with xoxb- (Slack app → OAuth & Permissions)")
+	}
+	if !strings.HasPrefix(app, "xapp-") || len(app) < len("xapp-")+4 || strings.ContainsAny(app, " \t\r\n") {
+		problems = append(problems, "SLACK_APP_TOKEN must be an app-level token with the connections:write scope, starting with xapp- (Slack app → Basic Information → App-Level Tokens)")
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w: %s", ErrBadConfig, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// OpsHandler serves /healthz and /metrics.
+func (s *Server) OpsHandler() http.Handler { return opsHandler(s.metrics, &s.connected) }
+
+// Run connects to Slack and serves until ctx ends, then stops taking
+// questions, lets in-flight ones finish within ShutdownGrace, and returns
+// nil. It returns an error only when Slack refuses the connection for good
+// (a revoked or wrong token).
+func (s *Server) Run(ctx context.Context) error {
+	defer s.feedback.close()
+	h := socketmode.NewSocketmodeHandler(s.sm)
+	s.register(h)
+	runCtx, stop := context.WithCancel(context.Background())
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- h.RunEventLoopContext(runCtx) }()
+	s.log.InfoContext(ctx, "serving", "workers", s.cfg.Workers, "queue", s.cfg.Queue, "deadline", s.cfg.Deadline,
+		"documents", s.cfg.Library.Len(), "channels", len(s.allowed))
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+		s.log.InfoContext(ctx, "shutting down: no new questions; finishing those in flight", "grace", s.cfg.ShutdownGrace)
+	case err := <-errc:
+		runErr = fmt.Errorf("socket mode: %w", err)
+		s.log.ErrorContext(ctx, "slack connection failed", "err", err)
+	}
+	s.accepting.Store(false)
+	grace, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownGrace)
+	defer cancel()
+	if err := s.pool.shutdown(grace); err != nil {
+		s.log.Warn("shutdown grace ran out; unfinished questions were told to ask again", "err", err)
+	}
+	// The socket stays up through the drain so acks keep flowing; only now
+	// do we let go of it.
+	stop()
+	if runErr == nil {
+		if err := <-errc; err != nil && !errors.Is(err, context.Canceled) {
+			s.log.Warn("socket mode stopped", "err", err)
+		}
+	}
+	s.closeLink()
+	s.log.Info("stopped")
+	return runErr
+}
+
+// register routes every envelope type to a handler that acks it first. We
+// route at the envelope level (Handle) and dispatch inside, rather than per
+// slash command or action id, so that an envelope nobody registered for (a
+// renamed command, an old button) is still acked and never redelivered.
+func (s *Server) register(h *socketmode.SocketmodeHandler) {
+	h.Handle(socketmode.EventTypeEventsAPI, s.onEventsAPI)
+	h.Handle(socketmode.EventTypeSlashCommand, s.onSlash)
+	h.Handle(socketmode.EventTypeInteractive, s.onInteractive)
+	h.Handle(socketmode.EventTypeErrorBadMessage, s.onBadMessage)
+	// Handlers run in goroutines of their own, so "connecting" for
+	// connection n can be handled after "connected" for it: the link state
+	// orders them by connection count, not by arrival.
+	h.Handle(socketmode.EventTypeConnecting, func(evt *socketmode.Event, _ *socketmode.Client) {
+		if ce, ok := evt.Data.(*slack.ConnectingEvent); ok {
+			s.setLink(ce.ConnectionCount, false)
+		}
+	})
+	h.Handle(socketmode.EventTypeConnected, func(evt *socketmode.Event, _ *socketmode.Client) {
+		ce, ok := evt.Data.(*socketmode.ConnectedEvent)
+		if !ok {
+			return
+		}
+		if ce.ConnectionCount > 0 {
+			s.metrics.reconnects.Inc()
+		}
+		s.setLink(ce.ConnectionCount, true)
+		s.log.Info("connected to slack", "connection", ce.ConnectionCount)
+	})
+	h.Handle(socketmode.EventTypeConnectionError, func(evt *socketmode.Event, _ *socketmode.Client) {
+		if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok {
+			s.log.Warn("slack connection attempt failed", "attempt", ce.Attempt, "backoff", ce.Backoff, "err", ce.ErrorObj)
+		}
+	})
+	h.Handle(socketmode.EventTypeInvalidAuth, func(*socketmode.Event, *socketmode.Client) {
+		s.log.Error("slack rejected the app token (invalid_auth): check SLACK_APP_TOKEN")
+	})
+	h.Handle(socketmode.EventTypeIncomingError, func(evt *socketmode.Event, _ *socketmode.Client) {
+		if ie, ok := evt.Data.(*slack.IncomingEventError); ok {
+			s.log.Warn("unreadable frame from slack", "err", ie.ErrorObj)
+		}
+	})
+	h.Handle(socketmode.EventTypeHello, func(*socketmode.Event, *socketmode.Client) {})
+	h.HandleDefault(func(evt *socketmode.Event, _ *socketmode.Client) {
+		s.log.Debug("unhandled socket mode event", "type", string(evt.Type))
+		if evt.Request != nil && evt.Request.EnvelopeID != "" {
+			s.ack(evt.Request.EnvelopeID, time.Now())
+		}
+	})
+}
+
+// setLink records that connection n (counted from 0) is being opened (up
+// false: the previous one is gone) or is open. The newest news wins.
+func (s *Server) setLink(n int, up bool) {
+	s.linkMu.Lock()
+	defer s.linkMu.Unlock()
+	if up {
+		s.linkUp = max(s.linkUp, n)
+	} else {
+		s.linkDown = max(s.linkDown, n)
+	}
+	connected := s.linkUp >= 0 && s.linkUp >= s.linkDown && !s.linkClosed
+	s.connected.Store(connected)
+	if connected {
+		s.metrics.connected.Set(1)
+	} else {
+		s.metrics.connected.Set(0)
+	}
+}
+
+// closeLink marks the connection gone for good.
+func (s *Server) closeLink() {
+	s.linkMu.Lock()
+	s.linkClosed = true
+	s.linkMu.Unlock()
+	s.setLink(-1, false)
+}
+
+// ack acknowledges one envelope and records how long that took.
+func (s *Server) ack(envelopeID string, received time.Time) {
+	// The ack queue drains only while a connection is up; do not wait on
+	// it forever across a reconnect that never comes.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := s.sm.AckCtx(ctx, envelopeID, nil); err != nil {
+		s.log.Warn("ack failed", "envelope_id", envelopeID, "err", err)
+		return
+	}
+	s.metrics.ackSeconds.Observe(time.Since(received).Seconds())
+}
+
+func (s *Server) channelAllowed(channel string) bool {
+	return len(s.allowed) == 0 || s.allowed[channel]
+}
+
+// slogOutput adapts slog to the Output(calldepth, s) logger slack-go's
+// socketmode client takes. It only logs in debug mode, and its debug output
+// redacts credentials; we log it at debug level anyway.
+type slogOutput struct{ log *slog.Logger }
+
+func (o slogOutput) Output(_ int, msg string) error {
+	o.log.Debug("socketmode: " + strings.TrimSpace(msg))
+	return nil
+}
+
+func orDefault[T int | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}

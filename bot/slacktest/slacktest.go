@@ -1,0 +1,673 @@
+// Package slacktest is a loopback Slack for tests: a Web API server for the
+// methods crosscheck calls (apps.connections.open, chat.postMessage,
+// chat.update, chat.postEphemeral, response_url) and a Socket Mode WebSocket
+// that says hello, pings, pushes events_api, slash_commands and interactive
+// envelopes, reads acks, redelivers what is not acked in time (with
+// retry_attempt), and can ask the client to disconnect.
+//
+// It listens on 127.0.0.1 only and speaks the wire protocol, so the code
+// under test runs its real slack-go client against it. It records what a
+// user would see: messages as last updated, ephemeral messages and
+// response_url replies, with timestamps for latency measurements.
+package slacktest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Message is a message as users see it now: chat.postMessage, possibly
+// edited by chat.update, or an ephemeral message (chat.postEphemeral or a
+// response_url reply).
+type Message struct {
+	Channel   string
+	TS        string
+	ThreadTS  string
+	User      string // ephemeral messages: who sees it
+	Text      string
+	Blocks    json.RawMessage
+	Ephemeral bool
+	// ResponseURL is the response_url id the message came through, if any.
+	ResponseURL string
+	Deleted     bool
+	Updates     int
+	PostedAt    time.Time
+	UpdatedAt   time.Time
+	// Versions holds every text the message had, oldest first.
+	Versions []string
+}
+
+// Delivery is one envelope sent over the WebSocket.
+type Delivery struct {
+	EnvelopeID string
+	Key        string // event_id, trigger_id or our own key for bad frames
+	Type       string
+	Attempt    int
+	SentAt     time.Time
+	AckedAt    time.Time // zero until acked
+}
+
+// Options tune the loopback; zero values take the defaults in New.
+type Options struct {
+	BotToken, AppToken string
+	// AckDeadline is how long an envelope may go unacked before it is
+	// redelivered (Slack: 3 s). MaxRetries bounds redeliveries (Slack: 3).
+	AckDeadline time.Duration
+	MaxRetries  int
+	// PingEvery is the WebSocket ping period; keep it well under the
+	// client's ping interval.
+	PingEvery time.Duration
+}
+
+// Server is the loopback Slack.
+type Server struct {
+	t    testing.TB
+	opts Options
+	http *httptest.Server
+	URL  string // Web API base, ending in "/"
+
+	mu         sync.Mutex
+	conn       *websocket.Conn
+	connWrite  *sync.Mutex
+	conns      int
+	connected  chan struct{} // closed and replaced on each new connection
+	messages   []*Message
+	byTS       map[string]*Message
+	deliveries []*Delivery
+	pending    map[string]*pendingEvent // by Key
+	rateLimits map[string][]int         // method → Retry-After seconds for the next calls
+	limited    map[string]int           // method → 429s served
+	loseAcks   int
+	seq        int
+	calls      map[string]int
+	owners     map[string]responseOwner // response_url id → where it points
+	done       chan struct{}
+	closeOnce  sync.Once
+}
+
+type pendingEvent struct {
+	key      string
+	typ      string
+	payload  json.RawMessage
+	attempts int
+	lastSent time.Time
+	settled  bool
+}
+
+// New starts a loopback Slack on 127.0.0.1 and stops it when the test ends.
+func New(t testing.TB, opts Options) *Server {
+	t.Helper()
+	if opts.BotToken == "" {
+		opts.BotToken = "xoxb-test-bot-token"
+	}
+	if opts.AppToken == "" {
+		opts.AppToken = "xapp-test-app-token"
+	}
+	if opts.AckDeadline == 0 {
+		opts.AckDeadline = 3 * time.Second
+	}
+	if opts.MaxRetries == 0 {
+		opts.MaxRetries = 3
+	}
+	if opts.PingEvery == 0 {
+		opts.PingEvery = 200 * time.Millisecond
+	}
+	s := &Server{
+		t: t, opts: opts,
+		connected:  make(chan struct{}),
+		byTS:       map[string]*Message{},
+		pending:    map[string]*pendingEvent{},
+		rateLimits: map[string][]int{},
+		limited:    map[string]int{},
+		calls:      map[string]int{},
+		owners:     map[string]responseOwner{},
+		done:       make(chan struct{}),
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("slacktest: listen: %v", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /apps.connections.open", s.connectionsOpen)
+	mux.HandleFunc("GET /link", s.socket)
+	mux.HandleFunc("POST /chat.postMessage", s.chat("chat.postMessage", s.postMessage))
+	mux.HandleFunc("POST /chat.update", s.chat("chat.update", s.update))
+	mux.HandleFunc("POST /chat.postEphemeral", s.chat("chat.postEphemeral", s.postEphemeral))
+	mux.HandleFunc("POST /response/{id}", s.response)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, map[string]any{"ok": false, "error": "unknown_method"})
+	})
+	s.http = &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
+	s.http.Start()
+	s.URL = s.http.URL + "/"
+	go s.redeliverLoop()
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Close stops the servers and drops the WebSocket.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() {
+		close(s.done)
+		s.mu.Lock()
+		if s.conn != nil {
+			_ = s.conn.Close()
+		}
+		s.mu.Unlock()
+		s.http.CloseClientConnections()
+		s.http.Close()
+	})
+}
+
+// BotToken and AppToken are the tokens the loopback accepts.
+func (s *Server) BotToken() string { return s.opts.BotToken }
+func (s *Server) AppToken() string { return s.opts.AppToken }
+
+func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {
+	s.count("apps.connections.open")
+	if r.Header.Get("Authorization") != "Bearer "+s.opts.AppToken {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+		return
+	}
+	s.mu.Lock()
+	ticket := s.nextID("tk")
+	s.mu.Unlock()
+	ws := "ws" + strings.TrimPrefix(s.http.URL, "http") + "/link?ticket=" + ticket
+	writeJSON(w, map[string]any{"ok": true, "url": ws})
+}
+
+var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+
+func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return
+	}
+	write := &sync.Mutex{}
+	s.mu.Lock()
+	if s.conn != nil {
+		_ = s.conn.Close()
+	}
+	s.conn, s.connWrite = conn, write
+	s.conns++
+	close(s.connected)
+	s.connected = make(chan struct{})
+	s.mu.Unlock()
+
+	s.writeFrame(conn, write, map[string]any{
+		"type": "hello", "num_connections": 1,
+		"debug_info":      map[string]any{"host": "slacktest", "approximate_connection_time": 3600},
+		"connection_info": map[string]any{"app_id": "A0CROSSCHECK"},
+	})
+	stop := make(chan struct{})
+	go s.ping(conn, stop)
+	defer close(stop)
+	for {
+		_, data, err := conn.ReadMessage()
+		if err != nil {
+			return
+		}
+		var ack struct {
+			EnvelopeID string `json:"envelope_id"`
+		}
+		if json.Unmarshal(data, &ack) == nil && ack.EnvelopeID != "" {
+			s.acked(ack.EnvelopeID)
+		}
+	}
+}
+
+func (s *Server) ping(conn *websocket.Conn, stop chan struct{}) {
+	t := time.NewTicker(s.opts.PingEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-s.done:
+			return
+		case <-t.C:
+			if err := conn.WriteControl(websocket.PingMessage, []byte("slacktest"), time.Now().Add(time.Second)); err != nil {
+				return
+			}
+		}
+	}
+}
+
+func (s *Server) acked(envelopeID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.loseAcks > 0 {
+		s.loseAcks--
+		return
+	}
+	for _, d := range s.deliveries {
+		if d.EnvelopeID == envelopeID && d.AckedAt.IsZero() {
+			d.AckedAt = time.Now()
+			if p := s.pending[d.Key]; p != nil {
+				p.settled = true
+			}
+		}
+	}
+}
+
+func (s *Server) writeFrame(conn *websocket.Conn, write *sync.Mutex, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	write.Lock()
+	defer write.Unlock()
+	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	return conn.WriteMessage(websocket.TextMessage, data)
+}
+
+// WaitConnected waits for the n-th WebSocket connection (1 = first).
+func (s *Server) WaitConnected(n int, timeout time.Duration) bool {
+	deadline := time.After(timeout)
+	for {
+		s.mu.Lock()
+		got, ch := s.conns, s.connected
+		s.mu.Unlock()
+		if got >= n {
+			return true
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			return false
+		}
+	}
+}
+
+// Connections is the number of WebSocket connections accepted so far.
+func (s *Server) Connections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conns
+}
+
+// Disconnect sends Slack's "disconnect" frame; the client should reconnect.
+func (s *Server) Disconnect() {
+	s.mu.Lock()
+	conn, write := s.conn, s.connWrite
+	s.mu.Unlock()
+	if conn == nil {
+		return
+	}
+	_ = s.writeFrame(conn, write, map[string]any{"type": "disconnect", "reason": "refresh_requested",
+		"debug_info": map[string]any{"host": "slacktest"}})
+}
+
+// LoseAcks makes the loopback ignore the next n acks, as if they were lost
+// on the way: the envelopes are redelivered after AckDeadline.
+func (s *Server) LoseAcks(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.loseAcks += n
+}
+
+// send delivers an envelope and tracks it for redelivery under key.
+func (s *Server) send(key, typ string, payload any) string {
+	raw, err := json.Marshal(payload)
+	if err != nil {
+		s.t.Errorf("slacktest: marshal payload: %v", err)
+		return ""
+	}
+	s.mu.Lock()
+	p := &pendingEvent{key: key, typ: typ, payload: raw}
+	s.pending[key] = p
+	s.mu.Unlock()
+	return s.deliver(p, "")
+}
+
+// deliver sends one attempt of p; attempts after the first carry
+// retry_attempt and retry_reason.
+func (s *Server) deliver(p *pendingEvent, reason string) string {
+	s.mu.Lock()
+	conn, write := s.conn, s.connWrite
+	env := s.nextID("env")
+	attempt := p.attempts
+	p.attempts++
+	p.lastSent = time.Now()
+	d := &Delivery{EnvelopeID: env, Key: p.key, Type: p.typ, Attempt: attempt, SentAt: p.lastSent}
+	s.deliveries = append(s.deliveries, d)
+	s.mu.Unlock()
+	if conn == nil {
+		return env
+	}
+	frame := map[string]any{
+		"envelope_id": env, "type": p.typ, "payload": p.payload,
+		"accepts_response_payload": p.typ != "events_api",
+		"retry_attempt":            attempt, "retry_reason": reason,
+	}
+	if err := s.writeFrame(conn, write, frame); err != nil {
+		s.t.Logf("slacktest: deliver %s: %v", env, err)
+	}
+	return env
+}
+
+// SendRaw writes a frame as is and tracks its envelope id for acks (no
+// redelivery): for frames slack-go cannot parse.
+func (s *Server) SendRaw(envelopeID string, frame []byte) {
+	s.mu.Lock()
+	conn, write := s.conn, s.connWrite
+	s.deliveries = append(s.deliveries, &Delivery{EnvelopeID: envelopeID, Key: "raw:" + envelopeID, Type: "raw", SentAt: time.Now()})
+	s.mu.Unlock()
+	write.Lock()
+	defer write.Unlock()
+	if err := conn.WriteMessage(websocket.TextMessage, frame); err != nil {
+		s.t.Errorf("slacktest: send raw: %v", err)
+	}
+}
+
+// Redeliver sends the event with this key again, as Slack does after a
+// reconnect, with a new envelope id and the next retry_attempt.
+func (s *Server) Redeliver(key string) string {
+	s.mu.Lock()
+	p := s.pending[key]
+	s.mu.Unlock()
+	if p == nil {
+		s.t.Errorf("slacktest: no event %q to redeliver", key)
+		return ""
+	}
+	return s.deliver(p, "reconnect")
+}
+
+func (s *Server) redeliverLoop() {
+	t := time.NewTicker(20 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-t.C:
+		}
+		var due []*pendingEvent
+		s.mu.Lock()
+		for _, p := range s.pending {
+			if !p.settled && p.attempts <= s.opts.MaxRetries && time.Since(p.lastSent) > s.opts.AckDeadline {
+				due = append(due, p)
+			}
+		}
+		s.mu.Unlock()
+		for _, p := range due {
+			s.deliver(p, "timeout")
+		}
+	}
+}
+
+// Deliveries returns a copy of every envelope sent so far.
+func (s *Server) Deliveries() []Delivery {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Delivery, len(s.deliveries))
+	for i, d := range s.deliveries {
+		out[i] = *d
+	}
+	return out
+}
+
+// Acked reports whether the envelope was acked.
+func (s *Server) Acked(envelopeID string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.deliveries {
+		if d.EnvelopeID == envelopeID {
+			return !d.AckedAt.IsZero()
+		}
+	}
+	return false
+}
+
+// RateLimit makes the next calls of method answer 429 with these
+// Retry-After values (seconds), one per call.
+func (s *Server) RateLimit(method string, retryAfter ...int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rateLimits[method] = append(s.rateLimits[method], retryAfter...)
+}
+
+// RateLimited is the number of 429s served for method.
+func (s *Server) RateLimited(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.limited[method]
+}
+
+// Calls is the number of calls of a Web API method (including 429s).
+func (s *Server) Calls(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.calls[method]
+}
+
+func (s *Server) count(method string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls[method]++
+}
+
+// chat wraps a chat.* method: counts it, serves queued 429s, and checks the
+// bot token slack-go sends in the form body.
+func (s *Server) chat(method string, h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.count(method)
+		s.mu.Lock()
+		if q := s.rateLimits[method]; len(q) > 0 {
+			s.rateLimits[method] = q[1:]
+			s.limited[method]++
+			s.mu.Unlock()
+			w.Header().Set("Retry-After", strconv.Itoa(q[0]))
+			w.WriteHeader(http.StatusTooManyRequests)
+			writeJSON(w, map[string]any{"ok": false, "error": "ratelimited"})
+			return
+		}
+		s.mu.Unlock()
+		if err := r.ParseForm(); err != nil {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_form_data"})
+			return
+		}
+		token := r.PostForm.Get("token")
+		if token == "" {
+			token = strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		}
+		if token != s.opts.BotToken {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+			return
+		}
+		h(w, r)
+	}
+}
+
+func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
+	ch := r.PostForm.Get("channel")
+	if ch == "" {
+		writeJSON(w, map[string]any{"ok": false, "error": "channel_not_found"})
+		return
+	}
+	now := time.Now()
+	s.mu.Lock()
+	m := &Message{Channel: ch, TS: s.nextTS(), ThreadTS: r.PostForm.Get("thread_ts"), Text: r.PostForm.Get("text"),
+		Blocks: rawBlocks(r.PostForm.Get("blocks")), PostedAt: now, UpdatedAt: now}
+	m.Versions = []string{m.Text}
+	s.messages = append(s.messages, m)
+	s.byTS[m.TS] = m
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "channel": ch, "ts": m.TS})
+}
+
+func (s *Server) update(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	m := s.byTS[r.PostForm.Get("ts")]
+	if m == nil || m.Channel != r.PostForm.Get("channel") {
+		s.mu.Unlock()
+		writeJSON(w, map[string]any{"ok": false, "error": "message_not_found"})
+		return
+	}
+	m.Text, m.Blocks = r.PostForm.Get("text"), rawBlocks(r.PostForm.Get("blocks"))
+	m.Updates++
+	m.UpdatedAt = time.Now()
+	m.Versions = append(m.Versions, m.Text)
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS, "text": m.Text})
+}
+
+func (s *Server) postEphemeral(w http.ResponseWriter, r *http.Request) {
+	now := time.Now()
+	s.mu.Lock()
+	m := &Message{Channel: r.PostForm.Get("channel"), TS: s.nextTS(), ThreadTS: r.PostForm.Get("thread_ts"),
+		User: r.PostForm.Get("user"), Text: r.PostForm.Get("text"), Blocks: rawBlocks(r.PostForm.Get("blocks")),
+		Ephemeral: true, PostedAt: now, UpdatedAt: now}
+	m.Versions = []string{m.Text}
+	s.messages = append(s.messages, m)
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "message_ts": m.TS})
+}
+
+// response serves response_url posts: a new ephemeral message, or a
+// replacement or deletion of the message the response_url belongs to.
+func (s *Server) response(w http.ResponseWriter, r *http.Request) {
+	s.count("response_url")
+	id := r.PathValue("id")
+	var body struct {
+		Text            string          `json:"text"`
+		Blocks          json.RawMessage `json:"blocks"`
+		ResponseType    string          `json:"response_type"`
+		ReplaceOriginal bool            `json:"replace_original"`
+		DeleteOriginal  bool            `json:"delete_original"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+		http.Error(w, "bad json", http.StatusBadRequest)
+		return
+	}
+	now := time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	owner := s.responseOwner(id)
+	switch {
+	case body.DeleteOriginal && owner.msg != nil:
+		owner.msg.Deleted = true
+		owner.msg.UpdatedAt = now
+	case body.ReplaceOriginal && owner.msg != nil:
+		owner.msg.Text, owner.msg.Blocks = body.Text, body.Blocks
+		owner.msg.Updates++
+		owner.msg.UpdatedAt = now
+		owner.msg.Versions = append(owner.msg.Versions, body.Text)
+	default:
+		m := &Message{Channel: owner.channel, TS: s.nextTS(), User: owner.user, Text: body.Text, Blocks: body.Blocks,
+			Ephemeral: body.ResponseType != "in_channel", ResponseURL: id, PostedAt: now, UpdatedAt: now}
+		m.Versions = []string{m.Text}
+		s.messages = append(s.messages, m)
+		s.byTS[m.TS] = m
+	}
+	_, _ = w.Write([]byte("ok"))
+}
+
+// responseURLs remembers who and where each response_url belongs to.
+type responseOwner struct {
+	user, channel string
+	msg           *Message // for clicks: the message the button was on
+}
+
+// newResponseURL makes a response_url for a command or click; callers hold
+// s.mu.
+func (s *Server) newResponseURL(user, channel string, msg *Message) string {
+	id := s.nextID("resp")
+	s.owners[id] = responseOwner{user: user, channel: channel, msg: msg}
+	return s.http.URL + "/response/" + id
+}
+
+// responseOwner looks up a response_url; callers hold s.mu.
+func (s *Server) responseOwner(id string) responseOwner {
+	return s.owners[id]
+}
+
+// Messages returns a snapshot of every message, oldest first.
+func (s *Server) Messages() []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Message, 0, len(s.messages))
+	for _, m := range s.messages {
+		c := *m
+		c.Versions = append([]string(nil), m.Versions...)
+		out = append(out, c)
+	}
+	return out
+}
+
+// Thread returns the public messages posted in the thread rooted at ts.
+func (s *Server) Thread(channel, ts string) []Message {
+	var out []Message
+	for _, m := range s.Messages() {
+		if m.Channel == channel && m.ThreadTS == ts && !m.Ephemeral {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Ephemeral returns the ephemeral messages user has seen, oldest first.
+func (s *Server) Ephemeral(user string) []Message {
+	var out []Message
+	for _, m := range s.Messages() {
+		if m.Ephemeral && m.User == user && !m.Deleted {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Eventually polls cond until it holds or timeout passes.
+func Eventually(timeout time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(timeout)
+	for {
+		if cond() {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// nextID returns a unique id; callers hold s.mu.
+func (s *Server) nextID(prefix string) string {
+	s.seq++
+	return fmt.Sprintf("%s%06d", prefix, s.seq)
+}
+
+// nextTS returns a unique Slack-style message timestamp; callers hold s.mu.
+func (s *Server) nextTS() string {
+	s.seq++
+	return fmt.Sprintf("1700000000.%06d", s.seq)
+}
+
+// NewTS returns a unique timestamp for a message a test user "writes".
+func (s *Server) NewTS() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.nextTS()
+}
+
+func rawBlocks(s string) json.RawMessage {
+	if s == "" {
+		return nil
+	}
+	return json.RawMessage(s)
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
