@@ -20,7 +20,10 @@ var titleWords = setOf("president", "presidente", "presidenta", "vice", "prime",
 	"chairwoman", "chair", "deputy", "acting", "former", "interim", "commander", "admiral", "sheriff",
 	"officer", "agent", "detective", "inspector", "superintendent", "lt.", "col.", "sgt.", "capt.",
 	"attorney", "premier", "senate", "majority", "minority", "foreign", "defense", "defence", "security",
-	"finance", "interior", "lawmaker", "envoy", "general")
+	"finance", "interior", "lawmaker", "envoy", "general", "songwriter", "producer", "singer", "critic",
+	"writer", "author", "journalist", "reporter", "editor", "analyst", "economist", "professor",
+	"coach", "manager", "owner", "founder", "actor", "actress", "lawyer", "historian", "scientist",
+	"researcher", "activist")
 
 // deptWords may follow "of" inside a title: "Secretary of State Jane Roe".
 var deptWords = setOf("state", "defense", "defence", "foreign", "affairs", "interior", "finance",
@@ -37,7 +40,9 @@ var orgWords = setOf("embassy", "ministry", "agency", "department", "government"
 	"times", "post", "news", "press", "network", "association", "federation", "center", "centre",
 	"fund", "bank", "assembly", "congress", "senate", "parliament", "house", "cartel", "republic",
 	"states", "kingdom", "nations", "report", "campaign", "coalition", "prosecutor’s", "prosecutors",
-	"fiscalia", "team", "board", "inc", "corp", "llc", "ministerio", "secretaría", "secretaria")
+	"fiscalia", "team", "board", "inc", "corp", "llc", "ministerio", "secretaría", "secretaria",
+	"college", "school", "church", "club", "hospital", "museum", "library", "airport", "station",
+	"magazine", "journal", "newspaper", "records", "studios", "festival", "society", "academy", "agencia")
 
 // refNouns are the lower-case nouns that refer back to an organisation:
 // "the embassy said". Unlike orgWords they leave out words that only mark
@@ -67,7 +72,9 @@ var notNames = setOf("the", "a", "an", "in", "on", "at", "but", "and", "or", "th
 	"he", "she", "they", "we", "i", "it", "you", "what", "why", "how", "who", "where", "which",
 	"last", "next", "first", "additionally", "furthermore", "moreover", "similarly", "recently",
 	"reportedly", "clearly", "thus", "therefore", "nonetheless", "instead", "now", "here", "not", "no",
-	"one", "two", "three", "several", "all", "every", "among", "about", "let", "let’s", "regarding")
+	"one", "two", "three", "several", "all", "every", "among", "about", "let", "let’s", "regarding",
+	"often", "sometimes", "always", "never", "once", "again", "soon", "perhaps", "maybe", "even",
+	"only", "just", "much", "more", "less", "other", "another", "any", "neither", "either")
 
 // months open a dated name ("March 2025 Strategy Report"); "May" is left
 // out because it is also a name.
@@ -90,8 +97,8 @@ type nameSpan struct {
 	acronym string // "ICE" when followed by "(ICE)"
 }
 
-// capSpanAt returns the longest name span ending at token j-1 (exclusive
-// end j), or ok=false. It walks left over capitalised words and connectors.
+// capSpanEnding returns the longest name span ending just before token j,
+// or ok=false. It walks left over capitalised words and connectors.
 func capSpanEnding(toks []token, j int) (nameSpan, bool) {
 	i := j
 	for i > 0 {
@@ -236,7 +243,18 @@ func canonical(ws []string) (name []string, person bool, roles []string) {
 		}
 	}
 	if hasOrgWord(ws) || len(ws) == 1 && (isAcronym(ws[0]) || strings.Contains(ws[0], ".")) {
+		// "Jane Roe of AllMusic" is Jane Roe; "Bureau of Statistics" stays.
+		for k := 2; k < len(ws)-1 && k <= 4; k++ {
+			if ws[k] == "of" && !hasOrgWord(ws[:k]) {
+				return ws[:k], true, nil
+			}
+		}
 		return ws, false, nil
+	}
+	for k := 2; k < len(ws)-1 && k <= 4; k++ {
+		if ws[k] == "of" {
+			return ws[:k], true, nil // "Jane Roe of AllMusic"
+		}
 	}
 	return ws, len(ws) >= 2, nil
 }

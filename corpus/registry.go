@@ -58,6 +58,10 @@ type registry struct {
 	mentions []*entity            // every resolved name, in order
 	speakers []*entity            // every attributed speaker, in order
 	acronyms map[string]bool
+	// sentStart is len(mentions) when the current sentence began: "she"
+	// falls back to a person named before it, not one named after the
+	// pronoun in the same sentence.
+	sentStart int
 }
 
 func newRegistry() *registry {
@@ -198,7 +202,7 @@ func (r *registry) person(role string) *entity {
 	if e := lastOf(r.speakers, func(e *entity) bool { return e.kind == kindPerson }); e != nil {
 		return e
 	}
-	return lastOf(r.mentions, func(e *entity) bool { return e.kind == kindPerson && len(e.words) > 1 })
+	return lastOf(r.mentions[:r.sentStart], func(e *entity) bool { return e.kind == kindPerson && len(e.words) > 1 })
 }
 
 // org resolves "the embassy", "the agency", "it": the last organisation

@@ -12,6 +12,10 @@ func findSpeaker(reg *registry, toks []token) *entity {
 	if e := introSpeaker(reg, toks); e != nil {
 		return e
 	}
+	quoted := false
+	for _, t := range toks {
+		quoted = quoted || t.quoted && t.word
+	}
 	for v, t := range toks {
 		if t.quoted || !t.word {
 			continue
@@ -22,8 +26,14 @@ func findSpeaker(reg *registry, toks []token) *entity {
 			}
 			continue
 		}
-		if t.cap || !speechVerbs[t.text] {
+		if t.cap || !speechVerbs[t.text] && !baseVerbs[t.text] {
 			continue // "the United States" is not a verb
+		}
+		if baseVerbs[t.text] && (v == 0 || !baseAux[toks[v-1].text] && !pluralSay(toks, v)) {
+			continue
+		}
+		if weakVerbs[t.text] && !quoted && !introducesSpeech(toks, v+1) {
+			continue // "he wrote a book", "Editorial notes"
 		}
 		if e := subjectBefore(reg, toks, v); e != nil {
 			return e
@@ -36,6 +46,28 @@ func findSpeaker(reg *registry, toks []token) *entity {
 		}
 	}
 	return nil
+}
+
+// pluralSay accepts "say" after a plural subject: "officials say", "they
+// say", "Roe and Doe say".
+func pluralSay(toks []token, v int) bool {
+	p := toks[v-1]
+	return toks[v].text == "say" && p.word && !p.quoted && (p.cap || p.text == "they" || p.text == "officials" || p.text == "authorities")
+}
+
+// introducesSpeech reports whether the token at k can open reported
+// content or close the report: "that", a colon or comma, a quotation,
+// "in"/"on" (a statement, Thursday), the end of the sentence.
+func introducesSpeech(toks []token, k int) bool {
+	if k >= len(toks) {
+		return true
+	}
+	switch t := toks[k]; {
+	case t.quoted, t.text == "that", t.text == ":", t.text == ",", t.text == "in", t.text == "on",
+		t.text == ".", t.text == "!", t.text == "?":
+		return true
+	}
+	return false
 }
 
 // introSpeaker handles "In a statement (on Thursday), the U.S. Embassy …":
@@ -70,6 +102,13 @@ func introSpeaker(reg *registry, toks []token) *entity {
 // "the embassy", or a name before a comma-delimited aside ("Roe, who …,").
 func subjectBefore(reg *registry, toks []token, v int) *entity {
 	j := v - 1
+	p := j
+	for p >= 0 && strings.HasSuffix(toks[p].text, "ly") && !toks[p].cap {
+		p--
+	}
+	if p >= 0 && beWords[toks[p].text] && !baseVerbs[toks[v].text] {
+		return nil // passive: "he was told", "it was originally suggested"
+	}
 	for n := 0; j >= 0 && n < 5; n++ {
 		t := toks[j]
 		lw := lowerASCII(t.text)

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // texts returns the sentence texts ParseDocument finds in body.
@@ -146,5 +147,25 @@ func BenchmarkParseDocument(b *testing.B) {
 		if _, err := ParseDocument("bench", raw); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestParseLongLineIsLinear guards against per-sentence scans of the whole
+// line: a 700 KB single-line file took 9 s before they were removed.
+func TestParseLongLineIsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow in -short mode")
+	}
+	raw := []byte(strings.Repeat("Jane Roe Smith and Ann Doe said it. ", 20000))
+	start := time.Now()
+	d, err := ParseDocument("long", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sentences) != 20000 {
+		t.Errorf("%d sentences, want 20000", len(d.Sentences))
+	}
+	if el := time.Since(start); el > 10*time.Second {
+		t.Errorf("parse took %v: something is quadratic", el)
 	}
 }

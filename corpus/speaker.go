@@ -11,26 +11,49 @@ import (
 // embassy", resolved through the document's registry. A sentence in the
 // author's own voice gets "".
 
-// speechVerbs introduce reported speech. Base forms count too: "was quick
-// to dismiss", "went on to say".
+// speechVerbs introduce reported speech; see also weakVerbs and baseVerbs.
 var speechVerbs = setOf(
-	"said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "add",
-	"stated", "states", "claimed", "claims", "claim", "denied", "denies", "deny",
-	"rejected", "rejects", "reject", "emphasized", "emphasised", "emphasizes", "emphasises", "emphasize",
-	"clarified", "clarifies", "clarify", "argued", "argues", "argue", "insisted", "insists", "insist",
-	"warned", "warns", "warn", "noted", "notes", "reiterated", "reiterates", "reiterate",
-	"announced", "announces", "announce", "concluded", "concludes", "dismissed", "dismisses", "dismiss",
-	"explained", "explains", "asserted", "asserts", "acknowledged", "acknowledges", "admitted", "admits",
-	"confirmed", "confirms", "confirm", "maintained", "maintains", "wrote", "writes", "tweeted", "tweets",
-	"posted", "reported", "reports", "alleged", "alleges", "stressed", "stresses", "declared", "declares",
-	"disputed", "disputes", "dispute", "contended", "contends", "suggested", "suggests", "countered",
-	"counters", "responded", "responds", "replied", "replies", "urged", "urges", "asked", "asks",
-	"criticized", "criticised", "criticizes", "criticises", "accused", "accuses", "slammed", "slams",
-	"called", "calls", "promised", "promises", "vowed", "vows", "pledged", "pledges", "highlighted",
-	"highlights", "informed", "informs", "stated", "testified", "revealed", "reveals", "condemned",
-	"condemns", "praised", "praises", "blamed", "blames", "questioned", "questions",
-	"predicted", "estimated", "described", "describes", "thinks", "believes", "believed", "complained", "complains", "answered", "admit", "explain", "note", "stress", "state",
+	"said", "says", "saying", "told", "tells", "added", "adds", "stated", "states", "claimed",
+	"claims", "denied", "denies", "rejected", "rejects", "emphasized", "emphasised", "emphasizes",
+	"emphasises", "clarified", "clarifies", "argued", "argues", "insisted", "insists", "warned",
+	"warns", "noted", "notes", "reiterated", "reiterates", "announced", "announces", "concluded",
+	"concludes", "dismissed", "dismisses", "explained", "explains", "asserted", "asserts",
+	"acknowledged", "acknowledges", "admitted", "admits", "confirmed", "confirms", "maintained",
+	"maintains", "wrote", "writes", "tweeted", "tweets", "posted", "reported", "reports", "alleged",
+	"alleges", "stressed", "stresses", "declared", "declares", "disputed", "disputes", "contended",
+	"contends", "suggested", "suggests", "countered", "counters", "responded", "responds", "replied",
+	"replies", "urged", "urges", "asked", "asks", "criticized", "criticised", "criticizes",
+	"criticises", "accused", "accuses", "slammed", "slams", "called", "calls", "promised", "promises",
+	"vowed", "vows", "pledged", "pledges", "highlighted", "highlights", "informed", "informs",
+	"testified", "revealed", "reveals", "condemned", "condemns", "praised", "praises", "blamed",
+	"blames", "questioned", "questions", "predicted", "estimated", "described", "describes", "thinks",
+	"believes", "believed", "complained", "complains", "answered",
 )
+
+// weakVerbs report speech only when what follows opens the content ("wrote
+// that", "called it “false”"); otherwise they are "wrote a book", "was
+// called Viu", or plural nouns ("Editorial notes").
+var weakVerbs = setOf("wrote", "writes", "called", "calls", "asked", "asks", "described",
+	"describes", "posted", "reported", "reports", "informed", "informs", "questioned", "questions",
+	"praised", "praises", "blamed", "blames", "accused", "accuses", "urged", "urges", "replied",
+	"replies", "answered", "declared", "declares", "maintained", "maintains", "notes", "states",
+	"claims", "adds", "tweets", "stresses", "suggested", "suggests", "estimated", "predicted",
+	"recalled", "revealed", "reveals", "thinks", "believes", "believed", "condemned", "condemns",
+	"added", "announced", "announces", "confirmed", "confirms")
+
+// baseVerbs are speech verbs in the base form. They count only after "to"
+// or an auxiliary ("went on to say", "did not deny"): as bare words they are
+// mostly nouns ("the U.S. state of Ohio", "a note").
+var baseVerbs = setOf("say", "tell", "add", "claim", "deny", "reject", "emphasize", "clarify", "argue",
+	"insist", "warn", "reiterate", "announce", "dismiss", "confirm", "dispute", "admit", "explain",
+	"note", "stress", "state")
+
+// baseAux may precede a speech verb in its base form.
+var baseAux = setOf("to", "did", "does", "do", "would", "will", "could", "can", "not", "n't", "also", "must", "should")
+
+// beWords before a participle make it passive: "he was told", "she was
+// called to the Bar" report nothing the subject said.
+var beWords = setOf("was", "were", "is", "are", "be", "been", "being")
 
 // auxWords may stand between a subject and its verb: "Roe has also said",
 // "Roe was quick to dismiss", "Roe went on to say", "Roe on Thursday said".
@@ -117,7 +140,15 @@ func attribute(infos []sentInfo) []string {
 	qs := make([]quoteState, len(infos))
 	var toks []token
 	inQuote := false
+	// Names matter only up to the last sentence that could report speech;
+	// most encyclopedic text has none, and skipping it halves load time.
+	last := -1
 	for k, in := range infos {
+		if (!in.skip || strings.Contains(in.text, "(@")) && hasCue(in.text) {
+			last = k
+		}
+	}
+	for k, in := range infos[:last+1] {
 		if name, ok := signature(in.text); ok {
 			signLineAbove(infos, own, k, reg.resolve(strings.Fields(name), ""))
 			inQuote = false
@@ -133,11 +164,21 @@ func attribute(infos []sentInfo) []string {
 		q := quoteState{startIn: inQuote}
 		toks, inQuote = tokenize(in.text, inQuote, toks)
 		q.endIn = inQuote
+		words, quoted := 0, 0
 		for _, t := range toks {
-			q.quoted = q.quoted || t.quoted && t.word
+			if t.word {
+				words++
+				if t.quoted {
+					quoted++
+				}
+			}
 		}
-		q.opens = len(toks) > 0 && toks[0].quoted
+		q.quoted = quoted > 0
+		// A quotation that opens the sentence and makes most of it, not a
+		// quoted title ("“Follow Me” is the band's first single").
+		q.opens = len(toks) > 0 && toks[0].quoted && quoted*5 >= words*3
 		qs[k] = q
+		reg.sentStart = len(reg.mentions)
 		registerNames(reg, toks)
 		if e := findSpeaker(reg, toks); e != nil {
 			own[k] = e
@@ -179,6 +220,47 @@ func signLineAbove(infos []sentInfo, own []*entity, k int, e *entity) {
 		}
 	}
 }
+
+// hasCue reports whether t might report speech: a quotation mark, an embed
+// signature, "according", or a speech verb. It errs towards yes; it only
+// lets attribution stop early.
+func hasCue(t string) bool {
+	if strings.ContainsAny(t, "\"“”«»") || strings.Contains(t, "``") || strings.Contains(t, "(@") {
+		return true
+	}
+	for i := 0; i < len(t); {
+		if !isLetterByte(t[i]) || i > 0 && isLetterByte(t[i-1]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(t) && 'a' <= t[j] && t[j] <= 'z' {
+			j++
+		}
+		if j-i >= 3 && j-i <= 13 && (j == len(t) || !isLetterByte(t[j])) {
+			if w := t[i:j]; cueWords[w] || w == "According" {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// cueWords are the lower-case words hasCue looks for.
+var cueWords = unionOf(speechVerbs, baseVerbs, introNouns, setOf("according"))
+
+func unionOf(sets ...map[string]bool) map[string]bool {
+	m := make(map[string]bool)
+	for _, s := range sets {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // collectAcronyms adds the all-capitals words of t to set, so that
 // "Immigration and Customs Enforcement" can be recognised as "ICE".

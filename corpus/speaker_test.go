@@ -99,6 +99,20 @@ func TestAttribute(t *testing.T) {
 			"pic.twitter.com/abc123",
 			"— Northland Revenue Service (@nrs) May 14, 2025",
 		}, []string{"Northland Revenue Service", "", ""}},
+		{"passive is not speech", []string{"Jane Roe arrived.", "She was told to leave.", "It was originally suggested by a clerk."}, []string{"", "", ""}},
+		{"weak verb without content", []string{"Jane Roe wrote a book about the war.", "Jane Roe wrote that the war was lost."}, []string{"", "Jane Roe"}},
+		{"added a thing", []string{"Acme Corp added two plants in May.", "“We grew,” Acme Corp added."}, []string{"", "Acme Corp"}},
+		{"base form is a noun", []string{"It is a town in the U.S. state of Ohio."}, []string{""}},
+		{"base form after to", []string{"Jane Roe declined to deny the report."}, []string{"Jane Roe"}},
+		{"quoted title does not continue", []string{
+			"“We will stay,” Jane Roe said.",
+			"“Stay” is the band's first single since 2019 and it sold well.",
+		}, []string{"Jane Roe", ""}},
+		{"tokenized quotes", []string{"`` We will stay , '' Jane Roe said ."}, []string{"Jane Roe"}},
+		{"pronoun before a later name", []string{
+			"Omar Quill said talks ended.",
+			"She stated that Jane Roe was wrong.",
+		}, []string{"Omar Quill", "Omar Quill"}},
 		{"author voice", []string{
 			"The operation took place in the north.",
 			"Tensions have grown since January.",

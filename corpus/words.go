@@ -86,6 +86,16 @@ func tokenize(t string, inQuote bool, toks []token) ([]token, bool) {
 			}
 			toks = append(toks, token{s: i, e: j, text: t[i:j], word: true, cap: isUpperRune(r), quoted: inQuote})
 			i = j
+		case (r == '`' || r == '\'') && strings.HasPrefix(t[i+n:], string(r)):
+			// "``" and "''": quotation marks of tokenized text.
+			if r == '`' {
+				inQuote = true
+			}
+			toks = append(toks, token{s: i, e: i + 2, text: t[i : i+2], quoted: inQuote})
+			if r == '\'' {
+				inQuote = false
+			}
+			i += 2
 		default:
 			dir := quoteDir(t, i, n, r)
 			if dir == 0 && r == '"' {
