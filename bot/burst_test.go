@@ -26,10 +26,10 @@ func TestBurstOfMentions(t *testing.T) {
 	t.Logf("answer latency (send→answer shown): median %v, p99 %v, max %v", pct(r.answers, 50), pct(r.answers, 99), pct(r.answers, 100))
 }
 
-// BenchmarkBurstOfMentions reports the burst's latencies as custom metrics
+// BenchmarkServer_Burst_200 reports the burst's latencies as custom metrics
 // (run with -bench Burst -benchtime 3x); each iteration is a fresh bot and
 // loopback Slack.
-func BenchmarkBurstOfMentions(b *testing.B) {
+func BenchmarkServer_Burst_200(b *testing.B) {
 	var acks, answers []time.Duration
 	for b.Loop() {
 		r := runBurst(b, burstSize)

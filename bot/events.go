@@ -23,6 +23,7 @@ type question struct {
 	user     string
 	channel  string
 	threadTS string // the answer's thread; "" posts at the top of a DM
+	msgTS    string // the message that asked
 	eventID  string
 	received time.Time
 }
@@ -32,10 +33,7 @@ type question struct {
 var leadingMentions = regexp.MustCompile(`^(\s*<@[A-Z0-9]+(\|[^>]*)?>[\s,:]*)+`)
 
 func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
-	received := time.Now()
-	if evt.Request != nil {
-		s.ack(evt.Request.EnvelopeID, received)
-	}
+	received := time.Now() // already acked by the dispatch loop
 	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
 	if !ok {
 		return
@@ -55,7 +53,7 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	}
 	// The event id is what Slack keeps across redeliveries; the message
 	// timestamp also catches the same message arriving as two event types.
-	if !s.seen.firstAll(received, prefixed("event:", eventID), prefixed("msg:"+q.channel+":", q.msgTS(evt))) {
+	if !s.seen.firstAll(received, prefixed("event:", eventID), prefixed("msg:"+q.channel+":", q.msgTS)) {
 		log.Info("duplicate delivery ignored")
 		s.metrics.questions.WithLabelValues(q.route, outcomeDuplicate).Inc()
 		return
@@ -67,7 +65,7 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	if q.text == "" {
+	if q.text == "" || strings.EqualFold(strings.Trim(q.text, "?!. "), "help") {
 		s.metrics.questions.WithLabelValues(q.route, outcomeUsage).Inc()
 		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(helpText(s.cfg.Commands))); err != nil {
 			log.Warn("post help", "err", err)
@@ -81,19 +79,6 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 			log.Warn("post busy reply", "err", err)
 		}
 	}
-}
-
-// msgTS is the timestamp of the message that carried the question.
-func (q question) msgTS(evt *socketmode.Event) string {
-	if ev, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
-		switch e := ev.InnerEvent.Data.(type) {
-		case *slackevents.AppMentionEvent:
-			return e.TimeStamp
-		case *slackevents.MessageEvent:
-			return e.TimeStamp
-		}
-	}
-	return ""
 }
 
 // questionFrom turns an inner event into a question, or false for events
@@ -110,12 +95,12 @@ func (s *Server) questionFrom(inner any) (question, bool) {
 		if thread == "" {
 			thread = e.TimeStamp
 		}
-		return question{route: routeMention, text: cleanQuestion(e.Text), user: e.User, channel: e.Channel, threadTS: thread}, true
+		return question{route: routeMention, text: cleanQuestion(e.Text), user: e.User, channel: e.Channel, threadTS: thread, msgTS: e.TimeStamp}, true
 	case *slackevents.MessageEvent:
 		if e.ChannelType != "im" || e.BotID != "" || e.SubType != "" || e.User == "" {
 			return question{}, false
 		}
-		return question{route: routeDM, text: cleanQuestion(e.Text), user: e.User, channel: e.Channel, threadTS: e.ThreadTimeStamp}, true
+		return question{route: routeDM, text: cleanQuestion(e.Text), user: e.User, channel: e.Channel, threadTS: e.ThreadTimeStamp, msgTS: e.TimeStamp}, true
 	}
 	return question{}, false
 }
@@ -130,6 +115,17 @@ func cleanQuestion(text string) string {
 // of the placeholder, or a visible failure.
 func (s *Server) answer(work context.Context, q question) {
 	log := s.log.With("event_id", q.eventID, "route", q.route, "channel", q.channel)
+	if work.Err() != nil {
+		// Still queued when the shutdown grace ran out: say so rather than
+		// leave the question unanswered.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(work), 10*time.Second)
+		defer cancel()
+		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(failureText(work.Err(), s.cfg.Deadline))); err != nil {
+			log.Warn("post restart notice", "err", err)
+		}
+		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
+		return
+	}
 	ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
 	defer cancel()
 	ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(fmt.Sprintf(":hourglass_flowing_sand: Checking %s…", plural(s.cfg.Library.Len(), "source"))))

@@ -31,10 +31,7 @@ type click struct {
 // Share in channel. Replies are ephemeral to the clicker except "Show more"
 // on a public answer and "Share", which post for everyone.
 func (s *Server) onInteractive(evt *socketmode.Event, _ *socketmode.Client) {
-	received := time.Now()
-	if evt.Request != nil {
-		s.ack(evt.Request.EnvelopeID, received)
-	}
+	received := time.Now() // already acked by the dispatch loop
 	cb, ok := evt.Data.(slack.InteractionCallback)
 	if !ok || cb.Type != slack.InteractionTypeBlockActions {
 		return
@@ -199,22 +196,31 @@ func (s *Server) tell(ctx context.Context, c click, pg page, log *slog.Logger) {
 	}
 }
 
-// onBadMessage acks an envelope slack-go could not parse. Its id is only in
-// the raw frame; without an ack Slack would redeliver it forever.
-func (s *Server) onBadMessage(evt *socketmode.Event, _ *socketmode.Client) {
-	received := time.Now()
+// badEnvelopeID digs the envelope id out of a frame slack-go could not
+// parse; it is only in the raw JSON, and without an ack Slack would
+// redeliver the frame forever.
+func badEnvelopeID(evt *socketmode.Event) (id, typ string) {
 	bad, ok := evt.Data.(*socketmode.ErrorBadMessage)
 	if !ok {
-		return
+		return "", ""
 	}
 	var env struct {
 		EnvelopeID string `json:"envelope_id"`
 		Type       string `json:"type"`
 	}
-	if err := json.Unmarshal(bad.Message, &env); err != nil || env.EnvelopeID == "" {
-		s.log.Warn("unparseable frame without an envelope id", "err", bad.Cause)
+	if err := json.Unmarshal(bad.Message, &env); err != nil {
+		return "", ""
+	}
+	return env.EnvelopeID, env.Type
+}
+
+// onBadMessage logs a frame slack-go could not parse (the dispatch loop
+// has acked it if it had an envelope id).
+func (s *Server) onBadMessage(evt *socketmode.Event, _ *socketmode.Client) {
+	bad, ok := evt.Data.(*socketmode.ErrorBadMessage)
+	if !ok {
 		return
 	}
-	s.ack(env.EnvelopeID, received)
-	s.log.Warn("acked an envelope slack-go could not parse", "envelope_id", env.EnvelopeID, "type", env.Type, "err", fmt.Sprint(bad.Cause))
+	id, typ := badEnvelopeID(evt)
+	s.log.Warn("frame slack-go could not parse", "envelope_id", id, "type", typ, "err", fmt.Sprint(bad.Cause))
 }

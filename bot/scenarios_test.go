@@ -1,22 +1,17 @@
 package bot
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/bot/slacktest"
-	"github.com/crosscheck/crosscheck/corpus"
 )
 
 const headline = "did US agents operate in Sinaloa?"
@@ -119,194 +114,6 @@ func TestChannelAllowlist(t *testing.T) {
 	if got := h.slack.Thread(general, ts); len(got) != 0 {
 		t.Errorf("answered in a channel outside the allowlist: %s", texts(got))
 	}
-}
-
-func TestSlashAskIsEphemeralAndShareable(t *testing.T) {
-	h := startHarness(t)
-	_, resp := h.slack.Slash(general, alice, "/ask", headline)
-	var m slacktest.Message
-	if !slacktest.Eventually(10*time.Second, func() bool {
-		for _, e := range h.slack.Ephemeral(alice) {
-			if e.ResponseURL == resp {
-				m = e
-				return true
-			}
-		}
-		return false
-	}) {
-		t.Fatal("no ephemeral answer to /ask")
-	}
-	if got := len(h.slack.Thread(general, "")); got != 0 {
-		t.Fatalf("/ask posted %d public messages before sharing", got)
-	}
-	if len(quotedDocs(m)) == 0 {
-		t.Errorf("/ask answer quotes nothing: %s", m.Text)
-	}
-	share, ok := m.Button(actionShare)
-	if !ok {
-		t.Fatal("/ask answer has no Share in channel button")
-	}
-	h.slack.Click(alice, m, share.ActionID, share.Value)
-	var pub []slacktest.Message
-	if !slacktest.Eventually(5*time.Second, func() bool { pub = h.slack.Thread(general, ""); return len(pub) == 1 }) {
-		t.Fatal("shared answer not posted in the channel")
-	}
-	if !strings.Contains(strings.Join(blockTexts(t, pub[0].Blocks)["mrkdwn"], "\n"), "<@"+alice+"> asked") {
-		t.Errorf("shared answer does not say who asked")
-	}
-	if _, ok := pub[0].Button(actionShare); ok {
-		t.Error("shared answer still has a Share button")
-	}
-	if !slacktest.Eventually(5*time.Second, func() bool { return len(h.slack.Ephemeral(alice)) == 0 }) {
-		t.Error("ephemeral answer not removed after sharing")
-	}
-}
-
-func TestSlashSourcesAndSource(t *testing.T) {
-	h := startHarness(t)
-	lib := h.cfg.Library
-	ephemeralFor := func(resp string) slacktest.Message {
-		t.Helper()
-		var m slacktest.Message
-		if !slacktest.Eventually(5*time.Second, func() bool {
-			for _, e := range h.slack.Ephemeral(alice) {
-				if e.ResponseURL == resp {
-					m = e
-					return true
-				}
-			}
-			return false
-		}) {
-			t.Fatalf("no reply on response_url %s", resp)
-		}
-		return m
-	}
-	t.Run("sources lists every document", func(t *testing.T) {
-		_, resp := h.slack.Slash(general, alice, "/sources", "")
-		m := ephemeralFor(resp)
-		for _, d := range lib.Docs() {
-			if !strings.Contains(string(m.Blocks), d.ID) {
-				t.Errorf("/sources does not list %s", d.ID)
-			}
-		}
-	})
-	t.Run("sources filters", func(t *testing.T) {
-		_, resp := h.slack.Slash(general, alice, "/sources", "embassy")
-		m := ephemeralFor(resp)
-		want := lib.Filter("embassy")
-		for _, d := range lib.Docs() {
-			listed := strings.Contains(string(m.Blocks), "id: "+mrkdwn(d.ID))
-			if listed != contains(want, d.ID) {
-				t.Errorf("/sources embassy lists %s = %v, want %v", d.ID, listed, !listed)
-			}
-		}
-	})
-	t.Run("source by id shows card and passages", func(t *testing.T) {
-		d := lib.Docs()[0]
-		_, resp := h.slack.Slash(general, alice, "/source", d.ID)
-		m := ephemeralFor(resp)
-		texts := blockTexts(t, m.Blocks)
-		if len(texts["rich"]) == 0 || !strings.Contains(d.Passages[0].Text, texts["rich"][0][:min(40, len(texts["rich"][0]))]) {
-			t.Errorf("/source card does not show the first passage")
-		}
-		if !strings.Contains(strings.Join(texts["mrkdwn"], "\n"), "*Outlet*") {
-			t.Errorf("/source card has no metadata fields")
-		}
-	})
-	t.Run("source by words", func(t *testing.T) {
-		_, resp := h.slack.Slash(general, alice, "/source", "no-such-document-anywhere")
-		m := ephemeralFor(resp)
-		if !strings.Contains(m.Text, "No document") {
-			t.Errorf("unknown source reply = %q", m.Text)
-		}
-	})
-	t.Run("usage errors", func(t *testing.T) {
-		for _, cmd := range []string{"/ask", "/source"} {
-			_, resp := h.slack.Slash(general, alice, cmd, "")
-			if m := ephemeralFor(resp); !strings.Contains(m.Text, "Usage") {
-				t.Errorf("%s with no text: reply %q, want usage", cmd, m.Text)
-			}
-		}
-	})
-}
-
-func contains(docs []*corpus.Document, id string) bool {
-	for _, d := range docs {
-		if d.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func TestShowPassageAndFeedback(t *testing.T) {
-	h := startHarness(t)
-	_, ts := h.slack.Mention(general, alice, headline, "")
-	m := h.waitThread(general, ts, 1)[0]
-
-	t.Run("show passage", func(t *testing.T) {
-		b, ok := m.Button(actionShowPassage)
-		if !ok {
-			t.Fatal("answer has no Show passage button")
-		}
-		start, end, id, _ := parsePassageValue(b.Value)
-		h.slack.Click(bob, m, b.ActionID, b.Value)
-		var e []slacktest.Message
-		if !slacktest.Eventually(5*time.Second, func() bool { e = h.slack.Ephemeral(bob); return len(e) == 1 }) {
-			t.Fatal("no ephemeral passage for the clicker")
-		}
-		if e[0].ThreadTS != ts {
-			t.Errorf("passage posted in thread %q, want %q", e[0].ThreadTS, ts)
-		}
-		quote := string(h.cfg.Library.Doc(id).Raw[start:end])
-		rich := strings.Join(blockTexts(t, e[0].Blocks)["rich"], "")
-		if !strings.Contains(rich, quote) || len(rich) <= len(quote) {
-			t.Errorf("passage %q does not show the quote %q with its neighbours", rich, quote)
-		}
-		if len(h.slack.Ephemeral(alice)) != 0 {
-			t.Error("the passage was shown to someone who did not click")
-		}
-	})
-	t.Run("feedback lands in the JSONL file", func(t *testing.T) {
-		up, _ := m.Button(actionFeedbackUp)
-		down, _ := m.Button(actionFeedbackDown)
-		h.slack.Click(alice, m, up.ActionID, up.Value)
-		h.slack.Click(bob, m, down.ActionID, down.Value)
-		path := filepath.Join(h.cfg.DataDir, FeedbackFile)
-		var votes []Feedback
-		if !slacktest.Eventually(5*time.Second, func() bool { votes = readVotes(t, path); return len(votes) == 2 }) {
-			t.Fatalf("feedback file holds %d votes, want 2", len(votes))
-		}
-		byUser := map[string]Feedback{votes[0].User: votes[0], votes[1].User: votes[1]}
-		if byUser[alice].Vote != "up" || byUser[bob].Vote != "down" {
-			t.Errorf("votes = %+v", votes)
-		}
-		v := byUser[alice]
-		if v.Question != headline || v.Summary == "" || len(v.DocIDs) < 3 || v.Time.IsZero() {
-			t.Errorf("vote record incomplete: %+v", v)
-		}
-		if !slacktest.Eventually(5*time.Second, func() bool { return len(h.slack.Ephemeral(alice)) == 1 }) {
-			t.Error("voter got no thanks")
-		}
-	})
-}
-
-func readVotes(t *testing.T, path string) []Feedback {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	var out []Feedback
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var fb Feedback
-		if err := json.Unmarshal(sc.Bytes(), &fb); err != nil {
-			t.Fatalf("feedback line %q is not JSON: %v", sc.Text(), err)
-		}
-		out = append(out, fb)
-	}
-	return out
 }
 
 func TestRedeliveryAfterLostAckAnswersOnce(t *testing.T) {
@@ -460,19 +267,24 @@ func TestShutdownGraceRunsOut(t *testing.T) {
 		<-ctx.Done()
 		return nil, ctx.Err()
 	})
-	h := startHarness(t, withAnswerer(stuck), func(c *Config, _ *slacktest.Options) {
+	h := startHarness(t, withAnswerer(stuck), withPool(1, 4), func(c *Config, _ *slacktest.Options) {
 		c.ShutdownGrace, c.Deadline = 200*time.Millisecond, time.Minute
 	})
 	_, ts := h.slack.Mention(general, alice, headline, "")
 	if !slacktest.Eventually(5*time.Second, func() bool { return len(h.slack.Thread(general, ts)) == 1 }) {
 		t.Fatal("no placeholder")
 	}
+	// A second question waits in the queue behind the stuck one.
+	_, queued := h.slack.Mention(general, bob, headline, "")
+	time.Sleep(100 * time.Millisecond)
 	if err := h.stop(); err != nil {
 		t.Fatalf("Run returned %v, want nil", err)
 	}
-	m := h.slack.Thread(general, ts)[0]
-	if !strings.Contains(m.Text, "restarting") {
-		t.Errorf("question cut off by shutdown shows %q, want a visible 'ask again'", m.Text)
+	for _, th := range []string{ts, queued} {
+		m := h.slack.Thread(general, th)
+		if len(m) != 1 || !strings.Contains(m[0].Text, "restarting") {
+			t.Errorf("question cut off by shutdown shows %s, want one visible 'ask again'", texts(m))
+		}
 	}
 }
 

@@ -201,7 +201,8 @@ func (s *Server) Run(ctx context.Context) error {
 	runCtx, stop := context.WithCancel(context.Background())
 	defer stop()
 	errc := make(chan error, 1)
-	go func() { errc <- h.RunEventLoopContext(runCtx) }()
+	go s.dispatch(runCtx, h)
+	go func() { errc <- s.sm.RunContext(runCtx) }()
 	s.log.InfoContext(ctx, "serving", "workers", s.cfg.Workers, "queue", s.cfg.Queue, "deadline", s.cfg.Deadline,
 		"documents", s.cfg.Library.Len(), "channels", len(s.allowed))
 
@@ -232,10 +233,10 @@ func (s *Server) Run(ctx context.Context) error {
 	return runErr
 }
 
-// register routes every envelope type to a handler that acks it first. We
-// route at the envelope level (Handle) and dispatch inside, rather than per
-// slash command or action id, so that an envelope nobody registered for (a
-// renamed command, an old button) is still acked and never redelivered.
+// register routes envelopes to handlers by type. We route at the envelope
+// level (Handle) and dispatch inside, rather than per slash command or
+// action id, so that one place sees every request (an unknown command or an
+// old button still gets a visible reply or a log line).
 func (s *Server) register(h *socketmode.SocketmodeHandler) {
 	h.Handle(socketmode.EventTypeEventsAPI, s.onEventsAPI)
 	h.Handle(socketmode.EventTypeSlashCommand, s.onSlash)
@@ -276,10 +277,37 @@ func (s *Server) register(h *socketmode.SocketmodeHandler) {
 	h.Handle(socketmode.EventTypeHello, func(*socketmode.Event, *socketmode.Client) {})
 	h.HandleDefault(func(evt *socketmode.Event, _ *socketmode.Client) {
 		s.log.Debug("unhandled socket mode event", "type", string(evt.Type))
-		if evt.Request != nil && evt.Request.EnvelopeID != "" {
-			s.ack(evt.Request.EnvelopeID, time.Now())
-		}
 	})
+}
+
+// dispatch is SocketmodeHandler's event loop with one change: it acks each
+// envelope itself, in arrival order, before the handler goroutine starts.
+// Acking inside handlers made the ack wait for goroutine scheduling, which
+// under a burst (hundreds of handlers posting "busy") took long enough to
+// worry about Slack's 3-second redelivery deadline. Acking here also covers
+// every envelope type, registered or not, and frames slack-go could not
+// parse, so nothing is redelivered forever.
+func (s *Server) dispatch(ctx context.Context, h *socketmode.SocketmodeHandler) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case evt, ok := <-s.sm.Events:
+			if !ok {
+				return
+			}
+			received := time.Now()
+			switch {
+			case evt.Request != nil && evt.Request.EnvelopeID != "":
+				s.ack(evt.Request.EnvelopeID, received)
+			case evt.Type == socketmode.EventTypeErrorBadMessage:
+				if id, _ := badEnvelopeID(&evt); id != "" {
+					s.ack(id, received)
+				}
+			}
+			h.DispatchEvent(evt)
+		}
+	}
 }
 
 // setLink records that connection n (counted from 0) is being opened (up

@@ -1,9 +1,14 @@
 package bot
 
 import (
+	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/bot/slacktest"
 )
 
 func TestLinkStateIgnoresHandlerOrder(t *testing.T) {
@@ -63,5 +68,31 @@ func TestCheckTokens(t *testing.T) {
 		if len(c.bot) > 6 && strings.Contains(err.Error(), c.bot) {
 			t.Errorf("error echoes the token")
 		}
+	}
+}
+
+func TestRunFailsFastOnRejectedToken(t *testing.T) {
+	sl := slacktest.New(t, slacktest.Options{})
+	logs := &syncBuffer{}
+	srv, err := New(Config{
+		BotToken: sl.BotToken(), AppToken: "xapp-1-revoked-token", APIURL: sl.URL,
+		Answerer: answerFunc(nil), Library: fixtureLibrary(t), DataDir: t.TempDir(),
+		Logger: slog.New(slog.NewJSONHandler(logs, nil)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(context.Background()) }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
+			t.Errorf("Run = %v, want an invalid_auth error", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run kept going with a token Slack rejects")
+	}
+	if strings.Contains(logs.String(), "xapp-1-revoked-token") {
+		t.Error("the rejected token was logged")
 	}
 }

@@ -15,10 +15,7 @@ import (
 // Replies go through the command's response_url, so they are ephemeral and
 // work in channels the bot was never invited to.
 func (s *Server) onSlash(evt *socketmode.Event, _ *socketmode.Client) {
-	received := time.Now()
-	if evt.Request != nil {
-		s.ack(evt.Request.EnvelopeID, received)
-	}
+	received := time.Now() // already acked by the dispatch loop
 	cmd, ok := evt.Data.(slack.SlashCommand)
 	if !ok {
 		return
