@@ -42,6 +42,18 @@ type candidate struct {
 	holder  string
 	hkey    string // resolved speaker key; "" in the author's own voice
 	speaker string
+	stemSet map[string]bool
+}
+
+// stems is the set of the candidate's content stems, computed once.
+func (c *candidate) stems() map[string]bool {
+	if c.stemSet == nil {
+		c.stemSet = map[string]bool{}
+		for _, s := range retrieval.Stems(c.text) {
+			c.stemSet[s] = true
+		}
+	}
+	return c.stemSet
 }
 
 // primary is the candidate's answer-bearing value, or nil.
@@ -77,7 +89,7 @@ func abstain(q, why string) *Answer {
 }
 
 // aboutNames keeps the hits from documents that mention a name of the
-// question (one word of it suffices: "Thomas" for "Justin Thomas"). A
+// question (its rarer words suffice: "Thomas" for "Justin Thomas"). A
 // document that names nothing the question is about is a distractor
 // however many other words it shares. When no document passes,
 // the hits are kept as they are: the names may be spelt differently.
@@ -102,11 +114,20 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 		return false
 	}
 	stems := e.docStems(d)
+	lex := e.index.Lexical()
 	for _, n := range names {
+		var got, total float64
 		for _, s := range n.stems {
+			idf := lex.IDF(s)
+			total += idf
 			if stems[s] {
-				return true
+				got += idf
 			}
+		}
+		// Half the name's weight: "Thomas" may stand for "Justin Thomas",
+		// but "Township, Ohio" does not stand for "Sandusky Township, Ohio".
+		if total > 0 && got >= 0.5*total {
+			return true
 		}
 	}
 	return false
@@ -114,26 +135,11 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 
 // candidates scores the sentences of the retrieved passages, best first.
 func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
-	lex := e.index.Lexical()
 	qvec := retrieval.OfflineVector(qa.text)
-	var total float64
-	for _, s := range qa.stems {
-		total += lex.IDF(s)
-	}
-	if total == 0 {
+	if e.coverage(qa.stems, qa.stems) == 0 {
 		return nil
 	}
-	coverage := func(stems []string) float64 {
-		var got float64
-		for _, qs := range qa.stems {
-			var m float64
-			for _, s := range stems {
-				m = max(m, stemMatch(qs, s))
-			}
-			got += m * lex.IDF(qs)
-		}
-		return got / total
-	}
+	coverage := func(stems []string) float64 { return e.coverage(qa.stems, stems) }
 	// Every passage of a retrieved document is read, not only the passages
 	// retrieval ranked: the sentence that states a side often shares few
 	// words with the question ("the operation was led by Mexican
@@ -167,7 +173,14 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
 					continue
 				}
 				cos := retrieval.Cosine(qvec, retrieval.OfflineVector(s.Text))
-				score := 0.5*cov + 0.2*ctxCov + 0.3*cos
+				// The relation asked about ("population", "born") must be
+				// in the quoted sentence; the subject's name may be only
+				// in its context.
+				rel := cov
+				if len(qa.relStems) > 0 {
+					rel = e.coverage(qa.relStems, stems)
+				}
+				score := 0.35*cov + 0.2*rel + 0.2*ctxCov + 0.25*cos
 				vals := e.answerValues(s.Text, qa)
 				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
 					// "How many…" is not answered by a sentence without a figure.
@@ -179,6 +192,27 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
+}
+
+// coverage is the IDF-weighted share of want stems that stems contain.
+func (e *Engine) coverage(want, stems []string) float64 {
+	lex := e.index.Lexical()
+	var got, total float64
+	for _, qs := range want {
+		idf := lex.IDF(qs)
+		total += idf
+		var m float64
+		for _, s := range stems {
+			if m = max(m, stemMatch(qs, s)); m == 1 {
+				break
+			}
+		}
+		got += m * idf
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }
 
 // hitDocs lists the documents of the hits, best first, once each.
@@ -387,14 +421,12 @@ func byProximity(vals []value, text string, qa *question) []value {
 		return vals
 	}
 	toks := retrieval.TokenizeAll(text)
-	var anchors []int
-	for i, t := range toks {
-		for _, qs := range qa.stems {
-			if stemMatch(qs, t.Stem) > 0 {
-				anchors = append(anchors, i)
-				break
-			}
-		}
+	// Anchor on the question's relation words ("population", "born",
+	// "language") when the sentence has them: the subject's name is often
+	// nearer to a wrong value than the relation word is to the answer.
+	anchors := positions(toks, qa.relStems)
+	if len(anchors) == 0 {
+		anchors = positions(toks, qa.stems)
 	}
 	if len(anchors) == 0 {
 		return vals
@@ -408,10 +440,39 @@ func byProximity(vals []value, text string, qa *question) []value {
 			}
 			d = min(d, x)
 		}
-		return d
+		return d + kindRank(qa.kind, v.kind)
 	}
 	sort.SliceStable(vals, func(i, j int) bool { return dist(vals[i]) < dist(vals[j]) })
 	return vals
+}
+
+// kindRank makes an open question ("What is the genre of…") prefer a
+// name over a figure, and a figure over a year, at equal distance and a
+// little beyond: years and counts are the usual bystanders of such answers.
+func kindRank(qk kind, vk vkind) int {
+	if qk != kindOpen {
+		return 0
+	}
+	switch vk {
+	case vName:
+		return 0
+	case vNumber:
+		return 3
+	}
+	return 6
+}
+
+func positions(toks []retrieval.Token, stems []string) []int {
+	var out []int
+	for i, t := range toks {
+		for _, qs := range stems {
+			if stemMatch(qs, t.Stem) > 0 {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // sourceName is how a document is named as the holder of its own voice.

@@ -99,6 +99,11 @@ func group(picked []*candidate, qa *question) []Account {
 // opposite stance on a yes/no question, another value otherwise. One holder
 // (or one passage) can state both sides; they are then two accounts.
 func disagrees(k *cluster, c *candidate, qa *question) bool {
+	for _, o := range k.cands {
+		if variant(o.stems(), c.stems()) {
+			return true
+		}
+	}
 	if qa.kind == kindYesNo {
 		return opposed(k.stance(), c.stance)
 	}
@@ -128,7 +133,7 @@ func mergeByValue(ks []*cluster) []*cluster {
 		merged := false
 		if k.hkey == "" && len(k.values()) > 0 {
 			for _, o := range out {
-				if o.hkey == "" && o.stance() == k.stance() && agree(o.values(), k.values()) {
+				if o.hkey == "" && o.stance() == k.stance() && agree(o.values(), k.values()) && !variants(o, k) {
 					o.cands = append(o.cands, k.cands...)
 					if o.holder != k.holder && !strings.Contains(o.holder, k.holder) {
 						o.holder += "; " + k.holder
@@ -145,6 +150,48 @@ func mergeByValue(ks []*cluster) []*cluster {
 	return out
 }
 
+// variants reports whether any quote of a is a variant of any quote of b.
+func variants(a, b *cluster) bool {
+	for _, x := range a.cands {
+		for _, y := range b.cands {
+			if variant(x.stems(), y.stems()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// variant reports whether two sentences are one statement with another
+// filler: most content words shared, and each with words the other lacks
+// ("a Canadian documentary, directed by…" against "a Canadian short film,
+// directed by…"; "population was 459" against "population was 1,234").
+// Sources that copy a sentence and change its answer disagree on exactly
+// those words, whatever kind of value they are.
+func variant(a, b map[string]bool) bool {
+	inter, onlyA, onlyB := 0, 0, 0
+	for s := range a {
+		if b[s] {
+			inter++
+		} else {
+			onlyA++
+		}
+	}
+	onlyB = len(b) - inter
+	if onlyA == 0 || onlyB == 0 || inter < variantMinShared {
+		return false
+	}
+	return float64(inter) >= variantShare*float64(min(len(a), len(b))) && onlyA+onlyB <= variantMaxDiff
+}
+
+// Variant thresholds: a shared frame of at least 4 content words making up
+// 70% of the shorter sentence, and at most 6 differing words in all.
+const (
+	variantMinShared = 4
+	variantShare     = 0.7
+	variantMaxDiff   = 6
+)
+
 // agree reports whether the first values of two clusters match.
 func agree(a, b []value) bool {
 	return len(a) > 0 && len(b) > 0 && valueMatch(a[0], b[0])
@@ -154,6 +201,9 @@ func agree(a, b []value) bool {
 // question; otherwise different values for the same asked-for quantity,
 // time or name.
 func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
+	if variants(a, b) {
+		return true
+	}
 	if qa.kind == kindYesNo {
 		return opposed(sa, sb)
 	}

@@ -38,6 +38,9 @@ type question struct {
 	text  string
 	kind  kind
 	stems []string // content stems, in order, unique
+	// relStems are the content stems outside the question's names: the
+	// relation asked about ("population", "born", "artist").
+	relStems []string
 	// names are the proper names of the question, each a run of
 	// capitalised words; a question naming something no document mentions
 	// is abstained on.
@@ -115,6 +118,17 @@ func analyze(q string) question {
 		}
 	}
 	qa.names = questionNames(folded)
+	inName := map[string]bool{}
+	for _, n := range qa.names {
+		for _, st := range n.stems {
+			inName[st] = true
+		}
+	}
+	for _, st := range qa.stems {
+		if !inName[st] {
+			qa.relStems = append(qa.relStems, st)
+		}
+	}
 	return qa
 }
 
