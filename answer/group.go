@@ -48,6 +48,15 @@ func (k *cluster) values() []value {
 	return out
 }
 
+// allValues are all values of the cluster's quotes.
+func (k *cluster) allValues() []value {
+	var out []value
+	for _, c := range k.cands {
+		out = append(out, c.values...)
+	}
+	return out
+}
+
 // group turns picked sentences into accounts. A speaker's sentences form
 // one account (the same person across sources is one holder). Sentences in
 // a source's own voice form one account per source, and own-voice accounts
@@ -73,7 +82,7 @@ func group(picked []*candidate, qa *question) []Account {
 			into.holder = c.holder
 		}
 	}
-	ks = mergeByValue(ks)
+	ks = mergeByValue(ks, qa)
 	sort.SliceStable(ks, func(i, j int) bool { return ks[i].best().score > ks[j].best().score })
 	accounts := make([]Account, len(ks))
 	for i, k := range ks {
@@ -127,13 +136,13 @@ func valuesDisagree(vals []value, c *candidate) bool {
 
 // mergeByValue joins own-voice clusters of different sources that state the
 // same answer value with the same stance.
-func mergeByValue(ks []*cluster) []*cluster {
+func mergeByValue(ks []*cluster, qa *question) []*cluster {
 	var out []*cluster
 	for _, k := range ks {
 		merged := false
 		if k.hkey == "" && len(k.values()) > 0 {
 			for _, o := range out {
-				if o.hkey == "" && o.stance() == k.stance() && agree(o.values(), k.values()) && !variants(o, k) {
+				if o.hkey == "" && o.stance() == k.stance() && agree(o, k, qa) && !variants(o, k) {
 					o.cands = append(o.cands, k.cands...)
 					if o.holder != k.holder && !strings.Contains(o.holder, k.holder) {
 						o.holder += "; " + k.holder
@@ -192,9 +201,36 @@ const (
 	variantMaxDiff   = 6
 )
 
-// agree reports whether the first values of two clusters match.
-func agree(a, b []value) bool {
-	return len(a) > 0 && len(b) > 0 && valueMatch(a[0], b[0])
+// agree reports whether two clusters give the same answer value: their
+// first values match. On a yes/no question the values are not the answer
+// but the circumstances ("died in 1860 in Dagana" against "remained in
+// Cayor until her death in 1860"), so all of them must match.
+func agree(x, y *cluster, qa *question) bool {
+	a, b := x.values(), y.values()
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if qa.kind != kindYesNo {
+		return valueMatch(a[0], b[0])
+	}
+	a, b = x.allValues(), y.allValues()
+	return coveredBy(a, b) && coveredBy(b, a)
+}
+
+func coveredBy(a, b []value) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if valueMatch(x, y) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // conflicting decides conflicts_with: opposite stances on a yes/no

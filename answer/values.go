@@ -140,7 +140,24 @@ func numberValue(toks []retrieval.Token, i int) value {
 	if i+1 < len(toks) && magnitudes[strings.ToLower(toks[i+1].Word)] {
 		w += " " + strings.ToLower(toks[i+1].Word)
 	}
+	// A compound measure is one value: "6 ft 9 in" and 6' 8" differ.
+	j := i + 1
+	if j < len(toks) && isUnit(toks[j].Word) {
+		j++
+	}
+	if j < len(toks) && isDigits(toks[j].Word) && len(toks[j].Word) <= 2 && j-i <= 2 {
+		w += " " + toks[j].Word
+	}
 	return value{key: w, kind: vNumber, pos: i}
+}
+
+// isUnit matches a short unit word between the parts of a measure.
+func isUnit(w string) bool {
+	switch strings.ToLower(w) {
+	case "ft", "feet", "foot", "in", "m", "cm", "st", "lb", "lbs", "h", "min", "hours", "hour":
+		return true
+	}
+	return false
 }
 
 // wants reports whether a value of kind k can answer a question of kind qk.

@@ -116,6 +116,24 @@ func markBoilerplate(raw []byte, sents []Sentence) {
 	}
 	markRepeated(sents, alone)
 	spreadOnLines(raw, sents, phrased)
+	keepSoleContent(sents)
+}
+
+// keepSoleContent un-marks headings and short lines when nothing else in
+// the document is content: a one-line record ("Julian Lewis Jones Born 27
+// August 1968") is the document, not a heading above it. Furniture (credits,
+// links, share prompts) stays marked.
+func keepSoleContent(sents []Sentence) {
+	for _, s := range sents {
+		if !s.Boilerplate {
+			return
+		}
+	}
+	for k := range sents {
+		if !isFurniture(sents[k].Text) {
+			sents[k].Boilerplate = false
+		}
+	}
 }
 
 // aloneFlags reports, per sentence, whether it is the whole of its
