@@ -55,7 +55,11 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 		return nil, err
 	}
 	qa := analyze(q)
-	if missing := e.unknownEntities(&qa); len(missing) > 0 {
+	// A question about something the corpus never mentions is not
+	// answered from what it does mention. A long question that names many
+	// things may carry one aside the corpus lacks; it is abstained on only
+	// when at least half of its names are unknown.
+	if missing := e.unknownEntities(&qa); len(missing) > 0 && 2*len(missing) >= len(qa.names) {
 		return abstain(q, fmt.Sprintf("No document in the corpus mentions %s, so nothing here answers this question.", strings.Join(missing, ", "))), nil
 	}
 	return e.compose(ctx, &qa)
