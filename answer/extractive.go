@@ -393,7 +393,7 @@ func startsWithPronoun(s string) bool {
 
 // describe fills a picked candidate's values, stance and holder.
 func (e *Engine) describe(c *candidate, qa *question) {
-	c.stance = sentenceStance(c.text, qa, len(c.values) > 0)
+	c.stance = sentenceStance(c.text, qa, len(c.values) > 0, c.cov)
 	if c.speaker != "" {
 		c.holder = c.speaker
 		c.hkey = e.aliases.resolve(holderKey(c.speaker))

@@ -7,34 +7,73 @@ import (
 	"github.com/crosscheck/crosscheck/retrieval"
 )
 
-// negation marks a sentence that denies, rejects or refutes. Relative to a
-// yes/no question a relevant negated sentence is a "no".
-var negation = regexp.MustCompile(`(?i)\b(no|not|never|none|nobody|nothing|neither|nor|false|falsely|untrue|inaccurate|incorrect|wrong|denie[sd]|deny|denying|denial|reject(s|ed|ing)?|refut(e|es|ed|ing)|dismiss(es|ed|ing)?|disput(e|es|ed|ing)|without|cannot|n't|unfounded|baseless|misleading)\b|n't\b`)
+// denial marks a sentence that denies, rejects or refutes as a whole:
+// "Sheinbaum rejected on Thursday that ICE agents were involved".
+var denial = regexp.MustCompile(`(?i)\b(false|falsely|untrue|inaccurate|incorrect|denie[sd]|deny|denying|denial|reject(s|ed|ing)?|refut(e|es|ed|ing)|dismiss(es|ed|ing)?|disput(e|es|ed|ing)|unfounded|baseless|misleading)\b`)
+
+// negators deny only what stands close after them: "no ICE agents
+// operated" denies, "we do not see any sign that … operations will wane"
+// does not deny the operations.
+var negators = map[string]bool{
+	"no": true, "not": true, "never": true, "none": true, "nobody": true, "nothing": true,
+	"neither": true, "nor": true, "without": true, "cannot": true, "t": true, // don't → don, t
+}
+
+// negationWindow is how many words after a negator it reaches.
+const negationWindow = 8
+
+// minStanceCoverage is the share of the question a sentence must cover to
+// take a side; a sentence that merely shares a word is context.
+const minStanceCoverage = 0.45
 
 // hedge marks a sentence that limits or conditions a claim.
-var hedge = regexp.MustCompile(`(?i)\b(but|however|although|though|while|only|partially|partly|allegedly|reportedly|unclear|may have|might have|some)\b`)
+var hedge = regexp.MustCompile(`(?i)\b(but|however|although|though|while)\b`)
 
-// sentenceStance is a sentence's stance toward a yes/no question; other
-// kinds of question get affirms when the sentence carries an answer value
-// and context otherwise.
-func sentenceStance(text string, q *question, hasValue bool) Stance {
-	if q.kind != kindYesNo {
+// sentenceStance is a sentence's stance toward the question. On a yes/no
+// question: denies when it rejects the claim or negates the question's own
+// words, qualifies when it concedes with a "but", affirms otherwise, and
+// context when it covers too little of the question to take a side. Other
+// questions: affirms when the sentence carries an answer value.
+func sentenceStance(text string, qa *question, hasValue bool, cov float64) Stance {
+	if qa.kind != kindYesNo {
 		if hasValue {
 			return Affirms
 		}
 		return Context
 	}
+	if cov < minStanceCoverage {
+		return Context
+	}
 	f := retrieval.Fold(text)
-	neg := negation.MatchString(f)
-	// A negation inside the question itself ("Did X not…") flips nothing
-	// here: the sentence is read on its own.
-	if neg {
+	if denial.MatchString(f) || negatesQuestion(f, qa) {
 		return Denies
 	}
-	if hedge.MatchString(f) && strings.Contains(strings.ToLower(f), "but") {
+	if hedge.MatchString(f) {
 		return Qualifies
 	}
 	return Affirms
+}
+
+// negatesQuestion reports whether a negator stands within negationWindow
+// words before one of the question's words.
+func negatesQuestion(folded string, qa *question) bool {
+	toks := retrieval.TokenizeAll(folded)
+	last := -negationWindow - 1
+	for i, t := range toks {
+		if negators[strings.ToLower(t.Word)] {
+			last = i
+			continue
+		}
+		if i-last > negationWindow {
+			continue
+		}
+		for _, qs := range qa.stems {
+			if stemMatch(qs, t.Stem) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // opposed reports whether two stances contradict each other.

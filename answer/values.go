@@ -63,10 +63,11 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 			out = append(out, value{key: strings.ToLower(toks[i+1].Word)[:3] + " " + w, kind: vDate, pos: i})
 			i++
 		case unicode.IsDigit(r):
-			v := numberValue(toks, i)
+			v, last := numberValue(toks, i)
 			if !q.words[strings.ToLower(w)] {
 				out = append(out, v)
 			}
+			i = last
 		case months[lw] && (unicode.IsUpper(r)) && i+1 < len(toks) && isDigits(toks[i+1].Word):
 			key := lw[:3] + " " + strings.ToLower(toks[i+1].Word)
 			out = append(out, value{key: key, kind: vDate, pos: i})
@@ -129,13 +130,15 @@ func isDigits(w string) bool {
 	return true
 }
 
-func numberValue(toks []retrieval.Token, i int) value {
+// numberValue reads the number at toks[i] and returns it with the index
+// of its last token.
+func numberValue(toks []retrieval.Token, i int) (value, int) {
 	w := strings.ReplaceAll(strings.ToLower(toks[i].Word), ",", "")
 	if len(w) == 4 && isDigits(w) && w >= "1000" && w <= "2100" {
-		return value{key: w, kind: vYear, pos: i}
+		return value{key: w, kind: vYear, pos: i}, i
 	}
 	if len(w) == 5 && w[4] == 's' && isDigits(w[:4]) {
-		return value{key: w, kind: vYear, pos: i}
+		return value{key: w, kind: vYear, pos: i}, i
 	}
 	if i+1 < len(toks) && magnitudes[strings.ToLower(toks[i+1].Word)] {
 		w += " " + strings.ToLower(toks[i+1].Word)
@@ -145,10 +148,12 @@ func numberValue(toks []retrieval.Token, i int) value {
 	if j < len(toks) && isUnit(toks[j].Word) {
 		j++
 	}
+	last := i
 	if j < len(toks) && isDigits(toks[j].Word) && len(toks[j].Word) <= 2 && j-i <= 2 {
 		w += " " + toks[j].Word
+		last = j
 	}
-	return value{key: w, kind: vNumber, pos: i}
+	return value{key: w, kind: vNumber, pos: i}, last
 }
 
 // isUnit matches a short unit word between the parts of a measure.

@@ -1,0 +1,140 @@
+package answer
+
+import (
+	"testing"
+)
+
+func keys(vs []value) []string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, v.key)
+	}
+	return out
+}
+
+func TestExtractValues(t *testing.T) {
+	never := func(string) bool { return false }
+	tests := []struct {
+		question, sentence string
+		want               []string
+	}{
+		{"How many labs were dismantled?", "Over 750 clandestine labs were dismantled by April 2025.", []string{"750", "apr 2025"}},
+		{"When was it founded?", "It was founded on 14 May 1998 in Oslo.", []string{"may 14", "1998", "oslo"}},
+		{"Who directed Lahu Ke Do Rang?", "Lahu Ke Do Rang is a film directed by Mahesh Bhatt.", []string{"mahesh bhatt"}},
+		{"How tall is Tyler Mane?", "Tayler Mane height is 6 ft 9 in.", []string{"6 9"}},
+		{"What is the population?", "The population was 57,000 in three districts.", []string{"57000", "3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			qa := analyze(tt.question)
+			got := keys(extractValues(tt.sentence, &qa, never))
+			if len(got) != len(tt.want) {
+				t.Fatalf("values = %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Fatalf("values = %q, want %q", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestValuesNearTheRelationComeFirst(t *testing.T) {
+	never := func(string) bool { return false }
+	qa := analyze("What is the population of Sandusky Township?")
+	s := "Sandusky Township is one of sixteen townships; its population was 459 in 2000."
+	var vals []value
+	for _, v := range extractValues(s, &qa, never) {
+		if wants(qa.kind, v.kind) {
+			vals = append(vals, v)
+		}
+	}
+	got := byProximity(vals, s, &qa)
+	if len(got) == 0 || got[0].key != "459" {
+		t.Errorf("first value = %q, want 459 (next to \"population\")", keys(got))
+	}
+}
+
+func TestVariant(t *testing.T) {
+	set := func(s string) map[string]bool { return (&candidate{text: s}).stems() }
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Big Girl is a Canadian documentary, directed by Renuka Jeyapalan and released in 2005.",
+			"Big Girl is a Canadian short film, directed by Renuka Jeyapalan and released in 2005.", true},
+		{"As of the 2000 census, the township population was 459.",
+			"As of the 2000 census, the township population was 1,234.", true},
+		{"The same sentence in two places stays one claim here.",
+			"The same sentence in two places stays one claim here.", false},
+		{"The mayor opened the bridge on Monday.", "Rain is expected across the region tomorrow.", false},
+	}
+	for _, tt := range tests {
+		if got := variant(set(tt.a), set(tt.b)); got != tt.want {
+			t.Errorf("variant(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestAnalyzeQuestion(t *testing.T) {
+	tests := []struct {
+		q     string
+		kind  kind
+		names []string
+	}{
+		{"Did US agents operate in Sinaloa?", kindYesNo, []string{"US", "Sinaloa"}},
+		{"How many drug labs has Mexico dismantled?", kindQuantity, []string{"Mexico"}},
+		{"When did Liu Zhi die?", kindTime, []string{"Liu Zhi"}},
+		{"Who is Ronald Johnson?", kindPerson, []string{"Ronald Johnson"}},
+		{"Where did the chemical precursors come from?", kindPlace, nil},
+		{"What did Canada's prime minister say about the raid?", kindOpen, []string{"Canada"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			qa := analyze(tt.q)
+			if qa.kind != tt.kind {
+				t.Errorf("kind = %d, want %d", qa.kind, tt.kind)
+			}
+			var got []string
+			for _, n := range qa.names {
+				s := ""
+				for i, w := range n.words {
+					if i > 0 {
+						s += " "
+					}
+					s += w
+				}
+				got = append(got, s)
+			}
+			if len(got) != len(tt.names) {
+				t.Fatalf("names = %q, want %q", got, tt.names)
+			}
+			for i := range got {
+				if got[i] != tt.names[i] {
+					t.Fatalf("names = %q, want %q", got, tt.names)
+				}
+			}
+		})
+	}
+}
+
+func TestStemMatch(t *testing.T) {
+	tests := []struct {
+		q, s string
+		want float64
+	}{
+		{"oper", "oper", 1},
+		{"direct", "director", 1},
+		{"lab", "laboratori", 0.5},
+		{"mexico", "mexican", 0.8},
+		{"agent", "agenc", 0.5},
+		{"sinaloa", "cartel", 0},
+		{"750", "7500", 0},
+	}
+	for _, tt := range tests {
+		if got := stemMatch(tt.q, tt.s); got != tt.want {
+			t.Errorf("stemMatch(%q, %q) = %v, want %v", tt.q, tt.s, got, tt.want)
+		}
+	}
+}
