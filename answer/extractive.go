@@ -12,7 +12,7 @@ import (
 // Tuning of the extractive composer. They are relative to the best sentence
 // of each answer, so they hold across corpora of different styles.
 const (
-	searchK            = 24   // passages retrieved
+	searchK            = 60   // passages retrieved
 	searchPerDoc       = 4    // passages per document
 	minBestScore       = 0.22 // below this nothing answers the question
 	keepRatio          = 0.4  // a document is kept if it scores this share of the best
@@ -25,7 +25,8 @@ const (
 	newAccountRatio    = 0.6 // a document's second quote that states another position
 	holderExtraRatio   = 0.3 // a quoted speaker's further statements, relative to the best
 	maxQuotesPerHolder = 3
-	maxPassagesPerDoc  = 60 // bounds the work on very long documents
+	maxPassagesPerDoc  = 60  // bounds the work on very long documents
+	offTopicPenalty    = 0.6 // a document naming nothing the question names
 )
 
 // candidate is one sentence considered for quoting.
@@ -70,7 +71,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cands := e.candidates(qa, e.aboutNames(qa, hits))
+	cands := e.candidates(qa, hits, e.offTopic(qa, hits))
 	if len(cands) == 0 || cands[0].score < minBestScore {
 		return abstain(qa.text, "No passage in the corpus answers this question."), nil
 	}
@@ -88,25 +89,26 @@ func abstain(q, why string) *Answer {
 	return &Answer{Question: q, Mode: "extractive", Abstained: true, Summary: why, Accounts: []Account{}}
 }
 
-// aboutNames keeps the hits from documents that mention a name of the
-// question (its rarer words suffice: "Thomas" for "Justin Thomas"). A
-// document that names nothing the question is about is a distractor
-// however many other words it shares. When no document passes,
-// the hits are kept as they are: the names may be spelt differently.
-func (e *Engine) aboutNames(qa *question, hits []retrieval.Hit) []retrieval.Hit {
+// offTopic returns the hit documents that mention none of the question's
+// names (a name counts when its rarer words are there: "Thomas" for
+// "Justin Thomas"). Such a document is most often a distractor however
+// many other words it shares, so its sentences are scored down; they are
+// not dropped, because a scraped page may have lost the name its passage
+// is about. When no document mentions the names, none is off topic.
+func (e *Engine) offTopic(qa *question, hits []retrieval.Hit) map[string]bool {
+	off := map[string]bool{}
 	if len(qa.names) == 0 {
-		return hits
+		return off
 	}
-	var out []retrieval.Hit
 	for _, h := range hits {
-		if e.mentionsAny(e.corpus.Doc(h.DocID), qa.names) {
-			out = append(out, h)
+		if !e.mentionsAny(e.corpus.Doc(h.DocID), qa.names) {
+			off[h.DocID] = true
 		}
 	}
-	if len(out) == 0 {
-		return hits
+	if len(off) == len(hitDocs(hits)) {
+		return map[string]bool{}
 	}
-	return out
+	return off
 }
 
 func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
@@ -134,7 +136,7 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 }
 
 // candidates scores the sentences of the retrieved passages, best first.
-func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
+func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[string]bool) []*candidate {
 	qvec := retrieval.OfflineVector(qa.text)
 	if e.coverage(qa.stems, qa.stems) == 0 {
 		return nil
@@ -181,6 +183,9 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit) []*candidate {
 					rel = e.coverage(qa.relStems, stems)
 				}
 				score := 0.35*cov + 0.2*rel + 0.2*ctxCov + 0.25*cos
+				if offTopic[d.ID] {
+					score *= offTopicPenalty
+				}
 				vals := e.answerValues(s.Text, qa)
 				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
 					// "How many…" is not answered by a sentence without a figure.
