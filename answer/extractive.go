@@ -12,21 +12,22 @@ import (
 // Tuning of the extractive composer. They are relative to the best sentence
 // of each answer, so they hold across corpora of different styles.
 const (
-	searchK            = 60   // passages retrieved
-	searchPerDoc       = 4    // passages per document
-	minBestScore       = 0.22 // below this nothing answers the question
-	keepRatio          = 0.4  // a document is kept if it scores this share of the best
-	docWeight          = 0.5  // share of passage coverage in a document score
-	docExtraRatio      = 0.85 // a document's second quote must score this share of its first
-	maxQuotesPerDoc    = 2
-	maxQuotes          = 12
-	minSentenceTokens  = 4
-	noValuePenalty     = 0.7
-	newAccountRatio    = 0.6 // a document's second quote that states another position
-	holderExtraRatio   = 0.3 // a quoted speaker's further statements, relative to the best
-	maxQuotesPerHolder = 3
-	maxPassagesPerDoc  = 60  // bounds the work on very long documents
-	offTopicPenalty    = 0.6 // a document naming nothing the question names
+	searchK             = 60   // passages retrieved
+	searchPerDoc        = 4    // passages per document
+	minBestScore        = 0.22 // below this nothing answers the question
+	keepRatio           = 0.4  // a document is kept if it scores this share of the best
+	docWeight           = 0.5  // share of passage coverage in a document score
+	docExtraRatio       = 0.85 // a document's second quote must score this share of its first
+	maxQuotesPerDoc     = 2
+	maxQuotes           = 12
+	minSentenceTokens   = 4
+	noValuePenalty      = 0.7
+	newAccountRatio     = 0.6 // a document's second quote that states another position
+	holderExtraRatio    = 0.3 // a quoted speaker's further statements, relative to the best
+	maxQuotesPerHolder  = 3
+	maxPassagesPerDoc   = 60  // bounds the work on very long documents
+	offTopicPenalty     = 0.6 // a document naming nothing the question names
+	sameVoiceValueRatio = 0.8 // a second value from the same voice in one document
 )
 
 // candidate is one sentence considered for quoting.
@@ -346,8 +347,10 @@ func newPosition(first, c *candidate, qa *question) bool {
 	case qa.kind == kindYesNo:
 		return opposed(first.stance, c.stance)
 	}
+	// Another value in the same voice needs a near-equal score: a source
+	// rarely gives two answers, but its sentences carry many figures.
 	p, q := first.primary(), c.primary()
-	return p != nil && q != nil && !valueMatch(*p, *q)
+	return p != nil && q != nil && !valueMatch(*p, *q) && c.score >= sameVoiceValueRatio*first.score
 }
 
 // withHolders adds, for each speaker already quoted, their other relevant
