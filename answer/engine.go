@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/retrieval"
@@ -25,6 +26,8 @@ type Engine struct {
 	lower map[string]bool
 	// stems holds each document's set of stems, title included.
 	stems map[string]map[string]bool
+	// acronyms maps the initials of capitalised runs to the run.
+	acronyms map[string]string
 }
 
 func (e *Engine) docStems(d *corpus.Document) map[string]bool { return e.stems[d.ID] }
@@ -39,8 +42,8 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	lower, stems := vocabulary(c)
-	return &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, stems: stems}, nil
+	lower, stems, acronyms := vocabulary(c)
+	return &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, stems: stems, acronyms: acronyms}, nil
 }
 
 // Corpus is the corpus the engine answers from.
@@ -55,6 +58,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 		return nil, err
 	}
 	qa := analyze(q)
+	e.expandAcronyms(&qa)
 	// A question about something the corpus never mentions is not
 	// answered from what it does mention. A long question that names many
 	// things may carry one aside the corpus lacks; it is abstained on only
@@ -140,8 +144,9 @@ func (e *Engine) isCommon(lower string) bool { return e.lower[lower] }
 // vocabulary collects the words the corpus writes in lower case, which
 // tells a capitalised sentence-initial "However" from a name, and the stems
 // of each document.
-func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[string]bool) {
+func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[string]bool, acronyms map[string]string) {
 	lower = map[string]bool{}
+	acronyms = map[string]string{}
 	stems = make(map[string]map[string]bool, c.Len())
 	for _, d := range c.Docs() {
 		ds := map[string]bool{}
@@ -149,14 +154,76 @@ func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[s
 			ds[t.Stem] = true
 		}
 		for _, s := range d.Sentences {
-			for _, t := range retrieval.TokenizeAll(s.Text) {
+			toks := retrieval.TokenizeAll(s.Text)
+			for _, t := range toks {
 				ds[t.Stem] = true
 				if w := t.Word; w != "" && w[0] >= 'a' && w[0] <= 'z' {
 					lower[w] = true
 				}
 			}
+			learnAcronyms(toks, acronyms)
 		}
 		stems[d.ID] = ds
 	}
-	return lower, stems
+	return lower, stems, acronyms
+}
+
+// learnAcronyms records each run of capitalised words by its initials
+// ("University of Puerto Rico at Aguadilla" under "upra"), so a question
+// that uses an acronym the documents never spell out still finds them.
+func learnAcronyms(toks []retrieval.Token, into map[string]string) {
+	for i := 0; i < len(toks); i++ {
+		if !startsUpper(toks[i].Word) {
+			continue
+		}
+		var initials []byte
+		var words []string
+		j := i
+		for ; j < len(toks); j++ {
+			w := toks[j].Word
+			switch {
+			case startsUpper(w) && !isDigits(w):
+				initials = append(initials, byte(unicode.ToLower(rune(w[0]))))
+				words = append(words, w)
+			case len(words) > 0 && acronymJoiners[strings.ToLower(w)]:
+				words = append(words, w)
+			default:
+				goto done
+			}
+		}
+	done:
+		if n := len(initials); n >= 2 && n <= 8 && initials[0] < 0x80 {
+			key := string(initials)
+			if _, ok := into[key]; !ok {
+				into[key] = strings.Join(words, " ")
+			}
+		}
+		i = j
+	}
+}
+
+var acronymJoiners = map[string]bool{"of": true, "and": true, "at": true, "the": true, "for": true, "de": true, "in": true}
+
+// expandAcronyms adds to the question the spelt-out form of each acronym
+// it uses that no document writes as such.
+func (e *Engine) expandAcronyms(qa *question) {
+	lex := e.index.Lexical()
+	for i, n := range qa.names {
+		if len(n.words) != 1 {
+			continue
+		}
+		w := n.words[0]
+		if len(w) < 2 || strings.ToUpper(w) != w || lex.DF(n.stems[0]) > 0 {
+			continue
+		}
+		long, ok := e.acronyms[strings.ToLower(w)]
+		if !ok {
+			continue
+		}
+		qa.search += " " + long
+		for _, st := range retrieval.Stems(long) {
+			qa.names[i].stems = append(qa.names[i].stems, st)
+			qa.stems = append(qa.stems, st)
+		}
+	}
 }

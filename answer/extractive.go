@@ -68,7 +68,7 @@ func (c *candidate) primary() *value {
 
 // compose builds the answer to an analysed question from retrieval hits.
 func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
-	hits, err := e.index.Search(ctx, qa.text, retrieval.SearchOptions{K: searchK, PerDoc: searchPerDoc, Depth: 200})
+	hits, err := e.index.Search(ctx, qa.search, retrieval.SearchOptions{K: searchK, PerDoc: searchPerDoc, Depth: 200})
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 
 // candidates scores the sentences of the retrieved passages, best first.
 func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[string]bool) []*candidate {
-	qvec := retrieval.OfflineVector(qa.text)
+	qvec := retrieval.OfflineVector(qa.search)
 	if e.coverage(qa.stems, qa.stems) == 0 {
 		return nil
 	}

@@ -35,9 +35,10 @@ const (
 
 // question is a question analysed once.
 type question struct {
-	text  string
-	kind  kind
-	stems []string // content stems, in order, unique
+	text   string
+	search string // text given to retrieval: the question, plus expansions
+	kind   kind
+	stems  []string // content stems, in order, unique
 	// relStems are the content stems outside the question's names: the
 	// relation asked about ("population", "born", "artist").
 	relStems []string
@@ -83,7 +84,7 @@ var questionWords = map[string]bool{
 func analyze(q string) question {
 	folded := retrieval.Fold(q)
 	lower := strings.ToLower(folded)
-	qa := question{text: q, words: map[string]bool{}}
+	qa := question{text: q, search: q, words: map[string]bool{}}
 	for _, w := range strings.FieldsFunc(lower, notWordRune) {
 		qa.words[trimPossessive(w)] = true
 	}

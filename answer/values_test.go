@@ -2,6 +2,8 @@ package answer
 
 import (
 	"testing"
+
+	"github.com/crosscheck/crosscheck/retrieval"
 )
 
 func keys(vs []value) []string {
@@ -136,5 +138,13 @@ func TestStemMatch(t *testing.T) {
 		if got := stemMatch(tt.q, tt.s); got != tt.want {
 			t.Errorf("stemMatch(%q, %q) = %v, want %v", tt.q, tt.s, got, tt.want)
 		}
+	}
+}
+
+func TestLearnAcronyms(t *testing.T) {
+	got := map[string]string{}
+	learnAcronyms(retrieval.TokenizeAll("She studied at the University of Puerto Rico at Aguadilla until 1990."), got)
+	if got["upra"] != "University of Puerto Rico at Aguadilla" {
+		t.Errorf("upra = %q, want the spelt-out name", got["upra"])
 	}
 }
