@@ -22,7 +22,8 @@ func learnAliases(c *corpus.Corpus) aliases {
 			if !strings.Contains(s.Text, "(") {
 				continue
 			}
-			for _, m := range acronymDef.FindAllStringSubmatch(retrieval.Fold(s.Text), -1) {
+			// Acronym definitions are ASCII letters; folding first is not needed.
+			for _, m := range acronymDef.FindAllStringSubmatch(s.Text, -1) {
 				long, acr := strings.TrimSpace(m[1]), m[2]
 				if !initialsMatch(long, acr) {
 					continue

@@ -16,8 +16,10 @@ import (
 // ASCII, diacritics are removed (García = Garcia) and dotted acronyms lose
 // their dots (U.S. = US). Case is kept so callers can still see proper nouns.
 func Fold(s string) string {
-	s = quoteReplacer.Replace(s)
+	// Every character Fold rewrites is outside ASCII, and most text is
+	// ASCII: skip both passes for it (they dominated index builds).
 	if !isASCII(s) {
+		s = quoteReplacer.Replace(s)
 		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 		if out, _, err := transform.String(t, s); err == nil {
 			s = out
