@@ -113,10 +113,16 @@ func disagrees(k *cluster, c *candidate, qa *question) bool {
 			return true
 		}
 	}
-	if qa.kind == kindYesNo {
+	switch qa.kind {
+	case kindYesNo:
 		return opposed(k.stance(), c.stance)
+	case kindQuantity, kindTime:
+		return valuesDisagree(k.values(), c)
 	}
-	return valuesDisagree(k.values(), c)
+	// Names in one holder's sentences are circumstances more often than
+	// rival answers: "China" and "Sinaloa" in two ICE statements are one
+	// account.
+	return false
 }
 
 // valuesDisagree reports whether c's primary value contradicts the values
@@ -233,15 +239,22 @@ func coveredBy(a, b []value) bool {
 	return true
 }
 
-// conflicting decides conflicts_with: opposite stances on a yes/no
-// question; otherwise different values for the same asked-for quantity,
-// time or name.
+// conflicting decides conflicts_with: one statement with a different
+// filler (variants); opposite stances on a yes/no question; different
+// figures or dates for the asked-for quantity or time.
 func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
 	if variants(a, b) {
 		return true
 	}
-	if qa.kind == kindYesNo {
+	switch qa.kind {
+	case kindYesNo:
 		return opposed(sa, sb)
+	case kindQuantity, kindTime:
+	default:
+		// Different names are different answers only when the sentences
+		// are the same statement otherwise (caught by variants above);
+		// two sources naming different places are not thereby at odds.
+		return false
 	}
 	va, vb := a.values(), b.values()
 	if len(va) == 0 || len(vb) == 0 {
@@ -280,7 +293,7 @@ func quotes(k *cluster) []Quote {
 // stance, then the gist of its best quote.
 func position(k *cluster, qa *question) string {
 	gist := clip(k.best().text, 140)
-	if vs := k.values(); len(vs) > 0 && qa.kind != kindYesNo {
+	if vs := k.values(); len(vs) > 0 && (qa.kind == kindQuantity || qa.kind == kindTime) {
 		return fmt.Sprintf("%s: %s", displayValue(vs[0]), gist)
 	}
 	switch k.stance() {
