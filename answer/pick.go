@@ -1,0 +1,120 @@
+package answer
+
+import "sort"
+
+// pick chooses the documents that bear on the question, then each one's
+// best sentences. A document is judged on its best sentence and on how much
+// of the question its passage and title cover, because the sentence that
+// carries an answer often leaves the subject implicit ("He died in 1972").
+// Every kept document's best sentence comes before any second sentence, so
+// each source is heard.
+func pick(cands []*candidate, qa *question) []*candidate {
+	byDoc := map[string][]*candidate{}
+	var order []string
+	docScore := map[string]float64{}
+	for _, c := range cands {
+		if _, ok := byDoc[c.doc.ID]; !ok {
+			order = append(order, c.doc.ID)
+		}
+		byDoc[c.doc.ID] = append(byDoc[c.doc.ID], c)
+		docScore[c.doc.ID] = max(docScore[c.doc.ID], docWeight*c.ctxCov+(1-docWeight)*c.score)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return docScore[order[i]] > docScore[order[j]] })
+	best := docScore[order[0]]
+	kept := order[:0:0]
+	for _, id := range order {
+		if docScore[id] >= keepRatio*best && byDoc[id][0].score >= minBestScore/2 {
+			kept = append(kept, id)
+		}
+	}
+	var out []*candidate
+	for r := 0; r < maxQuotesPerDoc && len(out) < maxQuotes; r++ {
+		for _, id := range kept {
+			cs := byDoc[id]
+			if r >= len(cs) {
+				continue
+			}
+			c := secondChoice(cs, qa, r)
+			if c == nil {
+				continue
+			}
+			cs[r] = c
+			out = append(out, c)
+			if len(out) == maxQuotes {
+				break
+			}
+		}
+	}
+	return withHolders(out, cands)
+}
+
+// secondChoice returns the document's r-th quote: the first is its best
+// sentence; a later one must score nearly as well, or bring a position the
+// document's best sentence does not state (another speaker, another value,
+// the opposite stance), because every account deserves to be heard.
+func secondChoice(cs []*candidate, qa *question, r int) *candidate {
+	if r == 0 {
+		return cs[0]
+	}
+	first := cs[0]
+	for i := r; i < len(cs); i++ {
+		c := cs[i]
+		if c.score >= docExtraRatio*first.score && i == r {
+			return c
+		}
+		if c.score >= newAccountRatio*first.score && newPosition(first, c, qa) {
+			cs[i], cs[r] = cs[r], cs[i]
+			return c
+		}
+	}
+	return nil
+}
+
+// newPosition reports whether c would stand in another account than first.
+func newPosition(first, c *candidate, qa *question) bool {
+	switch {
+	case c.hkey != first.hkey && !sameHolder(c.hkey, first.hkey):
+		return true
+	case qa.kind == kindYesNo:
+		return opposed(first.stance, c.stance)
+	}
+	// Another value in the same voice needs a near-equal score: a source
+	// rarely gives two answers, but its sentences carry many figures.
+	p, q := first.primary(), c.primary()
+	return p != nil && q != nil && !valueMatch(*p, *q) && c.score >= sameVoiceValueRatio*first.score
+}
+
+// withHolders adds, for each speaker already quoted, their other relevant
+// statements (up to maxQuotesPerHolder): a reader wants what each side
+// says, not only its single best-matching sentence.
+func withHolders(out, cands []*candidate) []*candidate {
+	if len(out) == 0 {
+		return out
+	}
+	best := cands[0].score
+	in := map[*candidate]bool{}
+	perHolder := map[string]int{}
+	for _, c := range out {
+		in[c] = true
+		if c.hkey != "" {
+			perHolder[c.hkey]++
+		}
+	}
+	for _, c := range cands {
+		if len(out) >= maxQuotes || c.score < holderExtraRatio*best {
+			break
+		}
+		if in[c] || c.hkey == "" {
+			continue
+		}
+		for _, o := range out {
+			if o.hkey != "" && sameHolder(o.hkey, c.hkey) && perHolder[o.hkey] < maxQuotesPerHolder && o.doc.ID != c.doc.ID {
+				perHolder[o.hkey]++
+				out = append(out, c)
+				in[c] = true
+				break
+			}
+		}
+	}
+	return out
+}

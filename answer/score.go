@@ -1,0 +1,201 @@
+package answer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/retrieval"
+)
+
+// offTopic returns the hit documents that mention none of the question's
+// names (a name counts when its rarer words are there: "Thomas" for
+// "Justin Thomas"). Such a document is most often a distractor however
+// many other words it shares, so its sentences are scored down; they are
+// not dropped, because a scraped page may have lost the name its passage
+// is about. When no document mentions the names, none is off topic.
+func (e *Engine) offTopic(qa *question, hits []retrieval.Hit) map[string]bool {
+	off := map[string]bool{}
+	if len(qa.names) == 0 {
+		return off
+	}
+	for _, h := range hits {
+		if !e.mentionsAny(e.corpus.Doc(h.DocID), qa.names) {
+			off[h.DocID] = true
+		}
+	}
+	if len(off) == len(hitDocs(hits)) {
+		return map[string]bool{}
+	}
+	return off
+}
+
+func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
+	if d == nil {
+		return false
+	}
+	stems := e.docStems(d)
+	lex := e.index.Lexical()
+	for _, n := range names {
+		var got, total float64
+		for _, s := range n.stems {
+			idf := lex.IDF(s)
+			total += idf
+			if stems[s] {
+				got += idf
+			}
+		}
+		// Half the name's weight: "Thomas" may stand for "Justin Thomas",
+		// but "Township, Ohio" does not stand for "Sandusky Township, Ohio".
+		if total > 0 && got >= 0.5*total {
+			return true
+		}
+	}
+	return false
+}
+
+// candidates scores the sentences of the retrieved passages, best first.
+func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[string]bool) []*candidate {
+	qvec := retrieval.OfflineVector(qa.search)
+	if e.coverage(qa.stems, qa.stems) == 0 {
+		return nil
+	}
+	coverage := func(stems []string) float64 { return e.coverage(qa.stems, stems) }
+	// Every passage of a retrieved document is read, not only the passages
+	// retrieval ranked: the sentence that states a side often shares few
+	// words with the question ("the operation was led by Mexican
+	// authorities").
+	var out []*candidate
+	for _, id := range hitDocs(hits) {
+		d := e.corpus.Doc(id)
+		if d == nil {
+			continue
+		}
+		for pi, p := range d.Passages {
+			if pi == maxPassagesPerDoc {
+				break
+			}
+			ctxCov := coverage(retrieval.Stems(d.Title + " " + p.Text))
+			for si := p.First; si <= p.Last; si++ {
+				s := d.Sentences[si]
+				if s.Boilerplate {
+					continue
+				}
+				stems := retrieval.Stems(s.Text)
+				if len(stems) < minSentenceTokens {
+					continue
+				}
+				cov := coverage(stems)
+				if startsWithPronoun(s.Text) {
+					// "He died in 1972" is about the document's subject.
+					cov = max(cov, coverage(append(stems, retrieval.Stems(d.Title)...)))
+				}
+				if cov == 0 {
+					continue
+				}
+				cos := retrieval.Cosine(qvec, retrieval.OfflineVector(s.Text))
+				// The relation asked about ("population", "born") must be
+				// in the quoted sentence; the subject's name may be only
+				// in its context.
+				rel := cov
+				if len(qa.relStems) > 0 {
+					rel = e.coverage(qa.relStems, stems)
+				}
+				score := 0.35*cov + 0.2*rel + 0.2*ctxCov + 0.25*cos
+				if offTopic[d.ID] {
+					score *= offTopicPenalty
+				}
+				vals := e.answerValues(s.Text, qa)
+				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
+					// "How many…" is not answered by a sentence without a figure.
+					score *= noValuePenalty
+				}
+				out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, cov: cov, ctxCov: ctxCov, speaker: s.Speaker, values: vals})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+// coverage is the IDF-weighted share of want stems that stems contain.
+func (e *Engine) coverage(want, stems []string) float64 {
+	lex := e.index.Lexical()
+	var got, total float64
+	for _, qs := range want {
+		idf := lex.IDF(qs)
+		total += idf
+		var m float64
+		for _, s := range stems {
+			if m = max(m, stemMatch(qs, s)); m == 1 {
+				break
+			}
+		}
+		got += m * idf
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// hitDocs lists the documents of the hits, best first, once each.
+func hitDocs(hits []retrieval.Hit) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, h := range hits {
+		if !seen[h.DocID] {
+			seen[h.DocID] = true
+			out = append(out, h.DocID)
+		}
+	}
+	return out
+}
+
+// stemMatch compares a question stem with a sentence stem: 1 when equal or
+// when a long stem prefixes the other across derivations ("director" ~
+// "direct"); 0.5 when a short stem prefixes a longer word, which catches
+// clippings ("lab" ~ "laboratories") at the risk of "lab" ~ "label".
+func stemMatch(q, s string) float64 {
+	if q == s {
+		return 1
+	}
+	short, long := q, s
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) < 3 || isDigits(short) {
+		return 0
+	}
+	l := commonPrefix(short, long)
+	switch {
+	case l == len(short) && l >= 5:
+		return 1
+	case l == len(short):
+		return 0.5
+	case l >= 5 && l >= len(short)-1:
+		return 0.8 // "mexico" ~ "mexican"
+	case l >= 4 && l >= len(short)-1:
+		return 0.5 // "agent" ~ "agency"
+	}
+	return 0
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// startsWithPronoun reports whether a sentence opens with a personal
+// pronoun standing for someone named earlier.
+func startsWithPronoun(s string) bool {
+	w := firstWord(strings.ToLower(s))
+	switch w {
+	case "he", "she", "it", "they", "his", "her", "its", "their":
+		return true
+	}
+	return false
+}
