@@ -45,9 +45,11 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 				got += idf
 			}
 		}
-		// Half the name's weight: "Thomas" may stand for "Justin Thomas",
-		// but "Township, Ohio" does not stand for "Sandusky Township, Ohio".
-		if total > 0 && got >= 0.5*total {
+		// Half the name's weight, its head word included: "Thomas" may
+		// stand for "Justin Thomas", "Justin" may not; "Township, Ohio"
+		// does not stand for "Sandusky Township, Ohio".
+		head := n.stems[len(n.stems)-1]
+		if total > 0 && got >= 0.5*total && stems[head] {
 			return true
 		}
 	}
