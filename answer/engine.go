@@ -173,7 +173,9 @@ func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[s
 // that uses an acronym the documents never spell out still finds them.
 func learnAcronyms(toks []retrieval.Token, into map[string]string) {
 	for i := 0; i < len(toks); i++ {
-		if !startsUpper(toks[i].Word) {
+		// A run opens on a capitalised word that is not a function word:
+		// "The University of Puerto Rico" is the UPR, not the TUPR.
+		if !startsUpper(toks[i].Word) || retrieval.IsStopword(strings.ToLower(toks[i].Word)) {
 			continue
 		}
 		var initials []byte

@@ -310,6 +310,9 @@ func position(k *cluster, qa *question) string {
 }
 
 func displayValue(v value) string {
+	if v.text != "" {
+		return v.text
+	}
 	if v.kind == vName {
 		words := strings.Fields(v.key)
 		for i, w := range words {

@@ -23,6 +23,7 @@ const (
 // disagreement of values drive grouping and conflicts.
 type value struct {
 	key  string // normalised: "3559", "1979", "may 14", "mahesh bhatt"
+	text string // as written, for display ("3,559"); empty means key
 	kind vkind
 	pos  int // token index in the sentence
 }
@@ -133,8 +134,10 @@ func isDigits(w string) bool {
 // numberValue reads the number at toks[i] and returns it with the index
 // of its last token.
 func numberValue(toks []retrieval.Token, i int) (value, int) {
-	w := strings.ReplaceAll(strings.ToLower(toks[i].Word), ",", "")
-	if len(w) == 4 && isDigits(w) && w >= "1000" && w <= "2100" {
+	raw := strings.ToLower(toks[i].Word)
+	w := strings.ReplaceAll(raw, ",", "")
+	// "1,791" is a count; "1791" a year.
+	if len(raw) == 4 && isDigits(w) && w >= "1000" && w <= "2100" {
 		return value{key: w, kind: vYear, pos: i}, i
 	}
 	if len(w) == 5 && w[4] == 's' && isDigits(w[:4]) {
@@ -153,7 +156,14 @@ func numberValue(toks []retrieval.Token, i int) (value, int) {
 		w += " " + toks[j].Word
 		last = j
 	}
-	return value{key: w, kind: vNumber, pos: i}, last
+	text := toks[i].Word
+	for k := i + 1; k <= last; k++ {
+		text += " " + toks[k].Word
+	}
+	if last == i && strings.Contains(w, " ") { // magnitude
+		text += " " + toks[i+1].Word
+	}
+	return value{key: w, text: text, kind: vNumber, pos: i}, last
 }
 
 // isUnit matches a short unit word between the parts of a measure.

@@ -1,0 +1,101 @@
+package answer
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/crosscheck/crosscheck/corpus"
+)
+
+// engineOver builds an engine over an in-memory corpus of name → body.
+func engineOver(t *testing.T, docs map[string]string) *Engine {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, body := range docs {
+		fsys[name+".md"] = &fstest.MapFile{Data: []byte("---\noutlet: Test Wire\n---\n" + body + "\n")}
+	}
+	c, skipped, err := corpus.Load(fsys, corpus.Options{})
+	if err != nil || len(skipped) > 0 {
+		t.Fatalf("load: %v %v", err, skipped)
+	}
+	e, err := NewEngine(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// accountOf maps each quoted document to the index of its account.
+func accountOf(a *Answer) map[string]int {
+	out := map[string]int{}
+	for i, acc := range a.Accounts {
+		for _, q := range acc.Quotes {
+			out[q.DocID] = i
+		}
+	}
+	return out
+}
+
+var townDocs = map[string]string{
+	"census-a":  "Kensett is a city in White County. As of the 2000 census, the population of Kensett was 1,791 people.",
+	"census-b":  "Kensett lies in Arkansas. The population of Kensett was 1,791 people at the 2000 census.",
+	"altered":   "Kensett is a city in White County. As of the 2000 census, the population of Kensett was 2,500 people.",
+	"unrelated": "The bakery on Main Street sells bread and pastries every morning.",
+	"river":     "The Moravica river has a length of 98 km and flows north.",
+}
+
+// Sources giving one figure form one account; a source giving another
+// figure for the same quantity is a separate account, marked as
+// conflicting; a source about something else is not quoted.
+func TestFiguresGroupAndConflict(t *testing.T) {
+	a, err := engineOver(t, townDocs).Ask(context.Background(), "What is the population of Kensett?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	where := accountOf(a)
+	for _, id := range []string{"census-a", "census-b", "altered"} {
+		if _, ok := where[id]; !ok {
+			t.Fatalf("%s not quoted; accounts: %+v", id, a.Accounts)
+		}
+	}
+	if where["census-a"] != where["census-b"] {
+		t.Errorf("two sources stating 1,791 are in accounts %d and %d, want one", where["census-a"], where["census-b"])
+	}
+	if where["altered"] == where["census-a"] {
+		t.Fatal("the source stating 2,500 shares the account of the ones stating 1,791")
+	}
+	if !containsInt(a.Accounts[where["altered"]].ConflictsWith, where["census-a"]) {
+		t.Errorf("2,500 account does not conflict with the 1,791 account: %v", a.Accounts[where["altered"]].ConflictsWith)
+	}
+	if _, ok := where["unrelated"]; ok {
+		t.Error("quoted a document about something else")
+	}
+}
+
+func TestAcronymFindsSpeltOutName(t *testing.T) {
+	e := engineOver(t, map[string]string{
+		"campus": "The University of Puerto Rico at Aguadilla is a state university located in Aguadilla, Puerto Rico.",
+		"other":  "The museum is located in Madrid and opened in 1819.",
+	})
+	a, err := e.Ask(context.Background(), "Where is the UPRA located?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Abstained {
+		t.Fatalf("abstained: %s", a.Summary)
+	}
+	if _, ok := accountOf(a)["campus"]; !ok {
+		t.Errorf("the spelt-out university was not quoted: %+v", a.Accounts)
+	}
+}
+
+func TestAbstainsOnUnknownName(t *testing.T) {
+	a, err := engineOver(t, townDocs).Ask(context.Background(), "What is the population of Zanzibar?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Abstained || len(a.Accounts) != 0 {
+		t.Errorf("abstained=%v with %d accounts; want an abstention", a.Abstained, len(a.Accounts))
+	}
+}
