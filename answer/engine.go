@@ -145,25 +145,46 @@ func (e *Engine) isCommon(lower string) bool { return e.lower[lower] }
 // tells a capitalised sentence-initial "However" from a name, and the stems
 // of each document.
 func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[string]bool, acronyms map[string]string) {
-	lower = map[string]bool{}
-	acronyms = map[string]string{}
-	stems = make(map[string]map[string]bool, c.Len())
-	for _, d := range c.Docs() {
-		ds := map[string]bool{}
+	docs := c.Docs()
+	type docVocab struct {
+		stems    map[string]bool
+		lower    []string
+		acronyms map[string]string
+	}
+	per := make([]docVocab, len(docs))
+	// Documents are independent: read them on every CPU, merge in order
+	// so the first spelling of an acronym wins deterministically.
+	retrieval.Parallel(len(docs), func(i int) {
+		d := docs[i]
+		v := docVocab{stems: map[string]bool{}, acronyms: map[string]string{}}
 		for _, t := range retrieval.TokenizeAll(d.Title) {
-			ds[t.Stem] = true
+			v.stems[t.Stem] = true
 		}
 		for _, s := range d.Sentences {
 			toks := retrieval.TokenizeAll(s.Text)
 			for _, t := range toks {
-				ds[t.Stem] = true
+				v.stems[t.Stem] = true
 				if w := t.Word; w != "" && w[0] >= 'a' && w[0] <= 'z' {
-					lower[w] = true
+					v.lower = append(v.lower, w)
 				}
 			}
-			learnAcronyms(toks, acronyms)
+			learnAcronyms(toks, v.acronyms)
 		}
-		stems[d.ID] = ds
+		per[i] = v
+	})
+	lower = map[string]bool{}
+	acronyms = map[string]string{}
+	stems = make(map[string]map[string]bool, len(docs))
+	for i, d := range docs {
+		stems[d.ID] = per[i].stems
+		for _, w := range per[i].lower {
+			lower[w] = true
+		}
+		for k, v := range per[i].acronyms {
+			if _, ok := acronyms[k]; !ok {
+				acronyms[k] = v
+			}
+		}
 	}
 	return lower, stems, acronyms
 }

@@ -23,6 +23,10 @@ type Embedder struct {
 	Name  string
 	Dim   int
 	Embed EmbedFunc
+	// embedTokens, when set, embeds already tokenized text: an index
+	// build tokenizes each passage once for both the lexical index and
+	// a local embedder. Remote embedders leave it nil.
+	embedTokens func([]Token) []float32
 }
 
 // OfflineDim is the dimension of the offline embedder. 1024 hashed buckets
@@ -37,13 +41,14 @@ const OfflineDim = 1024
 func Offline() Embedder {
 	return Embedder{Name: "offline-hash-v1", Dim: OfflineDim, Embed: func(_ context.Context, text string) ([]float32, error) {
 		return OfflineVector(text), nil
-	}}
+	}, embedTokens: offlineTokens}
 }
 
 // OfflineVector is the offline embedding of text.
-func OfflineVector(text string) []float32 {
+func OfflineVector(text string) []float32 { return offlineTokens(Tokenize(text)) }
+
+func offlineTokens(toks []Token) []float32 {
 	v := make([]float32, OfflineDim)
-	toks := Tokenize(text)
 	for i, t := range toks {
 		addFeature(v, "w:"+t.Stem, 1)
 		if i > 0 {

@@ -3,8 +3,10 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/corpus"
 )
@@ -47,10 +49,44 @@ func BuildUnits(ctx context.Context, units []Unit, emb Embedder) (*Index, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := store.Add(ctx, ids, texts); err != nil {
+	if emb.embedTokens == nil {
+		if err := store.Add(ctx, ids, texts); err != nil {
+			return nil, fmt.Errorf("index passages: %w", err)
+		}
+		return &Index{units: units, lex: NewLexical(texts), store: store, emb: emb}, nil
+	}
+	// A local embedder shares the tokenization with the lexical index.
+	stems := make([][]string, len(units))
+	vecs := make([][]float32, len(units))
+	Parallel(len(units), func(i int) {
+		toks := Tokenize(texts[i])
+		stems[i] = make([]string, len(toks))
+		for j, t := range toks {
+			stems[i][j] = t.Stem
+		}
+		vecs[i] = emb.embedTokens(toks)
+	})
+	if err := store.AddVectors(ctx, ids, texts, vecs); err != nil {
 		return nil, fmt.Errorf("index passages: %w", err)
 	}
-	return &Index{units: units, lex: NewLexical(texts), store: store, emb: emb}, nil
+	return &Index{units: units, lex: newLexicalStems(stems), store: store, emb: emb}, nil
+}
+
+// Parallel runs f(0), …, f(n-1) spread over every CPU and returns when all
+// are done. Index builds are CPU-bound loops over independent documents.
+func Parallel(n int, f func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}(w)
+	}
+	wg.Wait()
 }
 
 // Units returns the indexed units; Hit.Unit indexes it.

@@ -27,10 +27,18 @@ const (
 
 // NewLexical indexes texts; unit i is texts[i].
 func NewLexical(texts []string) *Lexical {
-	l := &Lexical{postings: map[string][]posting{}, lens: make([]int, len(texts))}
-	total := 0
+	stems := make([][]string, len(texts))
 	for i, t := range texts {
-		stems := Stems(t)
+		stems[i] = Stems(t)
+	}
+	return newLexicalStems(stems)
+}
+
+// newLexicalStems indexes units already split into stems.
+func newLexicalStems(units [][]string) *Lexical {
+	l := &Lexical{postings: map[string][]posting{}, lens: make([]int, len(units))}
+	total := 0
+	for i, stems := range units {
 		l.lens[i] = len(stems)
 		total += len(stems)
 		tf := map[string]int{}
@@ -41,8 +49,8 @@ func NewLexical(texts []string) *Lexical {
 			l.postings[s] = append(l.postings[s], posting{unit: i, tf: n})
 		}
 	}
-	if len(texts) > 0 {
-		l.avgLen = float64(total) / float64(len(texts))
+	if len(units) > 0 {
+		l.avgLen = float64(total) / float64(len(units))
 	}
 	return l
 }

@@ -41,6 +41,19 @@ func (s *Store) Add(ctx context.Context, ids, texts []string) error {
 	if err != nil {
 		return err
 	}
+	return s.AddVectors(ctx, ids, texts, vecs)
+}
+
+// AddVectors stores precomputed vectors of the store's embedder.
+func (s *Store) AddVectors(ctx context.Context, ids, texts []string, vecs [][]float32) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	for i, v := range vecs {
+		if len(v) != s.emb.Dim {
+			return fmt.Errorf("vector %s has %d dimensions, want %d (embedder %s)", ids[i], len(v), s.emb.Dim, s.emb.Name)
+		}
+	}
 	docs := make([]chromem.Document, len(ids))
 	for i := range ids {
 		docs[i] = chromem.Document{ID: ids[i], Embedding: vecs[i], Content: texts[i]}
