@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sync"
 
 	"github.com/philippgille/chromem-go"
 )
@@ -67,26 +66,17 @@ func (s *Store) AddVectors(ctx context.Context, ids, texts []string, vecs [][]fl
 func (s *Store) embedAll(ctx context.Context, texts []string) ([][]float32, error) {
 	vecs := make([][]float32, len(texts))
 	errs := make([]error, len(texts))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; i < len(texts); i += workers {
-				if ctx.Err() != nil {
-					errs[i] = ctx.Err()
-					return
-				}
-				v, err := s.emb.Embed(ctx, texts[i])
-				if err == nil && len(v) != s.emb.Dim {
-					err = fmt.Errorf("embedder %s returned %d dimensions, want %d", s.emb.Name, len(v), s.emb.Dim)
-				}
-				vecs[i], errs[i] = v, err
-			}
-		}(w)
-	}
-	wg.Wait()
+	Parallel(len(texts), func(i int) {
+		if err := ctx.Err(); err != nil {
+			errs[i] = err
+			return
+		}
+		v, err := s.emb.Embed(ctx, texts[i])
+		if err == nil && len(v) != s.emb.Dim {
+			err = fmt.Errorf("embedder %s returned %d dimensions, want %d", s.emb.Name, len(v), s.emb.Dim)
+		}
+		vecs[i], errs[i] = v, err
+	})
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("embed unit %d: %w", i, err)
