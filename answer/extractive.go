@@ -24,9 +24,10 @@ const (
 	newAccountRatio     = 0.6 // a document's second quote that states another position
 	holderExtraRatio    = 0.3 // a quoted speaker's further statements, relative to the best
 	maxQuotesPerHolder  = 3
-	maxPassagesPerDoc   = 60  // bounds the work on very long documents
-	offTopicPenalty     = 0.6 // a document naming nothing the question names
-	sameVoiceValueRatio = 0.8 // a second value from the same voice in one document
+	maxPassagesPerDoc   = 60   // bounds the work on very long documents
+	offTopicPenalty     = 0.6  // a document naming nothing the question names
+	namedKeepRatio      = 0.12 // keepRatio for a document naming what the question names
+	sameVoiceValueRatio = 0.8  // a second value from the same voice in one document
 )
 
 // candidate is one sentence considered for quoting.
@@ -37,6 +38,7 @@ type candidate struct {
 	score  float64
 	cov    float64
 	ctxCov float64 // coverage of the question by the passage and title
+	named  bool    // the document mentions what the question names
 	values []value // answer-bearing values the question does not name
 	stance Stance
 	// holder is who makes the claim: the attributed speaker, else the source.

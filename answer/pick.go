@@ -23,7 +23,15 @@ func pick(cands []*candidate, qa *question) []*candidate {
 	best := docScore[order[0]]
 	kept := order[:0:0]
 	for _, id := range order {
-		if docScore[id] >= keepRatio*best && byDoc[id][0].score >= minBestScore/2 {
+		ratio, floor := keepRatio, minBestScore/2
+		if byDoc[id][0].named {
+			// A document about what the question names is heard even
+			// when its sentence shares little else with the question:
+			// "D'Oyly … left India in 1838" answers "Did Heber meet
+			// D'Oyly in the 1840s?".
+			ratio, floor = namedKeepRatio, minBestScore/3
+		}
+		if docScore[id] >= ratio*best && byDoc[id][0].score >= floor {
 			kept = append(kept, id)
 		}
 	}

@@ -45,11 +45,13 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 				got += idf
 			}
 		}
-		// Half the name's weight, its head word included: "Thomas" may
-		// stand for "Justin Thomas", "Justin" may not; "Township, Ohio"
-		// does not stand for "Sandusky Township, Ohio".
+		// Half the name's weight with its head word, or two thirds
+		// without: "Thomas" may stand for "Justin Thomas", "Justin" may
+		// not; "Hungarian … handball" may stand for "Hungarian Handball
+		// League"; "Township, Ohio" does not stand for "Sandusky
+		// Township, Ohio".
 		head := n.stems[len(n.stems)-1]
-		if total > 0 && got >= 0.5*total && stems[head] {
+		if total > 0 && (got >= 0.5*total && stems[head] || got >= 2*total/3) {
 			return true
 		}
 	}
@@ -112,7 +114,8 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 					// "How many…" is not answered by a sentence without a figure.
 					score *= noValuePenalty
 				}
-				out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, cov: cov, ctxCov: ctxCov, speaker: s.Speaker, values: vals})
+				out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, cov: cov, ctxCov: ctxCov,
+					named: len(qa.names) > 0 && !offTopic[d.ID], speaker: s.Speaker, values: vals})
 			}
 		}
 	}
