@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"sort"
 
 	"github.com/philippgille/chromem-go"
 )
@@ -108,5 +109,13 @@ func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error
 	for i, r := range res {
 		out[i] = Match{ID: r.ID, Similarity: float64(r.Similarity)}
 	}
+	// chromem-go ranks in parallel; equal similarities (copies of one
+	// passage) may come back in any order. Answers must not depend on it.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Similarity != out[j].Similarity {
+			return out[i].Similarity > out[j].Similarity
+		}
+		return out[i].ID < out[j].ID
+	})
 	return out, nil
 }
