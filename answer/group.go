@@ -83,7 +83,17 @@ func group(picked []*candidate, qa *question) []Account {
 		}
 	}
 	ks = mergeByValue(ks, qa)
-	sort.SliceStable(ks, func(i, j int) bool { return ks[i].best().score > ks[j].best().score })
+	// Accounts that answer come first; for "how many" and "when" those
+	// are the ones that give a figure or a date.
+	answers := func(k *cluster) bool {
+		return (qa.kind != kindQuantity && qa.kind != kindTime) || len(k.values()) > 0
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if ai, aj := answers(ks[i]), answers(ks[j]); ai != aj {
+			return ai
+		}
+		return ks[i].best().score > ks[j].best().score
+	})
 	accounts := make([]Account, len(ks))
 	for i, k := range ks {
 		accounts[i] = Account{
@@ -132,12 +142,14 @@ func valuesDisagree(vals []value, c *candidate) bool {
 	if p == nil || len(vals) == 0 {
 		return false
 	}
+	comparableSeen := false
 	for _, v := range vals {
 		if valueMatch(v, *p) {
 			return false
 		}
+		comparableSeen = comparableSeen || comparable(v, *p)
 	}
-	return true
+	return comparableSeen
 }
 
 // mergeByValue joins own-voice clusters of different sources that state the
@@ -267,7 +279,7 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
 			}
 		}
 	}
-	return va[0].kind == vb[0].kind || qa.kind == kindTime
+	return comparable(va[0], vb[0])
 }
 
 func quotes(k *cluster) []Quote {

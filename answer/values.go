@@ -35,6 +35,10 @@ var months = map[string]bool{
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
 var numberWords = map[string]string{
 	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
 	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
@@ -60,9 +64,16 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsDigit(r) && len(w) <= 2 && i+1 < len(toks) && months[strings.ToLower(toks[i+1].Word)]:
-			// "14 May 2025": day first
-			out = append(out, value{key: strings.ToLower(toks[i+1].Word)[:3] + " " + w, kind: vDate, pos: i})
+			// "14 May 2025": day first, one date with its year
+			key := strings.ToLower(toks[i+1].Word)[:3] + " " + w
+			text := w + " " + toks[i+1].Word
 			i++
+			if i+1 < len(toks) && isYear(toks[i+1].Word) {
+				key += " " + toks[i+1].Word
+				text += " " + toks[i+1].Word
+				i++
+			}
+			out = append(out, value{key: key, text: text, kind: vDate, pos: i})
 		case unicode.IsDigit(r):
 			v, last := numberValue(toks, i)
 			if !q.words[strings.ToLower(w)] {
@@ -70,10 +81,19 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 			}
 			i = last
 		case months[lw] && (unicode.IsUpper(r)) && i+1 < len(toks) && isDigits(toks[i+1].Word):
+			// "May 14, 2025" or "May 2025"
 			key := lw[:3] + " " + strings.ToLower(toks[i+1].Word)
-			out = append(out, value{key: key, kind: vDate, pos: i})
-			// the year after "May 14, 2025" is its own value too
+			text := w + " " + toks[i+1].Word
 			i++
+			if !isYear(toks[i].Word) && i+1 < len(toks) && isYear(toks[i+1].Word) {
+				key += " " + toks[i+1].Word
+				text += ", " + toks[i+1].Word
+				i++
+			}
+			out = append(out, value{key: key, text: text, kind: vDate, pos: i})
+		case weekdays[lw] && unicode.IsUpper(r):
+			// News dates events by weekday: "clarified on Thursday".
+			out = append(out, value{key: lw, text: w, kind: vDate, pos: i})
 		case numberWords[lw] != "" && !q.words[lw]:
 			out = append(out, value{key: numberWords[lw], kind: vNumber, pos: i})
 		case unicode.IsUpper(r):
@@ -198,11 +218,39 @@ func valueMatch(a, b value) bool {
 	if a.key == b.key {
 		return true
 	}
-	if a.kind == vName && b.kind == vName {
+	if a.kind == vName && b.kind == vName || a.kind != vNumber && b.kind != vNumber {
+		// "Bhatt" ⊂ "Mahesh Bhatt"; "2025" ⊂ "may 14 2025"
 		return wordSubset(a.key, b.key) || wordSubset(b.key, a.key)
 	}
 	return false
 }
+
+// comparable reports whether two values could contradict each other: a
+// weekday and a calendar date, or a day and a year, are different
+// granularities of time, not rival answers.
+func comparable(a, b value) bool {
+	if a.kind == vName || b.kind == vName || a.kind == vNumber || b.kind == vNumber {
+		return a.kind == b.kind
+	}
+	return timeGrain(a) == timeGrain(b)
+}
+
+// timeGrain is "weekday", "day" (month and day), "month" or "year".
+func timeGrain(v value) string {
+	if v.kind == vYear {
+		return "year"
+	}
+	f := strings.Fields(v.key)
+	switch {
+	case len(f) == 1:
+		return "weekday"
+	case len(f) == 2 && isYear(f[1]):
+		return "month"
+	}
+	return "day"
+}
+
+func isYear(w string) bool { return len(w) == 4 && isDigits(w) && w >= "1000" && w <= "2100" }
 
 func wordSubset(a, b string) bool {
 	bw := map[string]bool{}

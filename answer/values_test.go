@@ -21,7 +21,7 @@ func TestExtractValues(t *testing.T) {
 		want               []string
 	}{
 		{"How many labs were dismantled?", "Over 750 clandestine labs were dismantled by April 2025.", []string{"750", "apr 2025"}},
-		{"When was it founded?", "It was founded on 14 May 1998 in Oslo.", []string{"may 14", "1998", "oslo"}},
+		{"When was it founded?", "It was founded on 14 May 1998 in Oslo.", []string{"may 14 1998", "oslo"}},
 		{"Who directed Lahu Ke Do Rang?", "Lahu Ke Do Rang is a film directed by Mahesh Bhatt.", []string{"mahesh bhatt"}},
 		{"How tall is Tyler Mane?", "Tayler Mane height is 6 ft 9 in.", []string{"6 9"}},
 		{"What is the population?", "The population was 57,000 in three districts.", []string{"57000", "3"}},
