@@ -28,6 +28,8 @@ type Engine struct {
 	stems map[string]map[string]bool
 	// acronyms maps the initials of capitalised runs to the run.
 	acronyms map[string]string
+	// known holds every stem of the corpus, titles included.
+	known map[string]bool
 }
 
 func (e *Engine) docStems(d *corpus.Document) map[string]bool { return e.stems[d.ID] }
@@ -43,7 +45,13 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	lower, stems, acronyms := vocabulary(c)
-	return &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, stems: stems, acronyms: acronyms}, nil
+	known := map[string]bool{}
+	for _, ds := range stems {
+		for s := range ds {
+			known[s] = true
+		}
+	}
+	return &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, stems: stems, acronyms: acronyms, known: known}, nil
 }
 
 // Corpus is the corpus the engine answers from.
@@ -74,12 +82,11 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 // corpus ("Tyler Mane" when the corpus spells "Tayler Mane") or a word of
 // the corpus is one typo away from it.
 func (e *Engine) unknownEntities(qa *question) []string {
-	lex := e.index.Lexical()
 	var out []string
 	for _, n := range qa.names {
 		known := false
 		for _, s := range n.stems {
-			if lex.DF(s) > 0 || e.nearSpelling(s) {
+			if e.known[s] || e.nearSpelling(s) {
 				known = true
 				break
 			}
@@ -101,7 +108,7 @@ func (e *Engine) nearSpelling(s string) bool {
 	if len(s) >= 8 {
 		limit = 2
 	}
-	for _, w := range e.index.Lexical().Vocabulary() {
+	for w := range e.known {
 		if d := len(w) - len(s); d > limit || -d > limit {
 			continue
 		}
@@ -230,13 +237,12 @@ var acronymJoiners = map[string]bool{"of": true, "and": true, "at": true, "the":
 // expandAcronyms adds to the question the spelt-out form of each acronym
 // it uses that no document writes as such.
 func (e *Engine) expandAcronyms(qa *question) {
-	lex := e.index.Lexical()
 	for i, n := range qa.names {
 		if len(n.words) != 1 {
 			continue
 		}
 		w := n.words[0]
-		if len(w) < 2 || strings.ToUpper(w) != w || lex.DF(n.stems[0]) > 0 {
+		if len(w) < 2 || strings.ToUpper(w) != w || e.known[n.stems[0]] {
 			continue
 		}
 		long, ok := e.acronyms[strings.ToLower(w)]

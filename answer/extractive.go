@@ -38,9 +38,12 @@ type candidate struct {
 	score  float64
 	cov    float64
 	ctxCov float64 // coverage of the question by the passage and title
-	named  bool    // the document mentions what the question names
-	values []value // answer-bearing values the question does not name
-	stance Stance
+	// relevance is the score before penalties for the answer type and
+	// off-topic documents.
+	relevance float64
+	named     bool    // the document mentions what the question names
+	values    []value // answer-bearing values the question does not name
+	stance    Stance
 	// holder is who makes the claim: the attributed speaker, else the source.
 	holder  string
 	hkey    string // resolved speaker key; "" in the author's own voice
@@ -74,17 +77,28 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 		return nil, err
 	}
 	cands := e.candidates(qa, hits, e.offTopic(qa, hits))
-	if len(cands) == 0 || cands[0].score < minBestScore {
+	if len(cands) == 0 || bestRelevance(cands) < minBestScore {
 		return abstain(qa.text, "No passage in the corpus answers this question."), nil
 	}
 	for _, c := range cands {
 		e.describe(c, qa)
 	}
 	picked := pick(cands, qa)
-	accounts := group(picked, qa)
+	accounts, labels := group(picked, qa)
 	ans := &Answer{Question: qa.text, Mode: "extractive", Accounts: accounts}
-	ans.Summary = summarize(ans, qa)
+	ans.Summary = summarize(ans, labels, qa)
 	return ans, nil
+}
+
+// bestRelevance is the highest score before the answer-type penalty: a
+// question is abstained on when nothing is about it, not when nothing
+// states a figure.
+func bestRelevance(cands []*candidate) float64 {
+	var best float64
+	for _, c := range cands {
+		best = max(best, c.relevance)
+	}
+	return best
 }
 
 func abstain(q, why string) *Answer {
@@ -105,12 +119,36 @@ func (e *Engine) describe(c *candidate, qa *question) {
 // answerValues are the values of text that can answer qa, nearest first.
 func (e *Engine) answerValues(text string, qa *question) []value {
 	var vals []value
+	var rel []int
+	if qa.kind == kindQuantity && len(qa.relStems) > 0 {
+		rel = positions(retrieval.TokenizeAll(text), qa.relStems)
+	}
 	for _, v := range extractValues(text, qa, e.isCommon) {
-		if wants(qa.kind, v.kind) {
-			vals = append(vals, v)
+		if !wants(qa.kind, v.kind) {
+			continue
 		}
+		// A count answers "how many relatives" only when it counts
+		// relatives: "17 relatives", not "two factions" in the same
+		// sentence.
+		if qa.kind == kindQuantity && len(qa.relStems) > 0 && !near(v.pos, rel, countWindow) {
+			continue
+		}
+		vals = append(vals, v)
 	}
 	return byProximity(vals, text, qa)
+}
+
+// countWindow is how many words may stand between a count and what it
+// counts ("over 750 clandestine drug laboratories").
+const countWindow = 4
+
+func near(pos int, anchors []int, window int) bool {
+	for _, a := range anchors {
+		if d := pos - a; d <= window && d >= -window {
+			return true
+		}
+	}
+	return false
 }
 
 // byProximity orders values by their distance to the question's words in

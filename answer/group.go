@@ -48,6 +48,17 @@ func (k *cluster) values() []value {
 	return out
 }
 
+// named reports whether the cluster quotes a document about what the
+// question names.
+func (k *cluster) named() bool {
+	for _, c := range k.cands {
+		if c.named {
+			return true
+		}
+	}
+	return false
+}
+
 // allValues are all values of the cluster's quotes.
 func (k *cluster) allValues() []value {
 	var out []value
@@ -62,7 +73,7 @@ func (k *cluster) allValues() []value {
 // a source's own voice form one account per source, and own-voice accounts
 // of different sources merge when they give the same answer value with the
 // same stance, so that five documents stating one figure are one position.
-func group(picked []*candidate, qa *question) []Account {
+func group(picked []*candidate, qa *question) (accounts []Account, labels []string) {
 	var ks []*cluster
 	for _, c := range picked {
 		var into *cluster
@@ -94,8 +105,12 @@ func group(picked []*candidate, qa *question) []Account {
 		}
 		return ks[i].best().score > ks[j].best().score
 	})
-	accounts := make([]Account, len(ks))
+	accounts = make([]Account, len(ks))
+	labels = make([]string, len(ks))
 	for i, k := range ks {
+		if p := k.best().primary(); p != nil {
+			labels[i] = displayValue(*p)
+		}
 		accounts[i] = Account{
 			Holder:        k.holder,
 			Stance:        k.stance(),
@@ -111,7 +126,7 @@ func group(picked []*candidate, qa *question) []Account {
 			}
 		}
 	}
-	return accounts
+	return accounts, labels
 }
 
 // disagrees reports whether c contradicts what a cluster says: the
@@ -255,6 +270,11 @@ func coveredBy(a, b []value) bool {
 // filler (variants); opposite stances on a yes/no question; different
 // figures or dates for the asked-for quantity or time.
 func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
+	// A document about something else does not contradict one about
+	// what the question names; it merely mentions other facts.
+	if len(qa.names) > 0 && a.named() != b.named() {
+		return false
+	}
 	if variants(a, b) {
 		return true
 	}
@@ -305,8 +325,8 @@ func quotes(k *cluster) []Quote {
 // stance, then the gist of its best quote.
 func position(k *cluster, qa *question) string {
 	gist := clip(k.best().text, 140)
-	if vs := k.values(); len(vs) > 0 && (qa.kind == kindQuantity || qa.kind == kindTime) {
-		return fmt.Sprintf("%s: %s", displayValue(vs[0]), gist)
+	if p := k.best().primary(); p != nil && (qa.kind == kindQuantity || qa.kind == kindTime) {
+		return fmt.Sprintf("%s: %s", displayValue(*p), gist)
 	}
 	switch k.stance() {
 	case Denies:

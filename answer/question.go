@@ -39,6 +39,9 @@ type question struct {
 	search string // text given to retrieval: the question, plus expansions
 	kind   kind
 	stems  []string // content stems, in order, unique
+	// negative is true for a question asking whether something was
+	// denied or is false; its yes and no swap.
+	negative bool
 	// relStems are the content stems outside the question's names: the
 	// relation asked about ("population", "born", "artist").
 	relStems []string
@@ -119,6 +122,7 @@ func analyze(q string) question {
 		}
 	}
 	qa.names = questionNames(folded)
+	qa.negative = denial.MatchString(folded)
 	inName := map[string]bool{}
 	for _, n := range qa.names {
 		for _, st := range n.stems {
@@ -145,7 +149,8 @@ func firstWord(s string) string {
 	if len(f) == 0 {
 		return ""
 	}
-	return f[0]
+	// "didn't" asks like "did"
+	return strings.TrimSuffix(f[0], "n't")
 }
 
 // name is one proper name of a question: its words as written and their

@@ -106,6 +106,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 					rel = e.coverage(qa.relStems, stems)
 				}
 				score := 0.35*cov + 0.2*rel + 0.2*ctxCov + 0.25*cos
+				relevance := score
 				if offTopic[d.ID] {
 					score *= offTopicPenalty
 				}
@@ -114,7 +115,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 					// "How many…" is not answered by a sentence without a figure.
 					score *= noValuePenalty
 				}
-				out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, cov: cov, ctxCov: ctxCov,
+				out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, relevance: relevance, cov: cov, ctxCov: ctxCov,
 					named: len(qa.names) > 0 && !offTopic[d.ID], speaker: s.Speaker, values: vals})
 			}
 		}

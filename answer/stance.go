@@ -45,8 +45,14 @@ func sentenceStance(text string, qa *question, hasValue bool, cov float64) Stanc
 		return Context
 	}
 	f := retrieval.Fold(text)
-	if denial.MatchString(f) || negatesQuestion(f, qa) {
+	// A question that itself denies ("Did Sheinbaum deny the claim?",
+	// "Is the statement false?") is answered yes by a denial.
+	neg := denial.MatchString(f) || negatesQuestion(f, qa)
+	if neg != qa.negative {
 		return Denies
+	}
+	if neg {
+		return Affirms // a denial answering "did X deny…?"
 	}
 	if hedge.MatchString(f) {
 		return Qualifies

@@ -6,8 +6,9 @@ import (
 )
 
 // summarize writes the one line above the accounts: what the sources
-// disagree about, or what they say when they do not.
-func summarize(a *Answer, qa *question) string {
+// disagree about, or who speaks when they do not. labels holds each
+// account's answer value as written ("1,791", "14 May 2025"), or "".
+func summarize(a *Answer, labels []string, qa *question) string {
 	docs := map[string]bool{}
 	for _, acc := range a.Accounts {
 		for _, q := range acc.Quotes {
@@ -23,7 +24,7 @@ func summarize(a *Answer, qa *question) string {
 	counts := fmt.Sprintf("%d %s from %d %s", len(a.Accounts), plural(len(a.Accounts), "account", "accounts"),
 		len(docs), plural(len(docs), "source", "sources"))
 	if len(conflicted) == 0 {
-		return counts + ": " + holders(a.Accounts, nil, 4) + "."
+		return counts + ": " + holders(a.Accounts, 4) + "."
 	}
 	if qa.kind == kindYesNo {
 		var yes, no []Account
@@ -35,19 +36,22 @@ func summarize(a *Answer, qa *question) string {
 				no = append(no, a.Accounts[i])
 			}
 		}
-		return fmt.Sprintf("Sources disagree: %s %s yes; %s %s no (%s).",
-			holders(yes, nil, 3), says(len(yes)), holders(no, nil, 3), says(len(no)), counts)
+		if len(yes) > 0 && len(no) > 0 {
+			return fmt.Sprintf("Sources disagree: %s yes; %s no (%s).", saying(yes, 3), saying(no, 3), counts)
+		}
 	}
 	var parts []string
 	seen := map[string]bool{}
 	for _, i := range conflicted {
-		acc := a.Accounts[i]
-		v, _, _ := strings.Cut(acc.Position, ":")
-		if seen[v] {
+		what := labels[i]
+		if what == "" {
+			what = "“" + clip(a.Accounts[i].Quotes[0].Text, 60) + "”"
+		}
+		if seen[what] {
 			continue
 		}
-		seen[v] = true
-		parts = append(parts, fmt.Sprintf("%s (%s)", v, acc.Holder))
+		seen[what] = true
+		parts = append(parts, fmt.Sprintf("%s (%s)", what, a.Accounts[i].Holder))
 		if len(parts) == 4 {
 			break
 		}
@@ -55,16 +59,31 @@ func summarize(a *Answer, qa *question) string {
 	return fmt.Sprintf("Sources disagree: %s (%s).", strings.Join(parts, " vs "), counts)
 }
 
-func holders(accs []Account, _ []int, n int) string {
+// saying is "A says" or "A, B say", by distinct holder names.
+func saying(accs []Account, n int) string {
+	names := distinctHolders(accs)
+	verb := "say"
+	if len(names) == 1 {
+		verb = "says"
+	}
+	return holders(accs, n) + " " + verb
+}
+
+func distinctHolders(accs []Account) []string {
 	var names []string
 	seen := map[string]bool{}
 	for _, a := range accs {
-		if seen[a.Holder] {
-			continue
+		if !seen[a.Holder] {
+			seen[a.Holder] = true
+			names = append(names, a.Holder)
 		}
-		seen[a.Holder] = true
-		names = append(names, a.Holder)
 	}
+	return names
+}
+
+// holders lists up to n distinct holder names, then how many more.
+func holders(accs []Account, n int) string {
+	names := distinctHolders(accs)
 	more := 0
 	if len(names) > n {
 		more = len(names) - n
@@ -75,13 +94,6 @@ func holders(accs []Account, _ []int, n int) string {
 		s += fmt.Sprintf(" and %d more", more)
 	}
 	return s
-}
-
-func says(n int) string {
-	if n == 1 {
-		return "says"
-	}
-	return "say"
 }
 
 func plural(n int, one, many string) string {

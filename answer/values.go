@@ -44,7 +44,7 @@ var numberWords = map[string]string{
 	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
 	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
 	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
-	"dozen": "12", "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+	"dozen": "12",
 }
 
 var magnitudes = map[string]bool{"thousand": true, "million": true, "billion": true, "trillion": true, "percent": true}
@@ -74,6 +74,8 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 				i++
 			}
 			out = append(out, value{key: key, text: text, kind: vDate, pos: i})
+		case unicode.IsDigit(r) && isOrdinal(lw):
+			// "8th", "21st": a rank, not an amount or a date
 		case unicode.IsDigit(r):
 			v, last := numberValue(toks, i)
 			if !q.words[strings.ToLower(w)] {
@@ -248,6 +250,15 @@ func timeGrain(v value) string {
 		return "month"
 	}
 	return "day"
+}
+
+func isOrdinal(lw string) bool {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(lw, suf) && isDigits(strings.TrimSuffix(lw, suf)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isYear(w string) bool { return len(w) == 4 && isDigits(w) && w >= "1000" && w <= "2100" }

@@ -55,15 +55,6 @@ func newLexicalStems(units [][]string) *Lexical {
 	return l
 }
 
-// Vocabulary returns every indexed stem, in no particular order.
-func (l *Lexical) Vocabulary() []string {
-	out := make([]string, 0, len(l.postings))
-	for s := range l.postings {
-		out = append(out, s)
-	}
-	return out
-}
-
 // Len is the number of units.
 func (l *Lexical) Len() int { return len(l.lens) }
 

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -163,13 +164,21 @@ func Stem(lower string) string {
 		return s.(string)
 	}
 	s := english.Stem(lower, false)
-	stemCache.Store(lower, s)
+	if stemCacheSize.Add(1) <= maxStemCache {
+		stemCache.Store(lower, s)
+	}
 	return s
 }
 
 // stemCache memoises Stem, a pure function that dominated index builds
-// (most words of a corpus repeat). It grows with the vocabulary only.
-var stemCache sync.Map
+// (most words of a corpus repeat). It is bounded so that a long-running
+// bot asked ever new words does not grow without end.
+var (
+	stemCache     sync.Map
+	stemCacheSize atomic.Int64
+)
+
+const maxStemCache = 1 << 20
 
 // Stems returns just the stems of Tokenize(s).
 func Stems(s string) []string {
@@ -198,7 +207,8 @@ var stopwords = func() map[string]struct{} {
 	then there there's these they they'd they'll they're they've this those through to too under until up very was
 	wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why
 	why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves s t d ll re ve
-	us just will one many much via whether yet ever`) {
+	us just will one many much via whether yet ever didn isn wasn don doesn aren weren hasn haven hadn
+	couldn wouldn shouldn won`) {
 		m[w] = struct{}{}
 	}
 	return m

@@ -85,7 +85,10 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 // parseFlags parses fs and handles --help. done is true when the caller
 // should return code at once.
 func parseFlags(fs *flag.FlagSet, args []string, help string, stdout, stderr io.Writer) (code int, done bool) {
-	err := fs.Parse(interleave(fs, args))
+	ordered, err := interleave(fs, args)
+	if err == nil {
+		err = fs.Parse(ordered)
+	}
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(stdout, help)
@@ -98,8 +101,9 @@ func parseFlags(fs *flag.FlagSet, args []string, help string, stdout, stderr io.
 }
 
 // interleave moves flags after positional arguments to the front, so
-// `ask "question" --json` works like `ask --json "question"`.
-func interleave(fs *flag.FlagSet, args []string) []string {
+// `ask "question" --json` works like `ask --json "question"`. A word that
+// starts with "-" but not with a letter after it ("-5 labs?") is text.
+func interleave(fs *flag.FlagSet, args []string) ([]string, error) {
 	var flags, pos []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -107,24 +111,38 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 			pos = append(pos, args[i+1:]...)
 			break
 		}
-		if strings.HasPrefix(a, "-") && len(a) > 1 {
-			flags = append(flags, a)
-			name := strings.TrimLeft(a, "-")
-			if !strings.Contains(name, "=") {
-				if f := fs.Lookup(name); f != nil {
-					if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
-						if i+1 < len(args) {
-							flags = append(flags, args[i+1])
-							i++
-						}
-					}
-				}
-			}
+		if !looksLikeFlag(a) {
+			pos = append(pos, a)
 			continue
 		}
-		pos = append(pos, a)
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue // fs.Parse reports it
+		}
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+			continue
+		}
+		if i+1 >= len(args) {
+			return nil, fmt.Errorf("flag %s needs a value", a)
+		}
+		flags = append(flags, args[i+1])
+		i++
 	}
-	return append(append(flags, "--"), pos...)
+	return append(append(flags, "--"), pos...), nil
+}
+
+func looksLikeFlag(a string) bool {
+	name := strings.TrimLeft(a, "-")
+	if dashes := len(a) - len(name); name == "" || dashes == 0 || dashes > 2 {
+		return false
+	}
+	c := name[0]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func colorMode(mode string, w io.Writer) (bool, error) {

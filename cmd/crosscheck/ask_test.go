@@ -83,6 +83,7 @@ func TestExitCodes(t *testing.T) {
 		{"empty question", []string{"ask", "   "}, exitUsage, "no question"},
 		{"huge question", []string{"ask", strings.Repeat("why ", 400)}, exitUsage, "limit"},
 		{"bad flag", []string{"ask", "--nope", "q"}, exitUsage, "nope"},
+		{"flag without value", []string{"ask", "q?", "--corpus"}, exitUsage, "needs a value"},
 		{"missing corpus", []string{"ask", "--corpus", filepath.Join(bad, "absent"), "q?"}, exitFail, "--corpus"},
 		{"corpus without documents", []string{"ask", "--corpus", bad, "q?"}, exitFail, "no readable"},
 		{"unknown source", []string{"source", "no-such-document-anywhere"}, exitFail, "crosscheck sources"},
@@ -97,6 +98,14 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("stderr %q does not mention %q", errs, tt.msg)
 			}
 		})
+	}
+}
+
+// A question that starts with a dash is text, not a flag.
+func TestAskDashQuestion(t *testing.T) {
+	code, out, errs := runCLI(t, "ask", "--json", "-5 labs were dismantled in Sinaloa?")
+	if code != exitOK || !strings.Contains(out, `"question": "-5 labs were dismantled in Sinaloa?"`) {
+		t.Errorf("exit %d, stderr %q, stdout %.200s", code, errs, out)
 	}
 }
 

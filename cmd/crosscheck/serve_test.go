@@ -103,7 +103,12 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, body := httpGet(t, "http://"+addr+"/healthz"); code != http.StatusOK || !strings.Contains(body, "connected") {
 		t.Errorf("/healthz = %d %q", code, body)
 	}
-	if _, body := httpGet(t, "http://"+addr+"/metrics"); !strings.Contains(body, `crosscheck_questions_total{outcome="answered",route="mention"} 1`) {
+	// The counter moves when the handler returns, just after the update
+	// Slack saw: poll rather than read once.
+	if !slacktest.Eventually(5*time.Second, func() bool {
+		_, body := httpGet(t, "http://"+addr+"/metrics")
+		return strings.Contains(body, `crosscheck_questions_total{outcome="answered",route="mention"} 1`)
+	}) {
 		t.Errorf("/metrics does not count the answered mention")
 	}
 	cancel()
