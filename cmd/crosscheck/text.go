@@ -40,13 +40,22 @@ func writeText(w io.Writer, a *answer.Answer, color bool) {
 		fmt.Fprintf(w, "[%d] %s (%s)%s\n", i+1, st.wrap("1", acc.Holder), acc.Stance, marker)
 		fmt.Fprintf(w, "    %s\n", acc.Position)
 		for _, q := range acc.Quotes {
-			fmt.Fprintf(w, "    %s\n", st.wrap("36", "“"+oneLine(q.Text)+"”"))
+			fmt.Fprintf(w, "    %s\n", st.wrap("36", quoted(oneLine(q.Text))))
 			fmt.Fprintf(w, "      %s\n", st.wrap("2", sourceLine(q)))
 		}
 	}
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// quoted wraps a quote in quotation marks unless it already opens with
+// one: “““Three labs…” ICE said” reads worse than the source itself.
+func quoted(s string) string {
+	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"") {
+		return s
+	}
+	return "“" + s + "”"
+}
 
 // sourceLine is "outlet · date · url", naming the document id when the
 // source has no URL and skipping parts that are unknown.
