@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +37,31 @@ func TestAskJSONIsTheContract(t *testing.T) {
 	}
 	if a.Question != "Did US agents operate in Sinaloa?" || a.Mode != "extractive" || a.Abstained || len(a.Accounts) < 2 {
 		t.Errorf("unexpected answer: question %q mode %q abstained %v accounts %d", a.Question, a.Mode, a.Abstained, len(a.Accounts))
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+// The --json output for the headline question is pinned: any change to
+// what the answer says shows up here as a diff to review (and to accept
+// with go test ./cmd/crosscheck -run Golden -update).
+func TestAskHeadlineGolden(t *testing.T) {
+	code, out, errs := runCLI(t, "ask", "--json", "Did US agents operate in Sinaloa?")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	path := filepath.Join("testdata", "ask_headline.golden.json")
+	if *update {
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if out != string(want) {
+		t.Errorf("ask --json differs from %s (rerun with -update if intended):\n%s", path, out)
 	}
 }
 
