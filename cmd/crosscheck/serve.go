@@ -28,7 +28,7 @@ const serveUsage = `Usage: crosscheck serve [flags]
 Runs the Slack bot in Socket Mode: answers @-mentions in channels and direct
 messages in threads, and the slash commands for sources. No public URL is
 needed; the bot opens a WebSocket to Slack. Create the Slack app with
-'crosscheck manifest' (see docs/slack.md).
+'crosscheck manifest' (see "Slack setup" in README.md).
 
 Environment (flags override where both exist):
   SLACK_BOT_TOKEN        bot token, xoxb-… (required; OAuth & Permissions)
