@@ -120,8 +120,12 @@ func (e *Engine) describe(c *candidate, qa *question) {
 func (e *Engine) answerValues(text string, qa *question) []value {
 	var vals []value
 	var rel []int
-	if qa.kind == kindQuantity && len(qa.relStems) > 0 {
-		rel = positions(retrieval.TokenizeAll(text), qa.relStems)
+	counts := qa.relStems
+	if qa.counted != "" {
+		counts = []string{qa.counted}
+	}
+	if qa.kind == kindQuantity && len(counts) > 0 {
+		rel = positions(retrieval.TokenizeAll(text), counts)
 	}
 	for _, v := range extractValues(text, qa, e.isCommon) {
 		if !wants(qa.kind, v.kind) {
@@ -130,7 +134,7 @@ func (e *Engine) answerValues(text string, qa *question) []value {
 		// A count answers "how many relatives" only when it counts
 		// relatives: "17 relatives", not "two factions" in the same
 		// sentence.
-		if qa.kind == kindQuantity && len(qa.relStems) > 0 && !near(v.pos, rel, countWindow) {
+		if qa.kind == kindQuantity && len(counts) > 0 && !near(v.pos, rel, countWindow) {
 			continue
 		}
 		vals = append(vals, v)

@@ -39,6 +39,9 @@ type question struct {
 	search string // text given to retrieval: the question, plus expansions
 	kind   kind
 	stems  []string // content stems, in order, unique
+	// counted is the stem of the thing a "how many" question counts
+	// ("how many drug lords were…" → "lord"), or "".
+	counted string
 	// negative is true for a question asking whether something was
 	// denied or is false; its yes and no swap.
 	negative bool
@@ -121,6 +124,7 @@ func analyze(q string) question {
 			qa.stems = append(qa.stems, s)
 		}
 	}
+	qa.counted = countedNoun(lower)
 	qa.names = questionNames(folded)
 	qa.negative = denial.MatchString(folded)
 	inName := map[string]bool{}
@@ -135,6 +139,28 @@ func analyze(q string) question {
 		}
 	}
 	return qa
+}
+
+// countedNoun returns the stem of the last word of the phrase after "how
+// many"/"how much", up to the first function word: the head noun of
+// "how many drug lords were extradited".
+func countedNoun(lower string) string {
+	_, after, ok := strings.Cut(lower, "how many ")
+	if !ok {
+		_, after, ok = strings.Cut(lower, "how much ")
+	}
+	if !ok {
+		return ""
+	}
+	head := ""
+	for _, t := range retrieval.TokenizeAll(after) {
+		w := strings.ToLower(t.Word)
+		if retrieval.IsStopword(w) || auxStarts[w] {
+			break
+		}
+		head = t.Stem
+	}
+	return head
 }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }

@@ -148,3 +148,27 @@ func TestLearnAcronyms(t *testing.T) {
 		t.Errorf("upra = %q, want the spelt-out name", got["upra"])
 	}
 }
+
+func TestCountedNoun(t *testing.T) {
+	for q, want := range map[string]string{
+		"How many drug lords were extradited?":      "lord",
+		"How many drug labs has Mexico dismantled?": "lab",
+		"how much money did they seize":             "money",
+		"What is the population of Kensett?":        "",
+	} {
+		if got := analyze(q).counted; got != want {
+			t.Errorf("counted(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// A count answers "how many X" only when it counts X: the three labs in the
+// same sentence are not drug lords.
+func TestCountsMustCountTheAskedThing(t *testing.T) {
+	e := &Engine{}
+	qa := analyze("How many drug lords were extradited?")
+	got := keys(e.answerValues("Three drug labs were raided while 29 captured drug lords were extradited.", &qa))
+	if len(got) != 1 || got[0] != "29" {
+		t.Errorf("values = %q, want [29]", got)
+	}
+}
