@@ -38,12 +38,19 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 	lex := e.index.Lexical()
 	for _, n := range names {
 		var got, total float64
+		words := 0
 		for _, s := range n.stems {
 			idf := lex.IDF(s)
 			total += idf
 			if stems[s] {
 				got += idf
+				words++
 			}
+		}
+		// Two of three words of a long name are the name, whatever their
+		// weight ("Hungarian … handball" for "Hungarian Handball League").
+		if len(n.stems) >= 3 && 3*words >= 2*len(n.stems) {
+			return true
 		}
 		// Half the name's weight with its head word, or two thirds
 		// without: "Thomas" may stand for "Justin Thomas", "Justin" may
