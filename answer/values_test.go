@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/retrieval"
@@ -29,14 +31,8 @@ func TestExtractValues(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
 			qa := analyze(tt.question)
-			got := keys(extractValues(tt.sentence, &qa, never))
-			if len(got) != len(tt.want) {
-				t.Fatalf("values = %q, want %q", got, tt.want)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Fatalf("values = %q, want %q", got, tt.want)
-				}
+			if got := keys(extractValues(tt.sentence, &qa, never)); !slices.Equal(got, tt.want) {
+				t.Errorf("values = %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -100,22 +96,10 @@ func TestAnalyzeQuestion(t *testing.T) {
 			}
 			var got []string
 			for _, n := range qa.names {
-				s := ""
-				for i, w := range n.words {
-					if i > 0 {
-						s += " "
-					}
-					s += w
-				}
-				got = append(got, s)
+				got = append(got, strings.Join(n.words, " "))
 			}
-			if len(got) != len(tt.names) {
-				t.Fatalf("names = %q, want %q", got, tt.names)
-			}
-			for i := range got {
-				if got[i] != tt.names[i] {
-					t.Fatalf("names = %q, want %q", got, tt.names)
-				}
+			if !slices.Equal(got, tt.names) {
+				t.Errorf("names = %q, want %q", got, tt.names)
 			}
 		})
 	}
