@@ -71,10 +71,56 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	// answered from what it does mention. A long question that names many
 	// things may carry one aside the corpus lacks; it is abstained on only
 	// when at least half of its names are unknown.
-	if missing := e.unknownEntities(&qa); len(missing) > 0 && 2*len(missing) >= len(qa.names) {
+	missing := e.unknownEntities(&qa)
+	if len(missing) == 0 || 2*len(missing) < len(qa.names) {
+		missing = nil
+	}
+	if s := e.unknownSubject(&qa); s != "" && len(missing) == 0 {
+		missing = []string{s}
+	}
+	if len(missing) > 0 {
 		return abstain(q, fmt.Sprintf("No document in the corpus mentions %s, so nothing here answers this question.", strings.Join(missing, ", "))), nil
 	}
 	return e.compose(ctx, &qa)
+}
+
+// unknownSubject returns the subject of a question written in lower case
+// ("how did canada react…", "what did the pope say…") when no document
+// mentions it: the word after the auxiliary, past a determiner. Names
+// written with a capital are judged by unknownEntities; this catches the
+// same question typed without capitals.
+func (e *Engine) unknownSubject(qa *question) string {
+	toks := retrieval.TokenizeAll(retrieval.Fold(qa.text))
+	for i := 0; i+1 < len(toks); i++ {
+		if !auxStarts[strings.ToLower(toks[i].Word)] {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && determiners[strings.ToLower(toks[j].Word)] {
+			j++
+		}
+		if j == len(toks) {
+			return ""
+		}
+		w := toks[j].Word
+		lw := strings.ToLower(w)
+		if w != lw || len(lw) < 4 || retrieval.IsStopword(lw) || genericSubjects[lw] ||
+			e.known[toks[j].Stem] || e.nearSpelling(toks[j].Stem) {
+			return ""
+		}
+		return lw
+	}
+	return ""
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "its": true, "their": true}
+
+// genericSubjects stand for no one in particular; a corpus need not
+// contain them to answer "did anyone deny…".
+var genericSubjects = map[string]bool{
+	"anyone": true, "anybody": true, "someone": true, "somebody": true, "everyone": true,
+	"everybody": true, "nobody": true, "people": true, "sources": true, "source": true,
+	"document": true, "documents": true, "article": true, "articles": true, "report": true, "reports": true,
 }
 
 // unknownEntities returns the question's names that no document

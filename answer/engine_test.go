@@ -119,6 +119,8 @@ func TestAbstains(t *testing.T) {
 	for _, q := range []string{
 		"What did Canada's prime minister say about the raid?",
 		"What is the boiling point of liquid nitrogen?",
+		"how did canada react to the raid?",
+		"what did the pope say about the raid",
 	} {
 		t.Run(q, func(t *testing.T) {
 			a, err := e.Ask(context.Background(), q)
@@ -132,6 +134,21 @@ func TestAbstains(t *testing.T) {
 				t.Error("abstention has no summary saying why")
 			}
 		})
+	}
+}
+
+// Questions about what the corpus does cover are answered even when typed
+// in lower case or with a generic subject.
+func TestAnswersLowerCase(t *testing.T) {
+	e := defaultEngine(t)
+	for _, q := range []string{"did sheinbaum deny the ice claim?", "did anyone deny the ICE claim?", "were the labs raided at night?"} {
+		a, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Abstained {
+			t.Errorf("%q: abstained (%s)", q, a.Summary)
+		}
 	}
 }
 
