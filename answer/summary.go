@@ -23,8 +23,11 @@ func summarize(a *Answer, labels []string, qa *question) string {
 	}
 	counts := fmt.Sprintf("%d %s from %d %s", len(a.Accounts), plural(len(a.Accounts), "account", "accounts"),
 		len(docs), plural(len(docs), "source", "sources"))
+	if len(conflicted) == 0 && len(a.Accounts) == 1 {
+		return fmt.Sprintf("One account (%s): %s", a.Accounts[0].Holder, clip(a.Accounts[0].Position, 120))
+	}
 	if len(conflicted) == 0 {
-		return counts + ": " + holders(a.Accounts, 4) + "."
+		return counts + ", none contradicting another: " + holders(a.Accounts, 4) + "."
 	}
 	if qa.kind == kindYesNo {
 		var yes, no []Account
