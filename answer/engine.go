@@ -296,6 +296,10 @@ func (e *Engine) expandAcronyms(qa *question) {
 			continue
 		}
 		qa.search += " " + long
+		// The spelt-out name is the subject, not an answer value.
+		for _, t := range retrieval.TokenizeAll(long) {
+			qa.words[strings.ToLower(t.Word)] = true
+		}
 		for _, st := range retrieval.Stems(long) {
 			qa.names[i].stems = append(qa.names[i].stems, st)
 			qa.stems = append(qa.stems, st)

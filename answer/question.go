@@ -105,7 +105,7 @@ func analyze(q string) question {
 		strings.Contains(lower, "how deep") || strings.Contains(lower, "how wide") ||
 		strings.Contains(lower, "population"):
 		qa.kind = kindQuantity
-	case first == "when" || strings.Contains(lower, "what year") || strings.Contains(lower, "which year") ||
+	case first == "when" || qa.words["date"] || qa.words["birthday"] || strings.Contains(lower, "what year") || strings.Contains(lower, "which year") ||
 		strings.Contains(lower, "what date") || strings.Contains(lower, "in what year") || strings.Contains(lower, "what time"):
 		qa.kind = kindTime
 	case first == "who" || first == "whom" || first == "whose":
