@@ -227,11 +227,11 @@ func variant(a, b map[string]bool) bool {
 }
 
 // Variant thresholds: a shared frame of at least 4 content words making up
-// 70% of the shorter sentence, and at most 6 differing words in all.
+// 70% of the shorter sentence, and at most 8 differing words in all.
 const (
 	variantMinShared = 4
 	variantShare     = 0.7
-	variantMaxDiff   = 6
+	variantMaxDiff   = 8
 )
 
 // agree reports whether two clusters give the same answer value: their
