@@ -18,7 +18,8 @@ const (
 	docWeight           = 0.5  // share of passage coverage in a document score
 	docExtraRatio       = 0.85 // a document's second quote must score this share of its first
 	maxQuotesPerDoc     = 2
-	maxQuotes           = 12
+	maxQuotes           = 12 // in all, speakers' further statements included
+	maxSourceQuotes     = 10 // from the round over documents
 	minSentenceTokens   = 4
 	noValuePenalty      = 0.7
 	newAccountRatio     = 0.6 // a document's second quote that states another position

@@ -36,10 +36,12 @@ func pick(cands []*candidate, qa *question) []*candidate {
 		}
 	}
 	var out []*candidate
-	for r := 0; r < maxQuotesPerDoc && len(out) < maxQuotes; r++ {
+	for r := 0; r < maxQuotesPerDoc && len(out) < maxSourceQuotes; r++ {
 		for _, id := range kept {
 			cs := byDoc[id]
-			if r >= len(cs) {
+			// A document about something else than the question names
+			// is heard once at most.
+			if r >= len(cs) || r > 0 && len(qa.names) > 0 && !cs[0].named {
 				continue
 			}
 			c := secondChoice(cs, qa, r)
@@ -48,7 +50,7 @@ func pick(cands []*candidate, qa *question) []*candidate {
 			}
 			cs[r] = c
 			out = append(out, c)
-			if len(out) == maxQuotes {
+			if len(out) == maxSourceQuotes {
 				break
 			}
 		}
