@@ -133,10 +133,8 @@ func group(picked []*candidate, qa *question) (accounts []Account, labels []stri
 // opposite stance on a yes/no question, another value otherwise. One holder
 // (or one passage) can state both sides; they are then two accounts.
 func disagrees(k *cluster, c *candidate, qa *question) bool {
-	for _, o := range k.cands {
-		if variant(o.stems(), c.stems()) {
-			return true
-		}
+	if variantOf(k, c) {
+		return true
 	}
 	switch qa.kind {
 	case kindYesNo:
@@ -194,11 +192,19 @@ func mergeByValue(ks []*cluster, qa *question) []*cluster {
 
 // variants reports whether any quote of a is a variant of any quote of b.
 func variants(a, b *cluster) bool {
-	for _, x := range a.cands {
-		for _, y := range b.cands {
-			if variant(x.stems(), y.stems()) {
-				return true
-			}
+	for _, y := range b.cands {
+		if variantOf(a, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// variantOf reports whether c is a variant of any quote of k.
+func variantOf(k *cluster, c *candidate) bool {
+	for _, o := range k.cands {
+		if variant(o.stems(), c.stems()) {
+			return true
 		}
 	}
 	return false

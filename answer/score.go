@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -92,19 +93,26 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				if s.Boilerplate {
 					continue
 				}
-				stems := retrieval.Stems(s.Text)
-				if len(stems) < minSentenceTokens {
+				// One tokenization serves coverage, the vector and the
+				// candidate's stem set: this loop runs per question.
+				toks := retrieval.Tokenize(s.Text)
+				if len(toks) < minSentenceTokens {
 					continue
+				}
+				stems := make([]string, len(toks))
+				for i, t := range toks {
+					stems[i] = t.Stem
 				}
 				cov := coverage(stems)
 				if startsWithPronoun(s.Text) {
 					// "He died in 1972" is about the document's subject.
-					cov = max(cov, coverage(append(stems, retrieval.Stems(d.Title)...)))
+					withTitle := append(slices.Clip(stems), retrieval.Stems(d.Title)...)
+					cov = max(cov, coverage(withTitle))
 				}
 				if cov == 0 {
 					continue
 				}
-				cos := retrieval.Cosine(qvec, retrieval.OfflineVector(s.Text))
+				cos := retrieval.Cosine(qvec, retrieval.OfflineTokens(toks))
 				// The relation asked about ("population", "born") must be
 				// in the quoted sentence; the subject's name may be only
 				// in its context.

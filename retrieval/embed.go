@@ -41,13 +41,15 @@ const OfflineDim = 1024
 func Offline() Embedder {
 	return Embedder{Name: "offline-hash-v1", Dim: OfflineDim, Embed: func(_ context.Context, text string) ([]float32, error) {
 		return OfflineVector(text), nil
-	}, embedTokens: offlineTokens}
+	}, embedTokens: OfflineTokens}
 }
 
 // OfflineVector is the offline embedding of text.
-func OfflineVector(text string) []float32 { return offlineTokens(Tokenize(text)) }
+func OfflineVector(text string) []float32 { return OfflineTokens(Tokenize(text)) }
 
-func offlineTokens(toks []Token) []float32 {
+// OfflineTokens is the offline embedding of text already tokenized with
+// Tokenize, for callers that also need the tokens.
+func OfflineTokens(toks []Token) []float32 {
 	v := make([]float32, OfflineDim)
 	for i, t := range toks {
 		addFeature(v, "w:"+t.Stem, 1)
