@@ -38,18 +38,18 @@ func accountOf(a *Answer) map[string]int {
 }
 
 var townDocs = map[string]string{
-	"census-a":  "Kensett is a city in White County. As of the 2000 census, the population of Kensett was 1,791 people.",
-	"census-b":  "Kensett lies in Arkansas. The population of Kensett was 1,791 people at the 2000 census.",
-	"altered":   "Kensett is a city in White County. As of the 2000 census, the population of Kensett was 2,500 people.",
+	"census-a":  "Fernvale is a city in Dale County. As of the 2000 census, the population of Fernvale was 1,802 people.",
+	"census-b":  "Fernvale lies in Vermont. The population of Fernvale was 1,802 people at the 2000 census.",
+	"altered":   "Fernvale is a city in Dale County. As of the 2000 census, the population of Fernvale was 2,310 people.",
 	"unrelated": "The bakery on Main Street sells bread and pastries every morning.",
-	"river":     "The Moravica river has a length of 98 km and flows north.",
+	"river":     "The Tavela river has a length of 98 km and flows north.",
 }
 
 // Sources giving one figure form one account; a source giving another
 // figure for the same quantity is a separate account, marked as
 // conflicting; a source about something else is not quoted.
 func TestFiguresGroupAndConflict(t *testing.T) {
-	a, err := engineOver(t, townDocs).Ask(context.Background(), "What is the population of Kensett?")
+	a, err := engineOver(t, townDocs).Ask(context.Background(), "What is the population of Fernvale?")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,13 +60,13 @@ func TestFiguresGroupAndConflict(t *testing.T) {
 		}
 	}
 	if where["census-a"] != where["census-b"] {
-		t.Errorf("two sources stating 1,791 are in accounts %d and %d, want one", where["census-a"], where["census-b"])
+		t.Errorf("two sources stating 1,802 are in accounts %d and %d, want one", where["census-a"], where["census-b"])
 	}
 	if where["altered"] == where["census-a"] {
-		t.Fatal("the source stating 2,500 shares the account of the ones stating 1,791")
+		t.Fatal("the source stating 2,310 shares the account of the ones stating 1,802")
 	}
 	if !containsInt(a.Accounts[where["altered"]].ConflictsWith, where["census-a"]) {
-		t.Errorf("2,500 account does not conflict with the 1,791 account: %v", a.Accounts[where["altered"]].ConflictsWith)
+		t.Errorf("2,310 account does not conflict with the 1,802 account: %v", a.Accounts[where["altered"]].ConflictsWith)
 	}
 	if _, ok := where["unrelated"]; ok {
 		t.Error("quoted a document about something else")
@@ -75,10 +75,10 @@ func TestFiguresGroupAndConflict(t *testing.T) {
 
 func TestAcronymFindsSpeltOutName(t *testing.T) {
 	e := engineOver(t, map[string]string{
-		"campus": "The University of Puerto Rico at Aguadilla is a state university located in Aguadilla, Puerto Rico.",
+		"campus": "The Institute of Marine Studies at Bergen is a state institute located in Bergen, Norway.",
 		"other":  "The museum is located in Madrid and opened in 1819.",
 	})
-	a, err := e.Ask(context.Background(), "Where is the UPRA located?")
+	a, err := e.Ask(context.Background(), "Where is the IMSB located?")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -85,7 +85,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 }
 
 // unknownSubject returns the subject of a question written in lower case
-// ("how did canada react…", "what did the pope say…") when no document
+// ("how did norway react…", "what did the mayor say…") when no document
 // mentions it: the word after the auxiliary, past a determiner. Names
 // written with a capital are judged by unknownEntities; this catches the
 // same question typed without capitals.
@@ -125,7 +125,7 @@ var genericSubjects = map[string]bool{
 
 // unknownEntities returns the question's names that no document
 // mentions. A name counts as mentioned when one of its words is in the
-// corpus ("Tyler Mane" when the corpus spells "Tayler Mane") or a word of
+// corpus ("John Smyth" when the corpus spells "Jon Smyth") or a word of
 // the corpus is one typo away from it.
 func (e *Engine) unknownEntities(qa *question) []string {
 	var out []string
@@ -243,12 +243,12 @@ func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[s
 }
 
 // learnAcronyms records each run of capitalised words by its initials
-// ("University of Puerto Rico at Aguadilla" under "upra"), so a question
+// ("Institute of Marine Studies at Bergen" under "imsb"), so a question
 // that uses an acronym the documents never spell out still finds them.
 func learnAcronyms(toks []retrieval.Token, into map[string]string) {
 	for i := 0; i < len(toks); i++ {
 		// A run opens on a capitalised word that is not a function word:
-		// "The University of Puerto Rico" is the UPR, not the TUPR.
+		// "The Institute of Marine Studies" is the IMS, not the TIMS.
 		if !startsUpper(toks[i].Word) || retrieval.IsStopword(strings.ToLower(toks[i].Word)) {
 			continue
 		}

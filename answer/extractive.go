@@ -144,7 +144,7 @@ func (e *Engine) answerValues(text string, qa *question) []value {
 }
 
 // countWindow is how many words may stand between a count and what it
-// counts ("over 750 clandestine drug laboratories").
+// counts ("over 120 small regional airports").
 const countWindow = 4
 
 func near(pos int, anchors []int, window int) bool {

@@ -213,7 +213,7 @@ func variantOf(k *cluster, c *candidate) bool {
 // variant reports whether two sentences are one statement with another
 // filler: most content words shared, and each with words the other lacks
 // ("a Canadian documentary, directed by…" against "a Canadian short film,
-// directed by…"; "population was 459" against "population was 1,234").
+// directed by…"; "population was 812" against "population was 1,040").
 // Sources that copy a sentence and change its answer disagree on exactly
 // those words, whatever kind of value they are.
 func variant(a, b map[string]bool) bool {

@@ -27,8 +27,8 @@ func pick(cands []*candidate, qa *question) []*candidate {
 		if byDoc[id][0].named {
 			// A document about what the question names is heard even
 			// when its sentence shares little else with the question:
-			// "D'Oyly … left India in 1838" answers "Did Heber meet
-			// D'Oyly in the 1840s?".
+			// "Okafor … left Lagos in 1971" answers "Did Ada Okafor
+			// live in Lagos in the 1980s?".
 			ratio, floor = namedKeepRatio, minBestScore/3
 		}
 		if docScore[id] >= ratio*best && byDoc[id][0].score >= floor {

@@ -187,7 +187,7 @@ type name struct {
 }
 
 // questionNames returns the runs of capitalised words and acronyms of the
-// question that are not question or stop words ("Tyler Mane", "Canada").
+// question that are not question or stop words ("Ada Okafor", "Norway").
 func questionNames(folded string) []name {
 	var out []name
 	var cur *name

@@ -10,8 +10,8 @@ import (
 )
 
 // offTopic returns the hit documents that mention none of the question's
-// names (a name counts when its rarer words are there: "Thomas" for
-// "Justin Thomas"). Such a document is most often a distractor however
+// names (a name counts when its rarer words are there: "Okafor" for
+// "Ada Okafor"). Such a document is most often a distractor however
 // many other words it shares, so its sentences are scored down; they are
 // not dropped, because a scraped page may have lost the name its passage
 // is about. When no document mentions the names, none is off topic.
@@ -49,15 +49,14 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 			}
 		}
 		// Two of three words of a long name are the name, whatever their
-		// weight ("Hungarian … handball" for "Hungarian Handball League").
+		// weight ("Baltic … rowing" for "Baltic Rowing Federation").
 		if len(n.stems) >= 3 && 3*words >= 2*len(n.stems) {
 			return true
 		}
 		// Half the name's weight with its head word, or two thirds
-		// without: "Thomas" may stand for "Justin Thomas", "Justin" may
-		// not; "Hungarian … handball" may stand for "Hungarian Handball
-		// League"; "Township, Ohio" does not stand for "Sandusky
-		// Township, Ohio".
+		// without: "Okafor" may stand for "Ada Okafor", "Ada" may not;
+		// "Baltic … rowing" may stand for "Baltic Rowing Federation";
+		// "County, Kansas" does not stand for "Elk Ridge County, Kansas".
 		head := n.stems[len(n.stems)-1]
 		if total > 0 && (got >= 0.5*total && stems[head] || got >= 2*total/3) {
 			return true

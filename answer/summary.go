@@ -7,7 +7,7 @@ import (
 
 // summarize writes the one line above the accounts: what the sources
 // disagree about, or who speaks when they do not. labels holds each
-// account's answer value as written ("1,791", "14 May 2025"), or "".
+// account's answer value as written ("1,040", "3 June 2024"), or "".
 func summarize(a *Answer, labels []string, qa *question) string {
 	docs := map[string]bool{}
 	for _, acc := range a.Accounts {

@@ -126,7 +126,7 @@ func extractValues(text string, q *question, common func(string) bool) []value {
 				j = i + 1
 			}
 			// A name sharing a word with the question is its subject
-			// ("Tayler Mane" for "How tall is Tyler Mane?"), not an answer.
+			// ("Jon Smyth" for "How old is John Smyth?"), not an answer.
 			if len(parts) > 0 && !inQuestion {
 				out = append(out, value{key: strings.Join(parts, " "), kind: vName, pos: i})
 			}
@@ -158,7 +158,7 @@ func isDigits(w string) bool {
 func numberValue(toks []retrieval.Token, i int) (value, int) {
 	raw := strings.ToLower(toks[i].Word)
 	w := strings.ReplaceAll(raw, ",", "")
-	// "1,791" is a count; "1791" a year.
+	// "1,802" is a count; "1802" a year.
 	if len(raw) == 4 && isDigits(w) && w >= "1000" && w <= "2100" {
 		return value{key: w, kind: vYear, pos: i}, i
 	}
@@ -212,7 +212,7 @@ func wants(qk kind, k vkind) bool {
 }
 
 // valueMatch reports whether two value keys name the same thing: equal, or
-// for names one's words a subset of the other's ("Bhatt" ⊂ "Mahesh Bhatt").
+// for names one's words a subset of the other's ("Okafor" ⊂ "Ada Okafor").
 func valueMatch(a, b value) bool {
 	if a.kind != b.kind && !(a.kind == vYear && b.kind == vDate || a.kind == vDate && b.kind == vYear) {
 		return false
@@ -221,7 +221,7 @@ func valueMatch(a, b value) bool {
 		return true
 	}
 	if a.kind == vName && b.kind == vName || a.kind != vNumber && b.kind != vNumber {
-		// "Bhatt" ⊂ "Mahesh Bhatt"; "2025" ⊂ "may 14 2025"
+		// "Okafor" ⊂ "Ada Okafor"; "2025" ⊂ "may 14 2025"
 		return wordSubset(a.key, b.key) || wordSubset(b.key, a.key)
 	}
 	return false

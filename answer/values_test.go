@@ -24,8 +24,8 @@ func TestExtractValues(t *testing.T) {
 	}{
 		{"How many labs were dismantled?", "Over 750 clandestine labs were dismantled by April 2025.", []string{"750", "apr 2025"}},
 		{"When was it founded?", "It was founded on 14 May 1998 in Oslo.", []string{"may 14 1998", "oslo"}},
-		{"Who directed Lahu Ke Do Rang?", "Lahu Ke Do Rang is a film directed by Mahesh Bhatt.", []string{"mahesh bhatt"}},
-		{"How tall is Tyler Mane?", "Tayler Mane height is 6 ft 9 in.", []string{"6 9"}},
+		{"Who directed Silver Harbour?", "Silver Harbour is a film directed by Ada Okafor.", []string{"ada okafor"}},
+		{"How tall is John Smyth?", "Jon Smyth height is 6 ft 9 in.", []string{"6 9"}},
 		{"What is the population?", "The population was 57,000 in three districts.", []string{"57000", "3"}},
 	}
 	for _, tt := range tests {
@@ -40,8 +40,8 @@ func TestExtractValues(t *testing.T) {
 
 func TestValuesNearTheRelationComeFirst(t *testing.T) {
 	never := func(string) bool { return false }
-	qa := analyze("What is the population of Sandusky Township?")
-	s := "Sandusky Township is one of sixteen townships; its population was 459 in 2000."
+	qa := analyze("What is the population of Elk Ridge Township?")
+	s := "Elk Ridge Township is one of sixteen townships; its population was 459 in 2000."
 	var vals []value
 	for _, v := range extractValues(s, &qa, never) {
 		if wants(qa.kind, v.kind) {
@@ -127,9 +127,9 @@ func TestStemMatch(t *testing.T) {
 
 func TestLearnAcronyms(t *testing.T) {
 	got := map[string]string{}
-	learnAcronyms(retrieval.TokenizeAll("She studied at the University of Puerto Rico at Aguadilla until 1990."), got)
-	if got["upra"] != "University of Puerto Rico at Aguadilla" {
-		t.Errorf("upra = %q, want the spelt-out name", got["upra"])
+	learnAcronyms(retrieval.TokenizeAll("She studied at the Institute of Marine Studies at Bergen until 1990."), got)
+	if got["imsb"] != "Institute of Marine Studies at Bergen" {
+		t.Errorf("imsb = %q, want the spelt-out name", got["imsb"])
 	}
 }
 
@@ -138,7 +138,7 @@ func TestCountedNoun(t *testing.T) {
 		"How many drug lords were extradited?":      "lord",
 		"How many drug labs has Mexico dismantled?": "lab",
 		"how much money did they seize":             "money",
-		"What is the population of Kensett?":        "",
+		"What is the population of Fernvale?":        "",
 	} {
 		if got := analyze(q).counted; got != want {
 			t.Errorf("counted(%q) = %q, want %q", q, got, want)

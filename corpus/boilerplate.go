@@ -120,8 +120,8 @@ func markBoilerplate(raw []byte, sents []Sentence) {
 }
 
 // keepSoleContent un-marks headings and short lines when nothing else in
-// the document is content: a one-line record ("Julian Lewis Jones Born 27
-// August 1968") is the document, not a heading above it. Furniture (credits,
+// the document is content: a one-line record ("Ada Okafor Born 3
+// June 1961") is the document, not a heading above it. Furniture (credits,
 // links, share prompts) stays marked.
 func keepSoleContent(sents []Sentence) {
 	for _, s := range sents {

@@ -142,8 +142,8 @@ func TestBoilerplateSparesWikipediaProse(t *testing.T) {
 // A document whose only text is a heading-shaped record is that record: it
 // must stay quotable. Furniture stays marked even alone.
 func TestBoilerplateKeepsSoleContent(t *testing.T) {
-	got := boilerplateOf(t, "---\ntitle: Julian Lewis Jones\n---\nJulian Lewis Jones Born\t27 August 1968\n")
-	if got["Julian Lewis Jones Born\t27 August 1968"] {
+	got := boilerplateOf(t, "---\ntitle: Ada Okafor\n---\nAda Okafor Born\t27 August 1968\n")
+	if got["Ada Okafor Born\t27 August 1968"] {
 		t.Error("the document's only line was marked boilerplate")
 	}
 	got = boilerplateOf(t, "© 2025 Some Times. All rights reserved.\n")
