@@ -138,7 +138,7 @@ func TestCountedNoun(t *testing.T) {
 		"How many drug lords were extradited?":      "lord",
 		"How many drug labs has Mexico dismantled?": "lab",
 		"how much money did they seize":             "money",
-		"What is the population of Fernvale?":        "",
+		"What is the population of Fernvale?":       "",
 	} {
 		if got := analyze(q).counted; got != want {
 			t.Errorf("counted(%q) = %q, want %q", q, got, want)
