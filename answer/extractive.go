@@ -13,6 +13,8 @@ import (
 const (
 	searchK             = 60   // passages retrieved
 	searchPerDoc        = 4    // passages per document
+	nameSearchDepth     = 200  // passages searched by the question's names alone
+	maxNameDocs         = 20   // documents added per name beyond the search
 	minBestScore        = 0.22 // below this nothing answers the question
 	keepRatio           = 0.4  // a document is kept if it scores this share of the best
 	docWeight           = 0.5  // share of passage coverage in a document score
@@ -43,6 +45,7 @@ type candidate struct {
 	// off-topic documents.
 	relevance float64
 	named     bool    // the document mentions what the question names
+	fullName  bool    // … and writes one of the names in full
 	values    []value // answer-bearing values the question does not name
 	stance    Stance
 	// holder is who makes the claim: the attributed speaker, else the source.
@@ -77,6 +80,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
+	hits = append(hits, e.nameHits(qa, hits)...)
 	cands := e.candidates(qa, hits, e.offTopic(qa, hits))
 	if len(cands) == 0 || bestRelevance(cands) < minBestScore {
 		return abstain(qa.text, "No passage in the corpus answers this question."), nil
@@ -89,6 +93,37 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	ans := &Answer{Question: qa.text, Mode: "extractive", Accounts: accounts}
 	ans.Summary = summarize(ans, labels, qa)
 	return ans, nil
+}
+
+// nameHits returns, for documents the search left out, the best passage
+// of each document that mentions one of the question's names. The fused
+// search ranks by all the question's words, so a page that names the
+// subject but shares no other word with the question ("… 2011 mixtape by
+// A. Artist: Night Songs …" for "who is the artist of the album "Night
+// Songs"?") can rank below many pages about other albums; every document
+// about the subject deserves to be read.
+func (e *Engine) nameHits(qa *question, hits []retrieval.Hit) []retrieval.Hit {
+	have := map[string]bool{}
+	for _, h := range hits {
+		have[h.DocID] = true
+	}
+	units := e.index.Units()
+	var out []retrieval.Hit
+	for _, n := range qa.names {
+		added := 0
+		for _, s := range e.index.Lexical().Search(n.stems, nameSearchDepth) {
+			id := units[s.Unit].DocID
+			if have[id] || !e.mentionsAny(e.corpus.Doc(id), []name{n}) {
+				continue
+			}
+			have[id] = true
+			out = append(out, retrieval.Hit{Unit: s.Unit, DocID: id, Lexical: s.Score})
+			if added++; added == maxNameDocs {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // bestRelevance is the highest score before the answer-type penalty: a

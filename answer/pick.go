@@ -19,8 +19,20 @@ func pick(cands []*candidate, qa *question) []*candidate {
 		byDoc[c.doc.ID] = append(byDoc[c.doc.ID], c)
 		docScore[c.doc.ID] = max(docScore[c.doc.ID], docWeight*c.ctxCov+(1-docWeight)*c.score)
 	}
-	sort.SliceStable(order, func(i, j int) bool { return docScore[order[i]] > docScore[order[j]] })
-	best := docScore[order[0]]
+	// Documents that write what the question names in full come first: a
+	// page on another album is not heard before any page on the one asked
+	// about.
+	sort.SliceStable(order, func(i, j int) bool {
+		ni, nj := byDoc[order[i]][0].fullName, byDoc[order[j]][0].fullName
+		if ni != nj {
+			return ni
+		}
+		return docScore[order[i]] > docScore[order[j]]
+	})
+	best := 0.0
+	for _, s := range docScore {
+		best = max(best, s)
+	}
 	kept := order[:0:0]
 	for _, id := range order {
 		ratio, floor := keepRatio, minBestScore/2

@@ -3,6 +3,8 @@ package answer
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -125,7 +127,7 @@ func analyze(q string) question {
 		}
 	}
 	qa.counted = countedNoun(lower)
-	qa.names = questionNames(folded)
+	qa.names = quotedNames(folded, questionNames(folded))
 	qa.negative = denial.MatchString(folded)
 	inName := map[string]bool{}
 	for _, n := range qa.names {
@@ -184,6 +186,10 @@ func firstWord(s string) string {
 type name struct {
 	words []string
 	stems []string
+	// phrase is set for a title the question quotes ("The 1975"): its
+	// words in lower case, one space apart. A document mentions such a
+	// name only by writing the whole phrase.
+	phrase string
 }
 
 // questionNames returns the runs of capitalised words and acronyms of the
@@ -212,4 +218,60 @@ func questionNames(folded string) []name {
 		last = i
 	}
 	return out
+}
+
+// quoted matches a double-quoted span of a folded question.
+var quoted = regexp.MustCompile(`"([^"]{1,120})"`)
+
+// quotedNames replaces the names inside each quoted title of the question
+// by the title as a whole: "The 1975" names a band, not a year, and
+// "War Music" is not any page with "war" and "music" on it. A quoted span
+// without a capital or a digit is a scare quote ("a "hoax""), not a title.
+func quotedNames(folded string, names []name) []name {
+	for _, m := range quoted.FindAllStringSubmatch(folded, -1) {
+		span := m[1]
+		if !strings.ContainsFunc(span, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
+			continue
+		}
+		var n name
+		for _, t := range retrieval.TokenizeAll(span) {
+			lw := strings.ToLower(t.Word)
+			n.phrase += " " + lw
+			if retrieval.IsStopword(lw) {
+				continue
+			}
+			n.words = append(n.words, t.Word)
+			n.stems = append(n.stems, t.Stem)
+		}
+		n.phrase = strings.TrimSpace(n.phrase)
+		if len(n.stems) == 0 {
+			continue
+		}
+		inside := map[string]bool{}
+		for _, st := range n.stems {
+			inside[st] = true
+		}
+		names = slices.DeleteFunc(names, func(o name) bool {
+			for _, st := range o.stems {
+				if !inside[st] {
+					return false
+				}
+			}
+			return true
+		})
+		names = append(names, n)
+	}
+	return names
+}
+
+// phraseWords is text in lower case with every run of non-word characters
+// made one space, for finding a quoted title in a document.
+func phraseWords(text string) string {
+	var b strings.Builder
+	for _, t := range retrieval.TokenizeAll(text) {
+		b.WriteByte(' ')
+		b.WriteString(strings.ToLower(t.Word))
+	}
+	b.WriteByte(' ')
+	return b.String()
 }

@@ -31,13 +31,64 @@ func (e *Engine) offTopic(qa *question, hits []retrieval.Hit) map[string]bool {
 	return off
 }
 
+// mainNames are the names that carry at least half the weight of the
+// heaviest: "Ana Duarte Lima", not "French", in "when did the French
+// general Ana Duarte Lima…".
+func (e *Engine) mainNames(names []name) []name {
+	lex := e.index.Lexical()
+	w := make([]float64, len(names))
+	var top float64
+	for i, n := range names {
+		for _, s := range n.stems {
+			w[i] += lex.IDF(s)
+		}
+		top = max(top, w[i])
+	}
+	var out []name
+	for i, n := range names {
+		if w[i] >= top/2 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// writesName reports whether d writes one of the names in full, its words
+// in a row ("Fort Kent", not "Kent" or "… fort … Kent").
+func (e *Engine) writesName(d *corpus.Document, names []name) bool {
+	if d == nil || len(names) == 0 {
+		return false
+	}
+	text := phraseWords(d.Title + " " + string(d.Raw[d.BodyStart:]))
+	for _, n := range names {
+		p := n.phrase
+		if p == "" {
+			p = strings.ToLower(strings.Join(n.words, " "))
+		}
+		if strings.Contains(text, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 	if d == nil {
 		return false
 	}
 	stems := e.docStems(d)
 	lex := e.index.Lexical()
+	text := ""
 	for _, n := range names {
+		if n.phrase != "" {
+			if text == "" {
+				text = phraseWords(d.Title + " " + string(d.Raw[d.BodyStart:]))
+			}
+			if strings.Contains(text, " "+n.phrase+" ") {
+				return true
+			}
+			continue
+		}
 		var got, total float64
 		words := 0
 		for _, s := range n.stems {
@@ -76,12 +127,14 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 	// retrieval ranked: the sentence that states a side often shares few
 	// words with the question ("the operation was led by Mexican
 	// authorities").
+	main := e.mainNames(qa.names)
 	var out []*candidate
 	for _, id := range hitDocs(hits) {
 		d := e.corpus.Doc(id)
 		if d == nil {
 			continue
 		}
+		fullName := !offTopic[d.ID] && e.writesName(d, main)
 		for pi, p := range d.Passages {
 			if pi == maxPassagesPerDoc {
 				break
@@ -129,7 +182,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 					// "How many…" is not answered by a sentence without a figure.
 					score *= noValuePenalty
 				}
-				out = append(out, &candidate{doc: d, si: si, text: s.Text, score: score, relevance: relevance, cov: cov, ctxCov: ctxCov,
+				out = append(out, &candidate{doc: d, fullName: fullName, si: si, text: s.Text, score: score, relevance: relevance, cov: cov, ctxCov: ctxCov,
 					named: len(qa.names) > 0 && !offTopic[d.ID], speaker: s.Speaker, values: vals})
 			}
 		}
