@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"fmt"
 	"strings"
 	"unicode"
@@ -67,6 +69,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	}
 	qa := analyze(q)
 	e.expandAcronyms(&qa)
+	e.correctSpelling(&qa)
 	// A question about something the corpus never mentions is not
 	// answered from what it does mention. A long question that names many
 	// things may carry one aside the corpus lacks; it is abstained on only
@@ -90,6 +93,10 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 // written with a capital are judged by unknownEntities; this catches the
 // same question typed without capitals.
 func (e *Engine) unknownSubject(qa *question) string {
+	if len(qa.names) > 0 {
+		// "what is the birth date of Ada Lind": the subject is the name.
+		return ""
+	}
 	toks := retrieval.TokenizeAll(retrieval.Fold(qa.text))
 	for i := 0; i+1 < len(toks); i++ {
 		if !auxStarts[strings.ToLower(toks[i].Word)] {
@@ -146,24 +153,69 @@ func (e *Engine) unknownEntities(qa *question) []string {
 
 // nearSpelling reports whether some corpus word is within one edit of s
 // (two for long words).
-func (e *Engine) nearSpelling(s string) bool {
+func (e *Engine) nearSpelling(s string) bool { return len(e.spellings(s, 1)) > 0 }
+
+// spellings returns up to n corpus stems within one edit of s (two for
+// long words) that start with the same letter, nearest and then most
+// common first: "kowalsky" finds "kowalski", an acronym the question
+// clips ("ABCD") finds the corpus's "ABCDE".
+func (e *Engine) spellings(s string, n int) []string {
 	if len(s) < 4 {
-		return false
+		return nil
 	}
 	limit := 1
 	if len(s) >= 8 {
 		limit = 2
 	}
+	type near struct {
+		stem string
+		dist int
+		df   int
+	}
+	var found []near
+	lex := e.index.Lexical()
 	for w := range e.known {
-		if d := len(w) - len(s); d > limit || -d > limit {
+		if d := len(w) - len(s); d > limit || -d > limit || w[0] != s[0] {
 			continue
 		}
-		if editDistance(s, w, limit) <= limit {
-			return true
+		if d := editDistance(s, w, limit); d <= limit {
+			found = append(found, near{w, d, lex.DF(w)})
 		}
 	}
-	return false
+	slices.SortFunc(found, func(a, b near) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(b.df, a.df), strings.Compare(a.stem, b.stem))
+	})
+	var out []string
+	for _, f := range found[:min(n, len(found))] {
+		out = append(out, f.stem)
+	}
+	return out
 }
+
+// correctSpelling adds to the search the corpus's spellings of each name
+// no document writes as the question does.
+func (e *Engine) correctSpelling(qa *question) {
+	for i, n := range qa.names {
+		known := false
+		for _, s := range n.stems {
+			known = known || e.known[s]
+		}
+		if known {
+			continue
+		}
+		for _, s := range n.stems {
+			for _, w := range e.spellings(s, maxSpellings) {
+				qa.search += " " + w
+				qa.names[i].stems = append(qa.names[i].stems, w)
+				qa.stems = append(qa.stems, w)
+				qa.words[w] = true
+			}
+		}
+	}
+}
+
+// maxSpellings bounds the corrections tried per unknown word.
+const maxSpellings = 3
 
 // editDistance is the Levenshtein distance of a and b, or limit+1 when it
 // exceeds limit.

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/retrieval"
@@ -175,7 +176,24 @@ func (e *Engine) answerValues(text string, qa *question) []value {
 		}
 		vals = append(vals, v)
 	}
-	return byProximity(vals, text, qa)
+	return refineYear(byProximity(vals, text, qa))
+}
+
+// refineYear puts first the full date that a leading bare year belongs
+// to: "(1901–1960) … born 3 March 1901" answers "what is the birth date"
+// with 3 March 1901, not with 1901, which every date of that year would
+// agree with.
+func refineYear(vals []value) []value {
+	if len(vals) < 2 || vals[0].kind != vYear {
+		return vals
+	}
+	for i, v := range vals[1:] {
+		if v.kind == vDate && timeGrain(v) == "day" && strings.HasSuffix(v.key, " "+vals[0].key) {
+			out := append([]value{v}, vals[:i+1]...)
+			return append(out, vals[i+2:]...)
+		}
+	}
+	return vals
 }
 
 // countWindow is how many words may stand between a count and what it
