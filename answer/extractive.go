@@ -161,8 +161,13 @@ func (e *Engine) answerValues(text string, qa *question) []value {
 	if qa.counted != "" {
 		counts = []string{qa.counted}
 	}
+	toks := retrieval.TokenizeAll(text)
 	if qa.kind == kindQuantity && len(counts) > 0 {
-		rel = positions(retrieval.TokenizeAll(text), counts)
+		rel = positions(toks, counts)
+	}
+	var kinds []value
+	if qa.class != nil {
+		kinds = qa.class.kindValues(toks, qa)
 	}
 	for _, v := range extractValues(text, qa, e.isCommon) {
 		if !wants(qa.kind, v.kind) {
@@ -176,7 +181,9 @@ func (e *Engine) answerValues(text string, qa *question) []value {
 		}
 		vals = append(vals, v)
 	}
-	return refineYear(byProximity(vals, text, qa))
+	// The kinds a typed question asks for come first, before any name or
+	// figure.
+	return append(byProximity(kinds, text, qa), refineYear(byProximity(vals, text, qa))...)
 }
 
 // refineYear puts first the full date that a leading bare year belongs

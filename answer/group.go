@@ -97,7 +97,7 @@ func group(picked []*candidate, qa *question) (accounts []Account, labels []stri
 	// Accounts that answer come first; for "how many" and "when" those
 	// are the ones that give a figure or a date.
 	answers := func(k *cluster) bool {
-		return (qa.kind != kindQuantity && qa.kind != kindTime) || len(k.values()) > 0
+		return !qa.valued() || len(k.values()) > 0
 	}
 	sort.SliceStable(ks, func(i, j int) bool {
 		if ai, aj := answers(ks[i]), answers(ks[j]); ai != aj {
@@ -140,6 +140,9 @@ func disagrees(k *cluster, c *candidate, qa *question) bool {
 	case kindYesNo:
 		return opposed(k.stance(), c.stance)
 	case kindQuantity, kindTime:
+		return valuesDisagree(k.values(), c)
+	}
+	if qa.class != nil {
 		return valuesDisagree(k.values(), c)
 	}
 	// Names in one holder's sentences are circumstances more often than
@@ -277,17 +280,18 @@ func coveredBy(a, b []value) bool {
 // figures or dates for the asked-for quantity or time.
 func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
 	// A document about something else does not contradict one about
-	// what the question names; it merely mentions other facts.
-	if len(qa.names) > 0 && a.named() != b.named() {
+	// what the question names, nor another such document; it merely
+	// mentions other facts.
+	if len(qa.names) > 0 && (!a.named() || !b.named()) {
 		return false
 	}
 	if variants(a, b) {
 		return true
 	}
-	switch qa.kind {
-	case kindYesNo:
+	switch {
+	case qa.kind == kindYesNo:
 		return opposed(sa, sb)
-	case kindQuantity, kindTime:
+	case qa.valued():
 	default:
 		// Different names are different answers only when the sentences
 		// are the same statement otherwise (caught by variants above);
@@ -295,6 +299,11 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
 		return false
 	}
 	va, vb := a.values(), b.values()
+	if qa.class != nil {
+		// Only the kinds asked for are answers: two sources naming
+		// different teams may agree on the sport.
+		va, vb = kindsOnly(va), kindsOnly(vb)
+	}
 	if len(va) == 0 || len(vb) == 0 {
 		return false
 	}
@@ -331,7 +340,7 @@ func quotes(k *cluster) []Quote {
 // stance, then the gist of its best quote.
 func position(k *cluster, qa *question) string {
 	gist := clip(k.best().text, 140)
-	if p := k.best().primary(); p != nil && (qa.kind == kindQuantity || qa.kind == kindTime) {
+	if p := k.best().primary(); p != nil && qa.valued() && (qa.class == nil || p.kind == vKind) {
 		return fmt.Sprintf("%s: %s", displayValue(*p), gist)
 	}
 	switch k.stance() {

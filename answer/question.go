@@ -54,6 +54,10 @@ type question struct {
 	// capitalised words; a question naming something no document mentions
 	// is abstained on.
 	names []name
+	// class is the answer type of a "what sport…" question, or nil.
+	class *class
+	// nameWords are the lower-case words of the question's names.
+	nameWords map[string]bool
 	// words are all folded lower-case words of the question, for telling
 	// a sentence's new values from the ones the question already names.
 	words map[string]bool
@@ -128,6 +132,19 @@ func analyze(q string) question {
 	}
 	qa.counted = countedNoun(lower)
 	qa.names = quotedNames(folded, questionNames(folded))
+	qa.nameWords = map[string]bool{}
+	for _, n := range qa.names {
+		for _, w := range n.words {
+			qa.nameWords[strings.ToLower(w)] = true
+		}
+	}
+	if qa.kind == kindOpen {
+		var lw []string
+		for _, t := range retrieval.TokenizeAll(folded) {
+			lw = append(lw, strings.ToLower(t.Word))
+		}
+		qa.class = lookupClass(classPhrase(lw))
+	}
 	qa.negative = denial.MatchString(folded)
 	inName := map[string]bool{}
 	for _, n := range qa.names {

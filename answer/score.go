@@ -155,6 +155,11 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				for i, t := range toks {
 					stems[i] = t.Stem
 				}
+				if qa.class != nil && fullName && len(qa.class.kindValues(toks, qa)) > 0 {
+					// "… plays ice hockey" covers "what sport" on a page
+					// about the subject.
+					stems = append(stems, qa.class.stems...)
+				}
 				cov := coverage(stems)
 				if startsWithPronoun(s.Text) {
 					// "He died in 1972" is about the document's subject.

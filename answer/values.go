@@ -16,6 +16,7 @@ const (
 	vYear
 	vDate
 	vName
+	vKind // a kind of what a typed question asks for: "ice hockey" for "what sport"
 )
 
 // value is one answer-bearing item of a sentence: a figure, a year, a date
@@ -220,7 +221,7 @@ func valueMatch(a, b value) bool {
 	if a.key == b.key {
 		return true
 	}
-	if a.kind == vName && b.kind == vName || a.kind != vNumber && b.kind != vNumber {
+	if a.kind == vName && b.kind == vName || a.kind == vKind && b.kind == vKind || a.kind != vNumber && b.kind != vNumber {
 		// "Okafor" ⊂ "Ada Okafor"; "2025" ⊂ "may 14 2025"
 		return wordSubset(a.key, b.key) || wordSubset(b.key, a.key)
 	}
@@ -231,7 +232,7 @@ func valueMatch(a, b value) bool {
 // weekday and a calendar date, or a day and a year, are different
 // granularities of time, not rival answers.
 func comparable(a, b value) bool {
-	if a.kind == vName || b.kind == vName || a.kind == vNumber || b.kind == vNumber {
+	if a.kind == vName || b.kind == vName || a.kind == vNumber || b.kind == vNumber || a.kind == vKind || b.kind == vKind {
 		return a.kind == b.kind
 	}
 	return timeGrain(a) == timeGrain(b)

@@ -11,6 +11,14 @@ import "slices"
 //
 //	Hyponyms("church", 50) includes "basilica", "cathedral", "chapel"
 func (l *Lexicon) Hyponyms(class string, limit int) []string {
+	return l.HyponymsOfSenses(class, 0, limit)
+}
+
+// HyponymsOfSenses is Hyponyms over the first senses noun senses of each
+// base form of class only (all of them when senses ≤ 0). WordNet orders
+// senses by frequency, so the first sense of "sport" is athletics, not
+// fun or a mutant; answer typing wants that one.
+func (l *Lexicon) HyponymsOfSenses(class string, senses, limit int) []string {
 	if limit <= 0 {
 		return nil
 	}
@@ -23,7 +31,11 @@ func (l *Lexicon) Hyponyms(class string, limit int) []string {
 	seen := make(map[int32]bool) // lemma ids emitted or excluded
 	var level []int32
 	for _, id := range ids {
-		for _, s := range l.senses(id, Noun) {
+		ss := l.senses(id, Noun)
+		if senses > 0 && len(ss) > senses {
+			ss = ss[:senses]
+		}
+		for _, s := range ss {
 			if !visited[s] {
 				visited[s] = true
 				level = append(level, s)

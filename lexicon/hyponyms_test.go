@@ -112,3 +112,26 @@ func BenchmarkHyponyms_Large(b *testing.B) {
 		l.Hyponyms("animal", 1000)
 	}
 }
+
+// The first sense of "sport" is athletics: its kinds include ice hockey
+// and cricket but not the jokes and mutants of its other senses.
+func TestHyponymsOfFirstSense(t *testing.T) {
+	kinds := map[string]bool{}
+	for _, k := range Default().HyponymsOfSenses("sport", 1, 8000) {
+		kinds[k] = true
+	}
+	for _, want := range []string{"ice hockey", "cricket", "basketball", "golf"} {
+		if !kinds[want] {
+			t.Errorf("first sense of sport lacks %q", want)
+		}
+	}
+	for _, not := range []string{"pun", "comedy", "mutant", "freak"} {
+		if kinds[not] {
+			t.Errorf("first sense of sport includes %q", not)
+		}
+	}
+	all := Default().HyponymsOfSenses("sport", 0, 8000)
+	if len(all) <= len(kinds) {
+		t.Errorf("all senses give %d kinds, the first sense %d; want more", len(all), len(kinds))
+	}
+}
