@@ -84,6 +84,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	if len(missing) > 0 {
 		return abstain(q, fmt.Sprintf("No document in the corpus mentions %s, so nothing here answers this question.", strings.Join(missing, ", "))), nil
 	}
+	e.expandKinds(&qa)
 	return e.compose(ctx, &qa)
 }
 

@@ -56,6 +56,9 @@ type question struct {
 	names []name
 	// class is the answer type of a "what sport…" question, or nil.
 	class *class
+	// kinds maps a stem of the question's nouns to the stems of its kinds
+	// that the corpus uses: "church" → "cathedr", "basilica".
+	kinds map[string][]string
 	// nameWords are the lower-case words of the question's names.
 	nameWords map[string]bool
 	// words are all folded lower-case words of the question, for telling

@@ -119,10 +119,10 @@ func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
 // candidates scores the sentences of the retrieved passages, best first.
 func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[string]bool) []*candidate {
 	qvec := retrieval.OfflineVector(qa.search)
-	if e.coverage(qa.stems, qa.stems) == 0 {
+	if e.coverage(qa, qa.stems, qa.stems) == 0 {
 		return nil
 	}
-	coverage := func(stems []string) float64 { return e.coverage(qa.stems, stems) }
+	coverage := func(stems []string) float64 { return e.coverage(qa, qa.stems, stems) }
 	// Every passage of a retrieved document is read, not only the passages
 	// retrieval ranked: the sentence that states a side often shares few
 	// words with the question ("the operation was led by Mexican
@@ -175,7 +175,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				// in its context.
 				rel := cov
 				if len(qa.relStems) > 0 {
-					rel = e.coverage(qa.relStems, stems)
+					rel = e.coverage(qa, qa.relStems, stems)
 				}
 				score := 0.35*cov + 0.2*rel + 0.2*ctxCov + 0.25*cos
 				relevance := score
@@ -197,16 +197,22 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 }
 
 // coverage is the IDF-weighted share of want stems that stems contain.
-func (e *Engine) coverage(want, stems []string) float64 {
+// A kind of a question's noun ("cathedral" for "church") counts as
+// kindMatch of it.
+func (e *Engine) coverage(qa *question, want, stems []string) float64 {
 	lex := e.index.Lexical()
 	var got, total float64
 	for _, qs := range want {
 		idf := lex.IDF(qs)
 		total += idf
 		var m float64
+		kinds := qa.kinds[qs]
 		for _, s := range stems {
 			if m = max(m, stemMatch(qs, s)); m == 1 {
 				break
+			}
+			if len(kinds) > 0 && slices.Contains(kinds, s) {
+				m = max(m, kindMatch)
 			}
 		}
 		got += m * idf

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/lexicon"
@@ -179,4 +180,69 @@ func kindsOnly(vals []value) []value {
 		}
 	}
 	return out
+}
+
+// Expansion of a question's nouns by their kinds: "Does the list contain
+// churches?" is answered by a list naming a basilica and a cathedral.
+const (
+	kindMatch      = 0.7 // coverage credit of a kind for its class
+	expandSenses   = 2   // senses of a noun whose kinds are read
+	maxNounKinds   = 60  // a noun with more kinds is too broad to expand
+	maxExpandKinds = 8   // kinds per noun the corpus uses, added to the search
+)
+
+// expandKinds adds to the search the single-word kinds of each of the
+// question's common nouns that the corpus uses. Names, question words and
+// the answer type of a typed question are not expanded: "sport" would
+// take in every game.
+func (e *Engine) expandKinds(qa *question) {
+	var lx *lexicon.Lexicon
+	for _, t := range retrieval.Tokenize(qa.text) {
+		w := strings.ToLower(t.Word)
+		if w != t.Word || qa.nameWords[w] || auxStarts[w] || questionWords[w] || len(w) < 3 {
+			continue
+		}
+		if qa.class != nil && slices.Contains(qa.class.stems, t.Stem) {
+			continue
+		}
+		if _, done := qa.kinds[t.Stem]; done {
+			continue
+		}
+		if lx == nil {
+			lx = lexicon.Default()
+		}
+		var got, words []string
+		for _, base := range lx.Base(w, lexicon.Noun) {
+			kinds := lx.HyponymsOfSenses(base, expandSenses, maxNounKinds+1)
+			if len(kinds) > maxNounKinds {
+				// A broad noun ("list": agenda, bill, menu, index…)
+				// would drag in unrelated pages.
+				continue
+			}
+			for _, k := range kinds {
+				if strings.Contains(k, " ") {
+					continue
+				}
+				st := retrieval.Stems(k)
+				// A stem much shorter than its word may be another
+				// word's ("protestant" → "protest").
+				if len(st) != 1 || len(st[0]) < len(k)-2 || st[0] == t.Stem || !e.known[st[0]] || slices.Contains(got, st[0]) {
+					continue
+				}
+				got = append(got, st[0])
+				words = append(words, k)
+				if len(got) == maxExpandKinds {
+					break
+				}
+			}
+		}
+		if len(got) == 0 {
+			continue
+		}
+		if qa.kinds == nil {
+			qa.kinds = map[string][]string{}
+		}
+		qa.kinds[t.Stem] = got
+		qa.search += " " + strings.Join(words, " ")
+	}
 }

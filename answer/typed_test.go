@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -54,5 +55,25 @@ func TestTypedQuestionGroupsByKind(t *testing.T) {
 	}
 	if p := strings.ToLower(a.Accounts[c].Position); !strings.HasPrefix(p, "cricket:") {
 		t.Errorf("cricket position = %q, want it to start with the sport", a.Accounts[c].Position)
+	}
+}
+
+// A question's noun finds its kinds: a page listing a cathedral answers
+// "does the route pass churches?", among many pages on the route that
+// name no church.
+func TestNounFindsItsKinds(t *testing.T) {
+	docs := map[string]string{
+		"sites":   "Stops on the pilgrim route: Velm Cathedral, the Old Harbour, Kessa Basilica and the Salt Museum.",
+		"exclude": "This guide to the pilgrim route does not list churches or shrines.",
+	}
+	for i := range 40 {
+		docs[fmt.Sprintf("route-%02d", i)] = fmt.Sprintf("Section %d of the pilgrim route passes the old mill and a farm shop.", i)
+	}
+	a := askOver(t, docs, "Does the pilgrim route pass churches?")
+	where := accountOf(a)
+	for _, id := range []string{"sites", "exclude"} {
+		if _, ok := where[id]; !ok {
+			t.Errorf("%s not quoted: %+v", id, a.Accounts)
+		}
 	}
 }
