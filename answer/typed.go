@@ -191,15 +191,27 @@ const (
 	maxExpandKinds = 8   // kinds per noun the corpus uses, added to the search
 )
 
+var nounDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "any": true, "some": true, "no": true, "his": true, "her": true,
+	"its": true, "their": true, "this": true, "that": true, "these": true, "those": true, "which": true, "what": true,
+}
+
 // expandKinds adds to the search the single-word kinds of each of the
 // question's common nouns that the corpus uses. Names, question words and
 // the answer type of a typed question are not expanded: "sport" would
 // take in every game.
 func (e *Engine) expandKinds(qa *question) {
 	var lx *lexicon.Lexicon
-	for _, t := range retrieval.Tokenize(qa.text) {
+	toks := retrieval.TokenizeAll(qa.text)
+	for i, t := range toks {
 		w := strings.ToLower(t.Word)
-		if w != t.Word || qa.nameWords[w] || auxStarts[w] || questionWords[w] || len(w) < 3 {
+		if w != t.Word || qa.nameWords[w] || auxStarts[w] || questionWords[w] || len(w) < 3 || retrieval.IsStopword(w) {
+			continue
+		}
+		// Only a word used as a noun: after a determiner ("the church")
+		// or plural ("churches"); "did she play" is no play.
+		plural := strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+		if !plural && (i == 0 || !nounDeterminers[strings.ToLower(toks[i-1].Word)]) {
 			continue
 		}
 		if qa.class != nil && slices.Contains(qa.class.stems, t.Stem) {
