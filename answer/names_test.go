@@ -95,3 +95,23 @@ func TestRefineYear(t *testing.T) {
 		t.Fatalf("first value = %+v, want 22 October 1901", vals)
 	}
 }
+
+func TestQuotedNames(t *testing.T) {
+	for q, want := range map[string]string{
+		`What is "The 1982"?`:                                            "the 1982",
+		`Who is the artist of the album "Night Songs"?`:                  "night songs",
+		`Did she call it a "hoax"?`:                                      "", // a scare quote
+		`"Did Ada Lind leave Oslo?"`:                                     "", // the whole question
+		`Did Lind say "We Will Win the war in the north before winter"?`: "", // a statement
+	} {
+		got := ""
+		for _, n := range analyze(q).names {
+			if n.phrase != "" {
+				got = n.phrase
+			}
+		}
+		if got != want {
+			t.Errorf("quoted title of %q = %q, want %q", q, got, want)
+		}
+	}
+}

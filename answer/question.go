@@ -240,6 +240,9 @@ func questionNames(folded string) []name {
 	return out
 }
 
+// maxTitleWords bounds a quoted title; a longer quote is a statement.
+const maxTitleWords = 8
+
 // quoted matches a double-quoted span of a folded question.
 var quoted = regexp.MustCompile(`"([^"]{1,120})"`)
 
@@ -250,7 +253,9 @@ var quoted = regexp.MustCompile(`"([^"]{1,120})"`)
 func quotedNames(folded string, names []name) []name {
 	for _, m := range quoted.FindAllStringSubmatch(folded, -1) {
 		span := m[1]
-		if !strings.ContainsFunc(span, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
+		if !strings.ContainsFunc(span, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) ||
+			strings.ContainsAny(span, "?!") || len(strings.Fields(span)) > maxTitleWords {
+			// A quoted question or statement is not a title.
 			continue
 		}
 		var n name
