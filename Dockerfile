@@ -18,13 +18,16 @@ COPY . .
 ENV CGO_ENABLED=0
 RUN go build -trimpath -ldflags="-s -w" -o /out/crosscheck ./cmd/crosscheck
 # Fail the build, not the deployment, if the binary cannot start.
-RUN /out/crosscheck --help >/dev/null && /out/crosscheck manifest >/dev/null
+RUN /out/crosscheck --help >/dev/null && /out/crosscheck manifest >/dev/null && \
+    /out/crosscheck ask --json "Did US agents operate in Sinaloa?" >/dev/null
 RUN mkdir -p /out/data
 
 # distroless/static: CA certificates (for wss://wss-primary.slack.com) and
 # tzdata, no shell, no package manager; the nonroot user is uid 65532.
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/crosscheck /usr/local/bin/crosscheck
+# The binary embeds data derived from WordNet; its licence travels with it.
+COPY --from=build /src/lexicon/WORDNET-LICENSE /usr/share/doc/crosscheck/WORDNET-LICENSE
 COPY --from=build --chown=65532:65532 /out/data /data
 ENV CROSSCHECK_DATA=/data \
     CROSSCHECK_METRICS_ADDR=:9090

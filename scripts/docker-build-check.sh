@@ -11,9 +11,11 @@ trap 'rm -rf "$out"' EXIT
 echo "build: CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' ./cmd/crosscheck"
 CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o "$out/crosscheck" ./cmd/crosscheck
 
-echo "smoke: crosscheck --help; crosscheck manifest"
+echo "smoke: crosscheck --help; crosscheck manifest; crosscheck ask"
 "$out/crosscheck" --help >/dev/null
 "$out/crosscheck" manifest >/dev/null
+"$out/crosscheck" ask --json "Did US agents operate in Sinaloa?" >/dev/null
+test -f lexicon/WORDNET-LICENSE
 
 echo "static: no ELF interpreter"
 if command -v readelf >/dev/null 2>&1; then

@@ -222,7 +222,7 @@ func TestStaticBuild(t *testing.T) {
 			t.Error("binary asks for a dynamic loader; the distroless/static image has none")
 		}
 	}
-	for _, args := range [][]string{{"--help"}, {"manifest"}, {"serve", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"manifest"}, {"serve", "--help"}, {"ask", "--json", "Did US agents operate in Sinaloa?"}} {
 		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
 			t.Errorf("crosscheck %v: %v\n%s", args, err, out)
 		}
