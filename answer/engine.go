@@ -204,13 +204,19 @@ func (e *Engine) correctSpelling(qa *question) {
 		if known {
 			continue
 		}
+		var tried []string
 		for _, s := range n.stems {
 			for _, w := range e.spellings(s, maxSpellings) {
 				qa.search += " " + w
 				qa.names[i].stems = append(qa.names[i].stems, w)
 				qa.stems = append(qa.stems, w)
 				qa.words[w] = true
+				tried = append(tried, "“"+w+"”")
 			}
+		}
+		if len(tried) > 0 {
+			qa.notes = append(qa.notes, fmt.Sprintf("No document writes “%s”; also searched for %s.",
+				strings.Join(n.words, " "), strings.Join(tried, ", ")))
 		}
 	}
 }

@@ -91,7 +91,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	}
 	picked := pick(cands, qa)
 	accounts, labels := group(picked, qa)
-	ans := &Answer{Question: qa.text, Mode: "extractive", Accounts: accounts}
+	ans := &Answer{Question: qa.text, Mode: "extractive", Accounts: accounts, Note: strings.Join(qa.notes, " ")}
 	ans.Summary = summarize(ans, labels, qa)
 	return ans, nil
 }

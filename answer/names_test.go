@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -61,6 +62,9 @@ func TestNameSpelledDifferently(t *testing.T) {
 	a := askOver(t, docs, "Where is the TIMA located?")
 	if where := accountOf(a); len(where) == 0 || a.Accounts[0].Quotes[0].DocID != "institute" {
 		t.Fatalf("the institute is not the first account: %+v", a.Accounts)
+	}
+	if !strings.Contains(a.Note, "TIMA") || !strings.Contains(a.Note, "timar") {
+		t.Errorf("note = %q, want it to say that TIMA was also searched as timar", a.Note)
 	}
 }
 

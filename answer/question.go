@@ -59,6 +59,9 @@ type question struct {
 	// kinds maps a stem of the question's nouns to the stems of its kinds
 	// that the corpus uses: "church" → "cathedr", "basilica".
 	kinds map[string][]string
+	// notes tell the reader how the question was read when that is not
+	// obvious: a name searched under another spelling.
+	notes []string
 	// nameWords are the lower-case words of the question's names.
 	nameWords map[string]bool
 	// words are all folded lower-case words of the question, for telling
