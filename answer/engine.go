@@ -69,7 +69,6 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	}
 	qa := analyze(q)
 	e.expandAcronyms(&qa)
-	e.correctSpelling(&qa)
 	// A question about something the corpus never mentions is not
 	// answered from what it does mention. A long question that names many
 	// things may carry one aside the corpus lacks; it is abstained on only
@@ -84,6 +83,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	if len(missing) > 0 {
 		return abstain(q, fmt.Sprintf("No document in the corpus mentions %s, so nothing here answers this question.", strings.Join(missing, ", "))), nil
 	}
+	e.correctSpelling(&qa)
 	e.expandKinds(&qa)
 	return e.compose(ctx, &qa)
 }
@@ -196,7 +196,7 @@ func (e *Engine) spellings(s string, n int) []string {
 // correctSpelling adds to the search the corpus's spellings of each name
 // no document writes as the question does.
 func (e *Engine) correctSpelling(qa *question) {
-	for i, n := range qa.names {
+	for _, n := range slices.Clone(qa.names) {
 		known := false
 		for _, s := range n.stems {
 			known = known || e.known[s]
@@ -207,8 +207,10 @@ func (e *Engine) correctSpelling(qa *question) {
 		var tried []string
 		for _, s := range n.stems {
 			for _, w := range e.spellings(s, maxSpellings) {
+				// Each spelling is a name of its own: a page writing
+				// it is about what the question names.
 				qa.search += " " + w
-				qa.names[i].stems = append(qa.names[i].stems, w)
+				qa.names = append(qa.names, name{words: []string{w}, stems: []string{w}})
 				qa.stems = append(qa.stems, w)
 				qa.words[w] = true
 				tried = append(tried, "“"+w+"”")

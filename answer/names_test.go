@@ -119,3 +119,19 @@ func TestQuotedNames(t *testing.T) {
 		}
 	}
 }
+
+// Searching a name under another spelling does not make up for a name
+// nothing mentions: half the question's names unknown is an abstention.
+func TestSpellingDoesNotHideUnknownName(t *testing.T) {
+	e := engineOver(t, map[string]string{
+		"a": "The Ostrian town of Kel was founded in 1200 on the river.",
+		"b": "The Ostrian parliament met in Kel for the first time in 1921.",
+	})
+	a, err := e.Ask(context.Background(), "Is Vardland older than Ostria?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Abstained {
+		t.Fatalf("answered a question about Vardland, which no document mentions: %+v", a.Accounts)
+	}
+}
