@@ -11,8 +11,9 @@ import (
 	"github.com/crosscheck/crosscheck/lexicon/internal/lexfile"
 )
 
-// POS is a part of speech. Only nouns and verbs are kept: answer typing and
-// query expansion need nothing else.
+// POS is a part of speech. Only nouns and verbs have senses here: answer
+// typing and query expansion need nothing else. Adjectives appear only as
+// pertainyms (see Pertainyms), which lead them to nouns.
 type POS int
 
 // The parts of speech, numbered as the data file numbers them.
@@ -30,7 +31,9 @@ type Lexicon struct {
 	// hypoOff and hypos invert d.Hypers: the hyponyms and instances of
 	// synset s are hypos[hypoOff[s]:hypoOff[s+1]].
 	hypoOff, hypos []int32
-	classes        classCache
+	// pertainedBy inverts d's pertainyms for Adjectives.
+	pertainedBy []uint64
+	classes     classCache
 }
 
 //go:embed wordnet.lex.gz
@@ -92,7 +95,7 @@ func parse(gz []byte) (*Lexicon, error) {
 }
 
 func newLexicon(d *lexfile.Data) *Lexicon {
-	l := &Lexicon{d: d, index: newLemmaIndex(d.Lemmas)}
+	l := &Lexicon{d: d, index: newLemmaIndex(d.Lemmas), pertainedBy: pertainedBy(d)}
 	nsyn := len(d.HyperOff) - 1
 	l.hypoOff = make([]int32, nsyn+1)
 	for _, h := range d.Hypers {

@@ -19,7 +19,7 @@ import (
 )
 
 func main() {
-	dict := flag.String("dict", "", "WordNet dict directory holding data.noun, data.verb, index.noun, index.verb")
+	dict := flag.String("dict", "", "WordNet dict directory holding data.* and index.* for noun, verb and adj")
 	exc := flag.String("exc", "", "directory holding noun.exc and verb.exc (default: -dict)")
 	out := flag.String("out", "wordnet.lex.gz", "output file")
 	flag.Parse()
@@ -56,7 +56,7 @@ func run(log *slog.Logger, dict, exc, out string) error {
 	log.Info("wrote lexicon", "file", out, "bytes", len(gz), "raw_bytes", len(raw),
 		"lemmas", d.Lemmas.Len(), "noun_synsets", d.Nouns, "verb_synsets", len(d.MemberOff)-1-d.Nouns,
 		"noun_exceptions", len(d.Exceptions[lexfile.Noun]), "verb_exceptions", len(d.Exceptions[lexfile.Verb]),
-		"max_words", d.MaxWords)
+		"max_words", d.MaxWords, "pertainym_adjectives", d.Adjectives.Len(), "pertainyms", len(d.Pertainyms))
 	return nil
 }
 

@@ -22,11 +22,14 @@ var posFiles = [2]struct{ name, tag string }{
 type synset struct {
 	offset string   // byte offset in its data file: WordNet's synset key
 	lemmas []string // normalised, in WordNet's order, unique
+	// words are normalised too but keep duplicates, since lexical pointers
+	// number them from 1 as the file lists them.
+	words  []string
 	hypers []string // offsets of @ and @i targets in the same part of speech
 }
 
 // build reads WordNet's noun and verb data, index and exception files and
-// assembles the lexicon's data.
+// the adjective data and index files, and assembles the lexicon's data.
 func build(log *slog.Logger, dict, exc fs.FS) (*lexfile.Data, error) {
 	var synsets [2][]synset
 	var index [2]map[string][]string // lemma → synset offsets in sense order
@@ -43,7 +46,22 @@ func build(log *slog.Logger, dict, exc fs.FS) (*lexfile.Data, error) {
 			return nil, err
 		}
 	}
-	return assemble(log, synsets, index, excs)
+	ptrs, err := readPertainyms(log, dict, "data.adj")
+	if err != nil {
+		return nil, err
+	}
+	adjIndex, err := readIndex(dict, "index.adj")
+	if err != nil {
+		return nil, err
+	}
+	d, err := assemble(log, synsets, index, excs)
+	if err != nil {
+		return nil, err
+	}
+	if err := pertainyms(d, synsets[lexfile.Noun], ptrs, adjIndex); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // assemble numbers synsets (nouns first, in file order) and lemmas (sorted),
@@ -135,16 +153,8 @@ func senses(log *slog.Logger, d *lexfile.Data, pos int, key map[string]int32, in
 		if len(index[l]) != len(lists[i]) {
 			mismatched++
 		}
-		// Unranked synsets (not in the index) go last, in file order.
 		slices.SortStableFunc(lists[i], func(a, b int32) int {
-			ra, rb := rank[a], rank[b]
-			if ra == 0 {
-				ra = 1 << 30
-			}
-			if rb == 0 {
-				rb = 1 << 30
-			}
-			return ra - rb
+			return byRank(rank[a], rank[b])
 		})
 	}
 	if mismatched > 0 {
@@ -181,61 +191,116 @@ func exceptions(log *slog.Logger, d *lexfile.Data, pos int, id map[string]int32,
 	return out
 }
 
+// byRank compares 1-based sense ranks for a stable sort; unranked (0)
+// synsets, those missing from the index, go last in file order.
+func byRank(a, b int) int {
+	if a == 0 {
+		a = 1 << 30
+	}
+	if b == 0 {
+		b = 1 << 30
+	}
+	return a - b
+}
+
 // normalise turns a WordNet word (Democratic_Party) into a lemma as the
 // lexicon stores it (democratic party).
 func normalise(w string) string {
 	return strings.ToLower(strings.ReplaceAll(w, "_", " "))
 }
 
-// readData parses a data.* file: "offset lexfile ss_type w_cnt (word lex_id)…
-// p_cnt (ptr offset pos source/target)… [frames] | gloss". Lines starting
-// with spaces are the licence header.
-func readData(fsys fs.FS, name, tag string) ([]synset, error) {
-	var out []synset
-	err := eachLine(fsys, name, func(line string) error {
+// record is one line of a data.* file, before the lexicon picks from it.
+type record struct {
+	offset, typ string
+	words       []string // as written: Democratic_Party, galore(ip)
+	ptrs        []pointer
+}
+
+// pointer is one pointer of a record. Lexical pointers (antonyms,
+// pertainyms, …) name the source and target words by number from 1;
+// semantic ones (hypernyms, …) have src and dst 0.
+type pointer struct {
+	sym, offset, pos string
+	src, dst         int
+}
+
+// eachRecord parses a data.* file: "offset lexfile ss_type w_cnt (word
+// lex_id)… p_cnt (ptr offset pos source/target)… [frames] | gloss". Lines
+// starting with spaces are the licence header.
+func eachRecord(fsys fs.FS, name string, fn func(record) error) error {
+	return eachLine(fsys, name, func(line string) error {
 		if strings.HasPrefix(line, " ") {
 			return nil
 		}
 		if i := strings.Index(line, " | "); i >= 0 {
 			line = line[:i]
 		}
-		f := strings.Fields(line)
-		if len(f) < 5 {
-			return fmt.Errorf("short record")
-		}
-		typ := f[2]
-		if typ != tag {
-			return fmt.Errorf("synset type %q in %s", typ, name)
-		}
-		nw, err := strconv.ParseUint(f[3], 16, 16)
+		r, err := parseRecord(line)
 		if err != nil {
-			return fmt.Errorf("word count: %w", err)
+			return err
 		}
-		s := synset{offset: f[0]}
-		i := 4
-		for range nw {
-			if i+1 >= len(f) {
-				return fmt.Errorf("short word list")
-			}
-			if l := normalise(f[i]); !slices.Contains(s.lemmas, l) {
+		return fn(r)
+	})
+}
+
+func parseRecord(line string) (record, error) {
+	f := strings.Fields(line)
+	if len(f) < 5 {
+		return record{}, fmt.Errorf("short record")
+	}
+	r := record{offset: f[0], typ: f[2]}
+	nw, err := strconv.ParseUint(f[3], 16, 16)
+	if err != nil {
+		return record{}, fmt.Errorf("word count: %w", err)
+	}
+	i := 4
+	for range nw {
+		if i+1 >= len(f) {
+			return record{}, fmt.Errorf("short word list")
+		}
+		r.words = append(r.words, f[i])
+		i += 2
+	}
+	np, err := strconv.Atoi(f[i])
+	if err != nil {
+		return record{}, fmt.Errorf("pointer count: %w", err)
+	}
+	i++
+	for range np {
+		if i+3 >= len(f) {
+			return record{}, fmt.Errorf("short pointer list")
+		}
+		p := pointer{sym: f[i], offset: f[i+1], pos: f[i+2]}
+		st, err := strconv.ParseUint(f[i+3], 16, 16)
+		if err != nil || len(f[i+3]) != 4 {
+			return record{}, fmt.Errorf("pointer source/target %q", f[i+3])
+		}
+		p.src, p.dst = int(st>>8), int(st&0xff)
+		r.ptrs = append(r.ptrs, p)
+		i += 4
+	}
+	return r, nil
+}
+
+// readData reads the synsets of a noun or verb data file.
+func readData(fsys fs.FS, name, tag string) ([]synset, error) {
+	var out []synset
+	err := eachRecord(fsys, name, func(r record) error {
+		if r.typ != tag {
+			return fmt.Errorf("synset type %q in %s", r.typ, name)
+		}
+		s := synset{offset: r.offset, words: make([]string, len(r.words))}
+		for i, w := range r.words {
+			l := normalise(w)
+			s.words[i] = l
+			if !slices.Contains(s.lemmas, l) {
 				s.lemmas = append(s.lemmas, l)
 			}
-			i += 2
 		}
-		np, err := strconv.Atoi(f[i])
-		if err != nil {
-			return fmt.Errorf("pointer count: %w", err)
-		}
-		i++
-		for range np {
-			if i+3 >= len(f) {
-				return fmt.Errorf("short pointer list")
+		for _, p := range r.ptrs {
+			if (p.sym == "@" || p.sym == "@i") && p.pos == tag {
+				s.hypers = append(s.hypers, p.offset)
 			}
-			sym, off, ppos := f[i], f[i+1], f[i+2]
-			if (sym == "@" || sym == "@i") && ppos == tag {
-				s.hypers = append(s.hypers, off)
-			}
-			i += 4
 		}
 		out = append(out, s)
 		return nil

@@ -16,8 +16,11 @@ import (
 
 // miniWordNet is a made-up dictionary in WordNet's file formats: two senses
 // of "badger" ranked in the opposite order of their file offsets, an
-// instance pointer, a cross-POS pointer to ignore, a verb, and exceptions
-// some of which point at non-lemmas.
+// instance pointer, a cross-POS pointer to ignore, a verb, exceptions some
+// of which point at non-lemmas, and adjectives whose pertainyms name single
+// words of noun synsets: "metropolitan" the second word of the city synset,
+// "animalic" a satellite sense ranked before a head sense, "civic(a)" with
+// a syntactic marker, "urbane" only an adjective, "blue" nothing.
 func miniWordNet() fstest.MapFS {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	return fstest.MapFS{
@@ -43,6 +46,22 @@ paris n 1 1 @i 1 0 00004000
 `),
 		"index.verb": file(`badger v 1 1 @ 1 0 01000000  
 bother v 1 0 1 0 01000100  
+`),
+		"data.adj": file(`  1 This software and database is being provided to you, the LICENSEE  
+00100000 02 a 02 urban 0 civic(a) 0 002 \ 00005000 n 0101 \ 00005000 n 0201 | of a city  
+00100100 02 a 01 metropolitan 0 001 \ 00005000 n 0102 | of a metropolis  
+00100200 02 a 01 animalic 0 003 \ 00002000 n 0101 \ 00002000 n 0102 \ 00002000 n 0101 | of animals  
+00100300 02 s 01 animalic 0 002 & 00100200 a 0000 \ 00001740 n 0101 | of entities  
+00100400 02 a 01 urbane 0 001 \ 00100000 a 0101 | of urban things  
+00100500 02 a 01 blue 0 001 + 00001740 n 0101 | the colour  
+`),
+		"index.adj": file(`  1 This software and database is being provided to you, the LICENSEE  
+animalic a 2 2 \ & 2 0 00100300 00100200  
+blue a 1 1 + 1 0 00100500  
+civic a 1 1 \ 1 0 00100000  
+metropolitan a 1 1 \ 1 0 00100100  
+urban a 1 1 \ 1 0 00100000  
+urbane a 1 1 \ 1 0 00100400  
 `),
 		"noun.exc": file("badgeren badger\ncities city\nmice mouse\n"),
 		"verb.exc": file("badgered badger\nbothert bother bottle\n"),
@@ -98,6 +117,21 @@ func TestBuild(t *testing.T) {
 	if d.MaxWords != 2 {
 		t.Errorf("MaxWords = %d, want 2", d.MaxWords)
 	}
+	perts := map[string][]string{}
+	for i := range int32(d.Adjectives.Len()) {
+		for _, n := range d.Pertainyms[d.PertainymOff[i]:d.PertainymOff[i+1]] {
+			perts[d.Adjectives.At(i)] = append(perts[d.Adjectives.At(i)], d.Lemmas.At(n))
+		}
+	}
+	wantPerts := map[string][]string{
+		"animalic":     {"entity", "animal", "animal kingdom"},
+		"civic":        {"city"},
+		"metropolitan": {"metropolis"},
+		"urban":        {"city"},
+	}
+	if !reflect.DeepEqual(perts, wantPerts) {
+		t.Errorf("pertainyms = %q, want %q", perts, wantPerts)
+	}
 	if _, err := lexfile.Encode(d); err != nil {
 		t.Errorf("Encode: %v", err)
 	}
@@ -129,22 +163,30 @@ func TestRunIsDeterministic(t *testing.T) {
 }
 
 func TestBuildReportsBrokenFiles(t *testing.T) {
-	for name, broken := range map[string]string{
-		"data.noun":  "00001740 03 n zz entity 0 000 | bad word count\n",
-		"index.noun": "entity n 9 0 1 0 00001740\n",
-		"noun.exc":   "lonely\n",
+	for _, tt := range []struct{ name, file, data string }{
+		{"word count", "data.noun", "00001740 03 n zz entity 0 000 | bad word count\n"},
+		{"synset count", "index.noun", "entity n 9 0 1 0 00001740\n"},
+		{"exception", "noun.exc", "lonely\n"},
+		{"adjective type", "data.adj", "00100000 02 n 01 urban 0 000 | a noun\n"},
+		{"source/target", "data.adj", "00100000 02 a 01 urban 0 001 \\ 00005000 n 01 | short\n"},
+		{"source word", "data.adj", "00100000 02 a 01 urban 0 001 \\ 00005000 n 0201 | no word 2\n"},
+		{"target synset", "data.adj", "00100000 02 a 01 urban 0 001 \\ 00009999 n 0101 | none\n"},
+		{"target word", "data.adj", "00100000 02 a 01 urban 0 001 \\ 00005000 n 0103 | no word 3\n"},
+		{"adjective index", "index.adj", "urban a x 1 \\ 1 0 00100000\n"},
 	} {
-		t.Run(name, func(t *testing.T) {
+		t.Run(tt.name, func(t *testing.T) {
 			fsys := miniWordNet()
-			fsys[name] = &fstest.MapFile{Data: []byte(broken)}
+			fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.data)}
 			if _, err := build(slog.New(slog.DiscardHandler), fsys, fsys); err == nil {
-				t.Errorf("build accepted a broken %s", name)
+				t.Errorf("build accepted a broken %s", tt.file)
 			}
 		})
 	}
-	fsys := miniWordNet()
-	delete(fsys, "verb.exc")
-	if _, err := build(slog.New(slog.DiscardHandler), fsys, fsys); err == nil {
-		t.Error("build accepted a missing verb.exc")
+	for _, name := range []string{"verb.exc", "data.adj", "index.adj"} {
+		fsys := miniWordNet()
+		delete(fsys, name)
+		if _, err := build(slog.New(slog.DiscardHandler), fsys, fsys); err == nil {
+			t.Errorf("build accepted a missing %s", name)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package lexfile
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -37,4 +38,16 @@ func (l Lemmas) Search(s string) (int32, bool) {
 	n := l.Len()
 	i := sort.Search(n, func(i int) bool { return l.At(int32(i)) >= s })
 	return int32(i), i < n && l.At(int32(i)) == s
+}
+
+// check reports the first lemma that is empty, holds a newline or is out of
+// order.
+func (l Lemmas) check() error {
+	for i := range int32(l.Len()) {
+		s := l.At(i)
+		if s == "" || strings.Contains(s, "\n") || i > 0 && l.At(i-1) >= s {
+			return fmt.Errorf("%d (%q) empty or out of order", i, s)
+		}
+	}
+	return nil
 }

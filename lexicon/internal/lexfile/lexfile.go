@@ -1,6 +1,7 @@
 // Package lexfile encodes and decodes the lexicon's one data file: the noun
 // and verb part of WordNet reduced to lemmas, senses, hypernym pointers and
-// morphological exceptions.
+// morphological exceptions, plus the adjective pertainyms that lead from an
+// adjective to a noun ("finnish" to "finland").
 //
 // The format is binary and columnar (all counts first, then all lemma ids,
 // then all sense ranks, …) because same-kind columns gzip better than
@@ -16,11 +17,10 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // magic starts every file; the trailing digit is the format version.
-const magic = "crosscheck-lexicon 1\n"
+const magic = "crosscheck-lexicon 2\n"
 
 // Part-of-speech indices into the per-POS fields of Data.
 const (
@@ -54,6 +54,15 @@ type Data struct {
 	Exceptions [2]map[string][]string
 	// MaxWords is the number of words in the longest lemma.
 	MaxWords int
+	// Adjectives are the adjectives that have a pertainym pointer to a noun,
+	// lower-case like Lemmas, sorted and unique. They are a list of their
+	// own: most are not noun or verb lemmas, and adding them to Lemmas
+	// would make every lemma lookup consider them.
+	Adjectives Lemmas
+	// PertainymOff and Pertainyms list, for each of Adjectives, the noun
+	// lemma ids it pertains to in WordNet's order (the adjective's most
+	// frequent sense first), each once.
+	PertainymOff, Pertainyms []int32
 }
 
 // Encode returns d in the file format (uncompressed). It fails if d is not
@@ -71,19 +80,7 @@ func Encode(d *Data) ([]byte, error) {
 	w.uint(nsyn - d.Nouns)
 	w.uint(d.MaxWords)
 
-	// Lemmas are front-coded (length shared with the previous lemma, then
-	// the rest): sorted lemmas share long prefixes, and every byte saved is a
-	// byte gunzip need not produce at parse time.
-	w.uint(len(d.Lemmas.text))
-	prev := ""
-	for i := range int32(d.Lemmas.Len()) {
-		s := d.Lemmas.At(i)
-		p := commonPrefix(prev, s)
-		w.uint(p)
-		w.uint(len(s) - p)
-		w.buf = append(w.buf, s[p:]...)
-		prev = s
-	}
+	w.lemmas(d.Lemmas)
 
 	ranks := d.ranks()
 	for s := range nsyn {
@@ -124,6 +121,7 @@ func Encode(d *Data) ([]byte, error) {
 			}
 		}
 	}
+	w.pertainyms(d)
 	return w.buf, nil
 }
 
@@ -152,15 +150,13 @@ func (d *Data) pos(synset int) int {
 }
 
 // check reports the first inconsistency in d: unsorted lemmas, ids out of
-// range, or sense lists that are not exactly the inverse of Members.
+// range, sense lists that are not exactly the inverse of Members, or
+// pertainyms that are not noun lemmas.
 func (d *Data) check() error {
-	n := d.Lemmas.Len()
-	for i := range int32(n) {
-		s := d.Lemmas.At(i)
-		if s == "" || strings.Contains(s, "\n") || i > 0 && d.Lemmas.At(i-1) >= s {
-			return fmt.Errorf("lemma %d (%q) empty or out of order", i, s)
-		}
+	if err := d.Lemmas.check(); err != nil {
+		return fmt.Errorf("lemma %w", err)
 	}
+	n := d.Lemmas.Len()
 	nsyn := len(d.MemberOff) - 1
 	if nsyn < d.Nouns || len(d.HyperOff) != nsyn+1 {
 		return errors.New("synset counts disagree")
@@ -204,7 +200,7 @@ func (d *Data) check() error {
 			}
 		}
 	}
-	return nil
+	return d.checkPertainyms()
 }
 
 // Decode parses a file produced by Encode. Lemma and exception strings share
@@ -261,6 +257,7 @@ func decode(r *reader) *Data {
 	for pos := range 2 {
 		d.Exceptions[pos] = r.exceptions(d.Lemmas)
 	}
+	r.pertainyms(d)
 	return d
 }
 
@@ -314,7 +311,23 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-// lemmas reads n front-coded lemmas.
+// lemmas writes l front-coded (length shared with the previous lemma, then
+// the rest): sorted lemmas share long prefixes, and every byte saved is a
+// byte gunzip need not produce at parse time.
+func (w *writer) lemmas(l Lemmas) {
+	w.uint(len(l.text))
+	prev := ""
+	for i := range int32(l.Len()) {
+		s := l.At(i)
+		p := commonPrefix(prev, s)
+		w.uint(p)
+		w.uint(len(s) - p)
+		w.buf = append(w.buf, s[p:]...)
+		prev = s
+	}
+}
+
+// lemmas reads n lemmas written by writer.lemmas.
 func (r *reader) lemmas(n int) Lemmas {
 	size := r.uint()
 	if !r.room(2*n) || size > 8*len(r.buf) {

@@ -7,7 +7,9 @@ import (
 )
 
 // tiny is a hand-built lexicon: noun synsets 0 (animal), 1 (badger, brock
-// — made up), 2 (skunk, polecat); verb synset 3 (build, construct).
+// — made up), 2 (skunk, polecat); verb synset 3 (build, construct); made-up
+// adjectives "badgerly" (pertaining to badger and brock) and "skunky"
+// (skunk).
 func tiny() *Data {
 	lemmas := []string{"animal", "badger", "brock", "build", "construct", "polecat", "skunk"}
 	return &Data{
@@ -29,12 +31,31 @@ func tiny() *Data {
 			Noun: {"badgeren": {"badger"}},
 			Verb: {"builded": {"build", "construct"}},
 		},
-		MaxWords: 1,
+		MaxWords:     1,
+		Adjectives:   MakeLemmas([]string{"badgerly", "skunky"}),
+		PertainymOff: []int32{0, 2, 3},
+		Pertainyms:   []int32{1, 2, 6},
 	}
 }
 
 func TestRoundTrip(t *testing.T) {
 	want := tiny()
+	b, err := Encode(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Decode(Encode(d)) = %+v, want %+v", got, want)
+	}
+}
+
+func TestRoundTripWithoutPertainyms(t *testing.T) {
+	want := tiny()
+	want.Adjectives, want.PertainymOff, want.Pertainyms = MakeLemmas(nil), []int32{0}, []int32{}
 	b, err := Encode(want)
 	if err != nil {
 		t.Fatal(err)
@@ -70,12 +91,19 @@ func TestSenseOrderSurvives(t *testing.T) {
 
 func TestEncodeRejectsInconsistentData(t *testing.T) {
 	for name, mutate := range map[string]func(*Data){
-		"unsorted lemmas":  func(d *Data) { d.Lemmas = MakeLemmas([]string{"b", "a", "c", "d", "e", "f", "g"}) },
-		"newline in lemma": func(d *Data) { d.Lemmas = MakeLemmas([]string{"a", "b\nc", "d", "e", "f", "g", "h"}) },
-		"member range":     func(d *Data) { d.Members[0] = 99 },
-		"cross-pos hyper":  func(d *Data) { d.Hypers[0] = 3 },
-		"missing sense":    func(d *Data) { d.Senses[Noun][0] = 2 },
-		"bad exception":    func(d *Data) { d.Exceptions[Noun]["x"] = []string{"nonlemma"} },
+		"unsorted lemmas":          func(d *Data) { d.Lemmas = MakeLemmas([]string{"b", "a", "c", "d", "e", "f", "g"}) },
+		"newline in lemma":         func(d *Data) { d.Lemmas = MakeLemmas([]string{"a", "b\nc", "d", "e", "f", "g", "h"}) },
+		"member range":             func(d *Data) { d.Members[0] = 99 },
+		"cross-pos hyper":          func(d *Data) { d.Hypers[0] = 3 },
+		"missing sense":            func(d *Data) { d.Senses[Noun][0] = 2 },
+		"bad exception":            func(d *Data) { d.Exceptions[Noun]["x"] = []string{"nonlemma"} },
+		"unsorted adjectives":      func(d *Data) { d.Adjectives = MakeLemmas([]string{"skunky", "badgerly"}) },
+		"adjective count":          func(d *Data) { d.Adjectives = MakeLemmas([]string{"badgerly"}) },
+		"pertainym offsets":        func(d *Data) { d.PertainymOff = []int32{0, 2, 4} },
+		"adjective sans pertainym": func(d *Data) { d.PertainymOff = []int32{0, 0, 3} },
+		"pertainym range":          func(d *Data) { d.Pertainyms[2] = 99 },
+		"verb pertainym":           func(d *Data) { d.Pertainyms[2] = 3 },
+		"pertainym twice":          func(d *Data) { d.Pertainyms[1] = 1 },
 	} {
 		t.Run(name, func(t *testing.T) {
 			d := tiny()
