@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/lexicon"
 	"github.com/crosscheck/crosscheck/retrieval"
 )
 
@@ -145,8 +146,32 @@ func (e *Engine) unknownEntities(qa *question) []string {
 				break
 			}
 		}
+		for _, w := range n.words {
+			known = known || len(e.relatedForms(w)) > 0
+		}
 		if !known {
 			out = append(out, strings.Join(n.words, " "))
+		}
+	}
+	return out
+}
+
+// relatedForms returns the corpus stems of the words WordNet relates to a
+// name as its adjective or its noun: "Finnish" for "Finland", "Mexico"
+// for "Mexican". A corpus writing "Finnish time" is about Finland.
+func (e *Engine) relatedForms(word string) []string {
+	w := strings.ToLower(word)
+	if e.known[retrieval.Stem(w)] {
+		return nil
+	}
+	lx := lexicon.Default()
+	var out []string
+	for _, r := range append(lx.Adjectives(w), lx.Pertainyms(w)...) {
+		if strings.Contains(r, " ") {
+			continue
+		}
+		if st := retrieval.Stem(r); e.known[st] && !slices.Contains(out, st) {
+			out = append(out, st)
 		}
 	}
 	return out
@@ -205,8 +230,20 @@ func (e *Engine) correctSpelling(qa *question) {
 			continue
 		}
 		var tried []string
+		alts := map[string][]string{}
 		for _, s := range n.stems {
-			for _, w := range e.spellings(s, maxSpellings) {
+			alts[s] = e.spellings(s, maxSpellings)
+		}
+		for i, w := range n.words {
+			if i < len(n.stems) {
+				alts[n.stems[i]] = append(alts[n.stems[i]], e.relatedForms(w)...)
+			}
+		}
+		for _, s := range n.stems {
+			for _, w := range alts[s] {
+				if slices.Contains(tried, "“"+w+"”") {
+					continue
+				}
 				// Each spelling is a name of its own: a page writing
 				// it is about what the question names.
 				qa.search += " " + w

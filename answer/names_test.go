@@ -135,3 +135,19 @@ func TestSpellingDoesNotHideUnknownName(t *testing.T) {
 		t.Fatalf("answered a question about Vardland, which no document mentions: %+v", a.Accounts)
 	}
 }
+
+// A corpus that writes the adjective ("Norwegian") answers a question
+// that writes the country ("Norway"), and the note says so.
+func TestCountryFoundByItsAdjective(t *testing.T) {
+	docs := map[string]string{
+		"treaty": "The harbour treaty was signed at noon, Norwegian time, in the town of Velm.",
+		"bakery": "The bakery on Main Street sells bread and pastries every morning.",
+	}
+	a := askOver(t, docs, "When was the harbour treaty signed in Norway?")
+	if _, ok := accountOf(a)["treaty"]; !ok {
+		t.Fatalf("the treaty is not quoted: %+v", a.Accounts)
+	}
+	if !strings.Contains(a.Note, "norwegian") {
+		t.Errorf("note = %q, want it to say Norway was also searched as norwegian", a.Note)
+	}
+}
