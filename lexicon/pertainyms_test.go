@@ -34,21 +34,27 @@ func TestPertainyms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.adj, func(t *testing.T) {
-			got := l.Pertainyms(tt.adj)
-			if tt.want != nil && !slices.Equal(got, tt.want) {
-				t.Errorf("Pertainyms(%q) = %q, want %q", tt.adj, got, tt.want)
-			}
-			for _, w := range tt.has {
-				if !slices.Contains(got, w) {
-					t.Errorf("Pertainyms(%q) = %q, lacks %q", tt.adj, got, w)
-				}
-			}
-			for _, w := range tt.lacks {
-				if slices.Contains(got, w) {
-					t.Errorf("Pertainyms(%q) = %q, has %q", tt.adj, got, w)
-				}
-			}
+			checkWords(t, "Pertainyms("+tt.adj+")", l.Pertainyms(tt.adj), tt.want, tt.has, tt.lacks)
 		})
+	}
+}
+
+// checkWords reports got against exactly want (when set), and words it
+// must have and must lack.
+func checkWords(t *testing.T, call string, got, want, has, lacks []string) {
+	t.Helper()
+	if want != nil && !slices.Equal(got, want) {
+		t.Errorf("%s = %q, want %q", call, got, want)
+	}
+	for _, w := range has {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s = %q, lacks %q", call, got, w)
+		}
+	}
+	for _, w := range lacks {
+		if slices.Contains(got, w) {
+			t.Errorf("%s = %q, has %q", call, got, w)
+		}
 	}
 }
 
@@ -88,14 +94,7 @@ func TestAdjectives(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.noun, func(t *testing.T) {
 			got := l.Adjectives(tt.noun)
-			if tt.want != nil && !slices.Equal(got, tt.want) {
-				t.Errorf("Adjectives(%q) = %q, want %q", tt.noun, got, tt.want)
-			}
-			for _, w := range tt.has {
-				if !slices.Contains(got, w) {
-					t.Errorf("Adjectives(%q) = %q, lacks %q", tt.noun, got, w)
-				}
-			}
+			checkWords(t, "Adjectives("+tt.noun+")", got, tt.want, tt.has, nil)
 			if !slices.IsSorted(got) {
 				t.Errorf("Adjectives(%q) = %q, not sorted", tt.noun, got)
 			}

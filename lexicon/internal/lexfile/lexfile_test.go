@@ -39,33 +39,20 @@ func tiny() *Data {
 }
 
 func TestRoundTrip(t *testing.T) {
-	want := tiny()
-	b, err := Encode(want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Decode(Encode(d)) = %+v, want %+v", got, want)
-	}
-}
-
-func TestRoundTripWithoutPertainyms(t *testing.T) {
-	want := tiny()
-	want.Adjectives, want.PertainymOff, want.Pertainyms = MakeLemmas(nil), []int32{0}, []int32{}
-	b, err := Encode(want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Decode(Encode(d)) = %+v, want %+v", got, want)
+	noPertainyms := tiny()
+	noPertainyms.Adjectives, noPertainyms.PertainymOff, noPertainyms.Pertainyms = MakeLemmas(nil), []int32{0}, []int32{}
+	for name, want := range map[string]*Data{"full": tiny(), "without pertainyms": noPertainyms} {
+		b, err := Encode(want)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got, err := Decode(b)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Decode(Encode(d)) = %+v, want %+v", name, got, want)
+		}
 	}
 }
 
