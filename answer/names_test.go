@@ -20,6 +20,22 @@ func askOver(t *testing.T, docs map[string]string, q string) *Answer {
 	return a
 }
 
+// accountsOf returns the account quoting each document, failing the test
+// when one is not quoted.
+func accountsOf(t *testing.T, a *Answer, ids ...string) []int {
+	t.Helper()
+	where := accountOf(a)
+	out := make([]int, len(ids))
+	for i, id := range ids {
+		k, ok := where[id]
+		if !ok {
+			t.Fatalf("%s is not quoted: %+v", id, a.Accounts)
+		}
+		out[i] = k
+	}
+	return out
+}
+
 // A quoted title is one name: "The 1982" is a band, not every page that
 // mentions the year 1982, and the page about the band comes first.
 func TestQuotedTitleIsOneName(t *testing.T) {
@@ -46,9 +62,7 @@ func TestPageNamingTheSubjectIsRead(t *testing.T) {
 		docs[fmt.Sprintf("album-%02d", i)] = fmt.Sprintf("Record %d is the studio album by American artist Singer%d, and the album sold well.", i, i)
 	}
 	a := askOver(t, docs, `Who is the artist of the album "Night Songs"?`)
-	if _, ok := accountOf(a)["mixtape"]; !ok {
-		t.Fatalf("the page naming the album is not quoted: %+v", a.Accounts)
-	}
+	accountsOf(t, a, "mixtape")
 }
 
 // A name the corpus spells with one more letter ("TIMA" for "TIMAR") is
@@ -77,10 +91,9 @@ func TestFullDateOutranksItsYear(t *testing.T) {
 		"b": "Ada Lind 1901–1960 painter from Oslo Quick Facts Ada Lind born 9 June 1901 died 1960",
 	}
 	a := askOver(t, docs, "What is the birth date of Ada Lind?")
-	where := accountOf(a)
-	ia, oka := where["a"]
-	ib, okb := where["b"]
-	if !oka || !okb || ia == ib {
+	at := accountsOf(t, a, "a", "b")
+	ia, ib := at[0], at[1]
+	if ia == ib {
 		t.Fatalf("the two birth dates are not two accounts: %+v", a.Accounts)
 	}
 	if !containsInt(a.Accounts[ia].ConflictsWith, ib) {
@@ -144,9 +157,7 @@ func TestCountryFoundByItsAdjective(t *testing.T) {
 		"bakery": "The bakery on Main Street sells bread and pastries every morning.",
 	}
 	a := askOver(t, docs, "When was the harbour treaty signed in Norway?")
-	if _, ok := accountOf(a)["treaty"]; !ok {
-		t.Fatalf("the treaty is not quoted: %+v", a.Accounts)
-	}
+	accountsOf(t, a, "treaty")
 	if !strings.Contains(a.Note, "norwegian") {
 		t.Errorf("note = %q, want it to say Norway was also searched as norwegian", a.Note)
 	}

@@ -40,15 +40,10 @@ func TestTypedQuestionGroupsByKind(t *testing.T) {
 		"other":    "The Velm Quartet played three concerts in the old harbour hall.",
 	}
 	a := askOver(t, docs, "What sport is Rell Tavin associated with?")
-	where := accountOf(a)
-	ha, okA := where["hockey-a"]
-	hb, okB := where["hockey-b"]
-	c, okC := where["cricket"]
-	if !okA || !okB || !okC {
-		t.Fatalf("a source is missing: %+v", a.Accounts)
-	}
+	at := accountsOf(t, a, "hockey-a", "hockey-b", "cricket")
+	ha, hb, c := at[0], at[1], at[2]
 	if ha != hb || ha == c {
-		t.Fatalf("want the ice hockey sources together and cricket apart, got %v", where)
+		t.Fatalf("want the ice hockey sources together and cricket apart, got %v", at)
 	}
 	if !containsInt(a.Accounts[ha].ConflictsWith, c) {
 		t.Errorf("ice hockey and cricket are not marked as conflicting: %+v", a.Accounts)
@@ -70,10 +65,5 @@ func TestNounFindsItsKinds(t *testing.T) {
 		docs[fmt.Sprintf("route-%02d", i)] = fmt.Sprintf("Section %d of the pilgrim route passes the old mill and a farm shop.", i)
 	}
 	a := askOver(t, docs, "Does the pilgrim route pass churches?")
-	where := accountOf(a)
-	for _, id := range []string{"sites", "exclude"} {
-		if _, ok := where[id]; !ok {
-			t.Errorf("%s not quoted: %+v", id, a.Accounts)
-		}
-	}
+	accountsOf(t, a, "sites", "exclude")
 }
