@@ -39,6 +39,9 @@ func (e *Engine) docStems(d *corpus.Document) map[string]bool { return e.stems[d
 
 // NewEngine indexes the corpus and returns an engine ready to answer.
 func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, error) {
+	// Most questions consult the lexicon; parsing it (tens of ms) beside
+	// the index build hides it from the first answer.
+	go lexicon.Default()
 	emb := opts.Embedder
 	if emb.Embed == nil {
 		emb = retrieval.Offline()
