@@ -1,11 +1,10 @@
 package answer
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/crosscheck/crosscheck/corpus"
@@ -33,15 +32,23 @@ type Engine struct {
 	acronyms map[string]string
 	// known holds every stem of the corpus, titles included.
 	known map[string]bool
+	// lex is the WordNet lexicon, parsed once on first use.
+	lex     func() *lexicon.Lexicon
+	classes classes
 }
 
 func (e *Engine) docStems(d *corpus.Document) map[string]bool { return e.stems[d.ID] }
 
 // NewEngine indexes the corpus and returns an engine ready to answer.
 func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, error) {
+	lex := sync.OnceValue(lexicon.Default)
 	// Most questions consult the lexicon; parsing it (tens of ms) beside
-	// the index build hides it from the first answer.
-	go lexicon.Default()
+	// the index build hides it from the first answer. A panic (corrupt
+	// embedded data) is left to the first question that needs it.
+	go func() {
+		defer func() { _ = recover() }()
+		lex()
+	}()
 	emb := opts.Embedder
 	if emb.Embed == nil {
 		emb = retrieval.Offline()
@@ -57,7 +64,9 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 			known[s] = true
 		}
 	}
-	return &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, stems: stems, acronyms: acronyms, known: known}, nil
+	e := &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, stems: stems,
+		acronyms: acronyms, known: known, lex: lex}
+	return e, nil
 }
 
 // Corpus is the corpus the engine answers from.
@@ -88,6 +97,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 		return abstain(q, fmt.Sprintf("No document in the corpus mentions %s, so nothing here answers this question.", strings.Join(missing, ", "))), nil
 	}
 	e.correctSpelling(&qa)
+	qa.class = e.lookupClass(qa.classWords)
 	e.expandKinds(&qa)
 	return e.compose(ctx, &qa)
 }
@@ -98,10 +108,6 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 // written with a capital are judged by unknownEntities; this catches the
 // same question typed without capitals.
 func (e *Engine) unknownSubject(qa *question) string {
-	if len(qa.names) > 0 {
-		// "what is the birth date of Ada Lind": the subject is the name.
-		return ""
-	}
 	toks := retrieval.TokenizeAll(retrieval.Fold(qa.text))
 	for i := 0; i+1 < len(toks); i++ {
 		if !auxStarts[strings.ToLower(toks[i].Word)] {
@@ -116,6 +122,11 @@ func (e *Engine) unknownSubject(qa *question) string {
 		}
 		w := toks[j].Word
 		lw := strings.ToLower(w)
+		if ofFollows(toks[j+1:]) {
+			// "what is the birth date of Ada Lind": the subject is
+			// what follows "of".
+			return ""
+		}
 		if w != lw || len(lw) < 4 || retrieval.IsStopword(lw) || genericSubjects[lw] ||
 			e.known[toks[j].Stem] || e.nearSpelling(toks[j].Stem) {
 			return ""
@@ -123,6 +134,16 @@ func (e *Engine) unknownSubject(qa *question) string {
 		return lw
 	}
 	return ""
+}
+
+// ofFollows reports whether "of" comes within the next two words.
+func ofFollows(toks []retrieval.Token) bool {
+	for i := 0; i < len(toks) && i < 2; i++ {
+		if strings.EqualFold(toks[i].Word, "of") {
+			return true
+		}
+	}
+	return false
 }
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "its": true, "their": true}
@@ -157,140 +178,6 @@ func (e *Engine) unknownEntities(qa *question) []string {
 		}
 	}
 	return out
-}
-
-// relatedForms returns the corpus stems of the words WordNet relates to a
-// name as its adjective or its noun: "Finnish" for "Finland", "Mexico"
-// for "Mexican". A corpus writing "Finnish time" is about Finland.
-func (e *Engine) relatedForms(word string) []string {
-	w := strings.ToLower(word)
-	if e.known[retrieval.Stem(w)] {
-		return nil
-	}
-	lx := lexicon.Default()
-	var out []string
-	for _, r := range append(lx.Adjectives(w), lx.Pertainyms(w)...) {
-		if strings.Contains(r, " ") {
-			continue
-		}
-		if st := retrieval.Stem(r); e.known[st] && !slices.Contains(out, st) {
-			out = append(out, st)
-		}
-	}
-	return out
-}
-
-// nearSpelling reports whether some corpus word is within one edit of s
-// (two for long words).
-func (e *Engine) nearSpelling(s string) bool { return len(e.spellings(s, 1)) > 0 }
-
-// spellings returns up to n corpus stems within one edit of s (two for
-// long words) that start with the same letter, nearest and then most
-// common first: "kowalsky" finds "kowalski", an acronym the question
-// clips ("ABCD") finds the corpus's "ABCDE".
-func (e *Engine) spellings(s string, n int) []string {
-	if len(s) < 4 {
-		return nil
-	}
-	limit := 1
-	if len(s) >= 8 {
-		limit = 2
-	}
-	type near struct {
-		stem string
-		dist int
-		df   int
-	}
-	var found []near
-	lex := e.index.Lexical()
-	for w := range e.known {
-		if d := len(w) - len(s); d > limit || -d > limit || w[0] != s[0] {
-			continue
-		}
-		if d := editDistance(s, w, limit); d <= limit {
-			found = append(found, near{w, d, lex.DF(w)})
-		}
-	}
-	slices.SortFunc(found, func(a, b near) int {
-		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(b.df, a.df), strings.Compare(a.stem, b.stem))
-	})
-	var out []string
-	for _, f := range found[:min(n, len(found))] {
-		out = append(out, f.stem)
-	}
-	return out
-}
-
-// correctSpelling adds to the search the corpus's spellings of each name
-// no document writes as the question does.
-func (e *Engine) correctSpelling(qa *question) {
-	for _, n := range slices.Clone(qa.names) {
-		known := false
-		for _, s := range n.stems {
-			known = known || e.known[s]
-		}
-		if known {
-			continue
-		}
-		var tried []string
-		alts := map[string][]string{}
-		for _, s := range n.stems {
-			alts[s] = e.spellings(s, maxSpellings)
-		}
-		for i, w := range n.words {
-			if i < len(n.stems) {
-				alts[n.stems[i]] = append(alts[n.stems[i]], e.relatedForms(w)...)
-			}
-		}
-		for _, s := range n.stems {
-			for _, w := range alts[s] {
-				if slices.Contains(tried, "“"+w+"”") {
-					continue
-				}
-				// Each spelling is a name of its own: a page writing
-				// it is about what the question names.
-				qa.search += " " + w
-				qa.names = append(qa.names, name{words: []string{w}, stems: []string{w}})
-				qa.stems = append(qa.stems, w)
-				qa.words[w] = true
-				tried = append(tried, "“"+w+"”")
-			}
-		}
-		if len(tried) > 0 {
-			qa.notes = append(qa.notes, fmt.Sprintf("No document writes “%s”; also searched for %s.",
-				strings.Join(n.words, " "), strings.Join(tried, ", ")))
-		}
-	}
-}
-
-// maxSpellings bounds the corrections tried per unknown word.
-const maxSpellings = 3
-
-// editDistance is the Levenshtein distance of a and b, or limit+1 when it
-// exceeds limit.
-func editDistance(a, b string, limit int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func (e *Engine) isCommon(lower string) bool { return e.lower[lower] }

@@ -46,7 +46,8 @@ type candidate struct {
 	// off-topic documents.
 	relevance float64
 	named     bool    // the document mentions what the question names
-	fullName  bool    // … and writes one of the names in full
+	mainNamed bool    // … and mentions one of its main names
+	fullName  bool    // … and writes one of those in full
 	values    []value // answer-bearing values the question does not name
 	stance    Stance
 	// holder is who makes the claim: the attributed speaker, else the source.
@@ -97,7 +98,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 }
 
 // nameHits returns, for documents the search left out, the best passage
-// of each document that mentions one of the question's names. The fused
+// of each document that mentions one of the question's main names. The fused
 // search ranks by all the question's words, so a page that names the
 // subject but shares no other word with the question ("… 2011 mixtape by
 // A. Artist: Night Songs …" for "who is the artist of the album "Night
@@ -110,14 +111,18 @@ func (e *Engine) nameHits(qa *question, hits []retrieval.Hit) []retrieval.Hit {
 	}
 	units := e.index.Units()
 	var out []retrieval.Hit
-	for _, n := range qa.names {
+	for _, n := range e.mainNames(qa.names) {
 		added := 0
 		for _, s := range e.index.Lexical().Search(n.stems, nameSearchDepth) {
 			id := units[s.Unit].DocID
-			if have[id] || !e.mentionsAny(e.corpus.Doc(id), []name{n}) {
+			if have[id] {
 				continue
 			}
+			// Judged once per document, whichever passage comes first.
 			have[id] = true
+			if !e.mentionsAny(qa, e.corpus.Doc(id), []name{n}) {
+				continue
+			}
 			out = append(out, retrieval.Hit{Unit: s.Unit, DocID: id, Lexical: s.Score})
 			if added++; added == maxNameDocs {
 				break
@@ -155,19 +160,25 @@ func (e *Engine) describe(c *candidate, qa *question) {
 
 // answerValues are the values of text that can answer qa, nearest first.
 func (e *Engine) answerValues(text string, qa *question) []value {
+	toks := retrieval.TokenizeAll(text)
+	var kinds []value
+	if qa.class != nil {
+		kinds = qa.class.kindValues(e.lex(), toks, qa)
+	}
+	return e.valuesOf(text, toks, kinds, qa)
+}
+
+// valuesOf is answerValues for a sentence already tokenized (with stop
+// words) and, for a typed question, already searched for kinds.
+func (e *Engine) valuesOf(text string, toks []retrieval.Token, kinds []value, qa *question) []value {
 	var vals []value
 	var rel []int
 	counts := qa.relStems
 	if qa.counted != "" {
 		counts = []string{qa.counted}
 	}
-	toks := retrieval.TokenizeAll(text)
 	if qa.kind == kindQuantity && len(counts) > 0 {
 		rel = positions(toks, counts)
-	}
-	var kinds []value
-	if qa.class != nil {
-		kinds = qa.class.kindValues(toks, qa)
 	}
 	for _, v := range extractValues(text, qa, e.isCommon) {
 		if !wants(qa.kind, v.kind) {
@@ -183,7 +194,7 @@ func (e *Engine) answerValues(text string, qa *question) []value {
 	}
 	// The kinds a typed question asks for come first, before any name or
 	// figure.
-	return append(byProximity(kinds, text, qa), refineYear(byProximity(vals, text, qa))...)
+	return append(byProximity(kinds, toks, qa), refineYear(byProximity(vals, toks, qa))...)
 }
 
 // refineYear puts first the full date that a leading bare year belongs
@@ -219,11 +230,10 @@ func near(pos int, anchors []int, window int) bool {
 // byProximity orders values by their distance to the question's words in
 // the sentence: the value next to "population" answers "what is the
 // population", not the year two clauses later.
-func byProximity(vals []value, text string, qa *question) []value {
+func byProximity(vals []value, toks []retrieval.Token, qa *question) []value {
 	if len(vals) < 2 {
 		return vals
 	}
-	toks := retrieval.TokenizeAll(text)
 	// Anchor on the question's relation words ("population", "born",
 	// "language") when the sentence has them: the subject's name is often
 	// nearer to a wrong value than the relation word is to the answer.

@@ -59,6 +59,18 @@ func (k *cluster) named() bool {
 	return false
 }
 
+// mainNamed reports whether the cluster quotes a document about the
+// question's main subject ("Tim Martin", not "American" in "when was the
+// American football player Tim Martin born").
+func (k *cluster) mainNamed() bool {
+	for _, c := range k.cands {
+		if c.mainNamed {
+			return true
+		}
+	}
+	return false
+}
+
 // allValues are all values of the cluster's quotes.
 func (k *cluster) allValues() []value {
 	var out []value
@@ -143,7 +155,7 @@ func disagrees(k *cluster, c *candidate, qa *question) bool {
 		return valuesDisagree(k.values(), c)
 	}
 	if qa.class != nil {
-		return valuesDisagree(k.values(), c)
+		return kindsDisagree(k, c, qa)
 	}
 	// Names in one holder's sentences are circumstances more often than
 	// rival answers: "China" and "Sinaloa" in two ICE statements are one
@@ -279,10 +291,15 @@ func coveredBy(a, b []value) bool {
 // filler (variants); opposite stances on a yes/no question; different
 // figures or dates for the asked-for quantity or time.
 func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
-	// A document about something else does not contradict one about
-	// what the question names, nor another such document; it merely
+	// A document about something else does not contradict one about the
+	// question's main subject, nor another such document; it merely
 	// mentions other facts.
-	if len(qa.names) > 0 && (!a.named() || !b.named()) {
+	if len(qa.names) > 0 && (!a.mainNamed() || !b.mainNamed()) {
+		return false
+	}
+	if qa.class != nil && qa.class.plural && len(kindsOnly(a.values())) > 0 && len(kindsOnly(b.values())) > 0 {
+		// "What drugs were seized": one source's cocaine and another's
+		// heroin add up, however alike their sentences.
 		return false
 	}
 	if variants(a, b) {
@@ -300,6 +317,9 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
 	}
 	va, vb := a.values(), b.values()
 	if qa.class != nil {
+		if qa.class.plural {
+			return false
+		}
 		// Only the kinds asked for are answers: two sources naming
 		// different teams may agree on the sport.
 		va, vb = kindsOnly(va), kindsOnly(vb)

@@ -47,23 +47,7 @@ func pick(cands []*candidate, qa *question) []*candidate {
 			kept = append(kept, id)
 		}
 	}
-	// Documents that write the subject's name in full are heard in full
-	// (each up to maxQuotesPerDoc) before the others, which may have lost
-	// the name or be about someone else.
-	split := 0
-	for split < len(kept) && byDoc[kept[split]][0].fullName {
-		split++
-	}
 	var out []*candidate
-	for _, part := range [][]string{kept[:split], kept[split:]} {
-		out = roundRobin(out, part, byDoc, qa)
-	}
-	return withHolders(out, cands)
-}
-
-// roundRobin adds each document's best sentence, then each one's second,
-// and so on, up to maxSourceQuotes in all.
-func roundRobin(out []*candidate, kept []string, byDoc map[string][]*candidate, qa *question) []*candidate {
 	for r := 0; r < maxQuotesPerDoc && len(out) < maxSourceQuotes; r++ {
 		for _, id := range kept {
 			cs := byDoc[id]
@@ -83,7 +67,7 @@ func roundRobin(out []*candidate, kept []string, byDoc map[string][]*candidate, 
 			}
 		}
 	}
-	return out
+	return withHolders(out, cands)
 }
 
 // secondChoice returns the document's r-th quote: the first is its best

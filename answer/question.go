@@ -54,14 +54,18 @@ type question struct {
 	// capitalised words; a question naming something no document mentions
 	// is abstained on.
 	names []name
-	// class is the answer type of a "what sport…" question, or nil.
-	class *class
+	// classWords may name the answer type of an open question ("what
+	// sport…"); class is that type once resolved in the lexicon, or nil.
+	classWords []string
+	class      *class
 	// kinds maps a stem of the question's nouns to the stems of its kinds
 	// that the corpus uses: "church" → "cathedr", "basilica".
 	kinds map[string][]string
 	// notes tell the reader how the question was read when that is not
 	// obvious: a name searched under another spelling.
 	notes []string
+	// texts holds the words of documents searched for names, per question.
+	texts map[string]docWords
 	// nameWords are the lower-case words of the question's names.
 	nameWords map[string]bool
 	// words are all folded lower-case words of the question, for telling
@@ -149,7 +153,7 @@ func analyze(q string) question {
 		for _, t := range retrieval.TokenizeAll(folded) {
 			lw = append(lw, strings.ToLower(t.Word))
 		}
-		qa.class = lookupClass(classPhrase(lw))
+		qa.classWords = classWords(lw)
 	}
 	qa.negative = denial.MatchString(folded)
 	inName := map[string]bool{}
@@ -210,8 +214,8 @@ type name struct {
 	words []string
 	stems []string
 	// phrase is set for a title the question quotes ("The 1975"): its
-	// words in lower case, one space apart. A document mentions such a
-	// name only by writing the whole phrase.
+	// words as written, one space apart. A document mentions such a name
+	// only by writing the whole phrase.
 	phrase string
 }
 
@@ -264,7 +268,7 @@ func quotedNames(folded string, names []name) []name {
 		var n name
 		for _, t := range retrieval.TokenizeAll(span) {
 			lw := strings.ToLower(t.Word)
-			n.phrase += " " + lw
+			n.phrase += " " + t.Word
 			if retrieval.IsStopword(lw) {
 				continue
 			}
@@ -292,13 +296,13 @@ func quotedNames(folded string, names []name) []name {
 	return names
 }
 
-// phraseWords is text in lower case with every run of non-word characters
-// made one space, for finding a quoted title in a document.
+// phraseWords is text with every run of non-word characters made one
+// space, for finding a name in a document.
 func phraseWords(text string) string {
 	var b strings.Builder
 	for _, t := range retrieval.TokenizeAll(text) {
 		b.WriteByte(' ')
-		b.WriteString(strings.ToLower(t.Word))
+		b.WriteString(t.Word)
 	}
 	b.WriteByte(' ')
 	return b.String()

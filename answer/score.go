@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/lexicon"
 	"github.com/crosscheck/crosscheck/retrieval"
 )
 
@@ -20,12 +21,13 @@ func (e *Engine) offTopic(qa *question, hits []retrieval.Hit) map[string]bool {
 	if len(qa.names) == 0 {
 		return off
 	}
-	for _, h := range hits {
-		if !e.mentionsAny(e.corpus.Doc(h.DocID), qa.names) {
-			off[h.DocID] = true
+	docs := hitDocs(hits)
+	for _, id := range docs {
+		if !e.mentionsAny(qa, e.corpus.Doc(id), qa.names) {
+			off[id] = true
 		}
 	}
-	if len(off) == len(hitDocs(hits)) {
+	if len(off) == len(docs) {
 		return map[string]bool{}
 	}
 	return off
@@ -53,38 +55,78 @@ func (e *Engine) mainNames(names []name) []name {
 	return out
 }
 
-// writesName reports whether d writes one of the names in full, its words
-// in a row ("Fort Kent", not "Kent" or "… fort … Kent").
-func (e *Engine) writesName(d *corpus.Document, names []name) bool {
-	if d == nil || len(names) == 0 {
+// docWords is a document's text as words one space apart, with a space at
+// each end, as written and in lower case, for finding a name in it.
+type docWords struct{ cased, lower string }
+
+// words returns d's docWords, made once per question.
+func (qa *question) docWords(d *corpus.Document) docWords {
+	if w, ok := qa.texts[d.ID]; ok {
+		return w
+	}
+	cased := phraseWords(d.Title + " " + string(d.Raw[d.BodyStart:]))
+	w := docWords{cased: cased, lower: strings.ToLower(cased)}
+	if qa.texts == nil {
+		qa.texts = map[string]docWords{}
+	}
+	qa.texts[d.ID] = w
+	return w
+}
+
+// writes reports whether d writes name n in full, its words in a row
+// ("Fort Kent", not "Kent" or "… fort … Kent"). A quoted title and an
+// acronym must match in case too: "US" is not "us", "The 1975" is not
+// "in the 1975 season".
+func (e *Engine) writes(qa *question, d *corpus.Document, n name) bool {
+	stems := e.docStems(d)
+	for _, s := range n.stems {
+		if !stems[s] {
+			return false // cheap: most documents lack a word of the name
+		}
+	}
+	w := qa.docWords(d)
+	if n.phrase != "" {
+		return strings.Contains(w.cased, " "+n.phrase+" ")
+	}
+	if isAcronymName(n) {
+		return strings.Contains(w.cased, " "+strings.Join(n.words, " ")+" ")
+	}
+	return strings.Contains(w.lower, " "+strings.ToLower(strings.Join(n.words, " "))+" ")
+}
+
+func isAcronymName(n name) bool {
+	for _, w := range n.words {
+		if len(w) < 2 || strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	return len(n.words) > 0
+}
+
+// writesName reports whether d writes one of the names in full.
+func (e *Engine) writesName(qa *question, d *corpus.Document, names []name) bool {
+	if d == nil {
 		return false
 	}
-	text := phraseWords(d.Title + " " + string(d.Raw[d.BodyStart:]))
 	for _, n := range names {
-		p := n.phrase
-		if p == "" {
-			p = strings.ToLower(strings.Join(n.words, " "))
-		}
-		if strings.Contains(text, " "+p+" ") {
+		if e.writes(qa, d, n) {
 			return true
 		}
 	}
 	return false
 }
 
-func (e *Engine) mentionsAny(d *corpus.Document, names []name) bool {
+// mentionsAny reports whether d mentions one of the names: a quoted title
+// or an acronym written as such, or enough of a name's words.
+func (e *Engine) mentionsAny(qa *question, d *corpus.Document, names []name) bool {
 	if d == nil {
 		return false
 	}
 	stems := e.docStems(d)
 	lex := e.index.Lexical()
-	text := ""
 	for _, n := range names {
-		if n.phrase != "" {
-			if text == "" {
-				text = phraseWords(d.Title + " " + string(d.Raw[d.BodyStart:]))
-			}
-			if strings.Contains(text, " "+n.phrase+" ") {
+		if n.phrase != "" || isAcronymName(n) {
+			if e.writes(qa, d, n) {
 				return true
 			}
 			continue
@@ -128,13 +170,18 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 	// words with the question ("the operation was led by Mexican
 	// authorities").
 	main := e.mainNames(qa.names)
+	var lx *lexicon.Lexicon
+	if qa.class != nil {
+		lx = e.lex()
+	}
 	var out []*candidate
 	for _, id := range hitDocs(hits) {
 		d := e.corpus.Doc(id)
 		if d == nil {
 			continue
 		}
-		fullName := !offTopic[d.ID] && e.writesName(d, main)
+		fullName := !offTopic[d.ID] && e.writesName(qa, d, main)
+		mainNamed := fullName || !offTopic[d.ID] && e.mentionsAny(qa, d, main)
 		for pi, p := range d.Passages {
 			if pi == maxPassagesPerDoc {
 				break
@@ -155,10 +202,16 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				for i, t := range toks {
 					stems[i] = t.Stem
 				}
-				if qa.class != nil && fullName && len(qa.class.kindValues(toks, qa)) > 0 {
-					// "… plays ice hockey" covers "what sport" on a page
-					// about the subject.
-					stems = append(stems, qa.class.stems...)
+				var all []retrieval.Token
+				var kinds []value
+				if qa.class != nil {
+					all = retrieval.TokenizeAll(s.Text)
+					kinds = qa.class.kindValues(lx, all, qa)
+					if fullName && len(kinds) > 0 {
+						// "… plays ice hockey" covers "what sport" on a
+						// page about the subject.
+						stems = append(stems, qa.class.stems...)
+					}
 				}
 				cov := coverage(stems)
 				if startsWithPronoun(s.Text) {
@@ -182,13 +235,16 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				if offTopic[d.ID] {
 					score *= offTopicPenalty
 				}
-				vals := e.answerValues(s.Text, qa)
+				if all == nil {
+					all = retrieval.TokenizeAll(s.Text)
+				}
+				vals := e.valuesOf(s.Text, all, kinds, qa)
 				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
 					// "How many…" is not answered by a sentence without a figure.
 					score *= noValuePenalty
 				}
 				out = append(out, &candidate{doc: d, fullName: fullName, si: si, text: s.Text, score: score, relevance: relevance, cov: cov, ctxCov: ctxCov,
-					named: len(qa.names) > 0 && !offTopic[d.ID], speaker: s.Speaker, values: vals})
+					named: len(qa.names) > 0 && !offTopic[d.ID], mainNamed: len(qa.names) > 0 && mainNamed, speaker: s.Speaker, values: vals})
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/lexicon"
 	"github.com/crosscheck/crosscheck/retrieval"
@@ -13,12 +14,16 @@ import (
 // of the old church?". Its answers are the words of a sentence that name
 // a kind of that thing ("ice hockey" is a sport, "baroque" a style),
 // looked up in WordNet (package lexicon). Two sources naming different
-// kinds give different answers, as two sources giving different years do.
+// kinds give different answers, as two sources giving different years do,
+// unless the question asks for several ("what drugs were seized").
 
 // class is the answer type of a typed question.
 type class struct {
 	lemma string   // "sport", "political party"
 	stems []string // its stems: a sentence naming a kind covers them
+	// plural is true when the question asks for several ("what drugs"):
+	// sources naming different kinds then add up rather than disagree.
+	plural bool
 	// kinds holds the lemmas of the class's hyponyms and instances, and
 	// last the last word of each, so most words are rejected by one look-up.
 	kinds map[string]bool
@@ -27,34 +32,40 @@ type class struct {
 	maxWords int
 }
 
-// maxClassKinds bounds the kinds read per class: "sport" has some
-// hundreds, "animal" many thousands, most of them rare species.
-const maxClassKinds = 8000
-
-// classSenses is how many senses of a class word count: WordNet lists
-// the most frequent first, and the others make "sport" take in fun and
-// mutants, "position" every point in space.
-const classSenses = 1
-
-// maxKindWords bounds the words of a kind looked for in a sentence
-// ("american football", "national liberal party").
-const maxKindWords = 3
+const (
+	// maxClassKinds bounds the kinds read per class: "sport" has some
+	// hundreds, "animal" many thousands, most of them rare species.
+	maxClassKinds = 8000
+	// classSenses is how many senses of a class word count: WordNet lists
+	// the most frequent first, and the others make "sport" take in fun and
+	// mutants, "position" every point in space.
+	classSenses = 1
+	// kindSenses is how many senses of a sentence's word may make it a
+	// kind: "cricket" is an insect first and a game second, but "port" is
+	// a harbour before it is a wine, and "joint" no drug at all.
+	kindSenses = 2
+	// maxKindWords bounds the words of a kind looked for in a sentence
+	// ("american football", "national liberal party").
+	maxKindWords = 3
+	// maxClasses bounds an engine's memo of resolved classes.
+	maxClasses = 256
+)
 
 // genericClasses are heads of "what … " questions that name no answer
 // type: "what name did…", "what kind of…".
 var genericClasses = map[string]bool{
-	"name": true, "thing": true, "things": true, "kind": true, "type": true, "sort": true, "one": true,
+	"name": true, "thing": true, "kind": true, "type": true, "sort": true, "one": true,
 	"part": true, "way": true, "something": true, "reason": true, "role": true, "purpose": true,
-	"happened": true, "happen": true, "does": true, "did": true,
 }
 
-// classPhrase returns the answer-type words of a question in lower case:
-// "what sport …" → "sport", "which political party …" → "political
-// party", "what kind of animal …" → "animal", "what is the style of …" →
-// "style"; or "" when the question names none.
-func classPhrase(words []string) string {
+// classWords returns the words that may name the answer type of a
+// question, in lower case: "what sport uses…" → [sport uses], "which
+// political party…" → [political party], "what kind of animal…" →
+// [animal], "what is the style of…" → [style]; nil when there are none.
+// lookupClass takes the longest run from the first word that is a noun.
+func classWords(words []string) []string {
 	if len(words) < 2 || words[0] != "what" && words[0] != "which" {
-		return ""
+		return nil
 	}
 	i := 1
 	collect := func(i int) []string {
@@ -77,71 +88,101 @@ func classPhrase(words []string) string {
 		// "what is the style of …": the noun before "of"
 		got = collect(i + 2)
 		if end := i + 2 + len(got); end >= len(words) || words[end] != "of" {
-			return ""
+			return nil
 		}
 	}
-	if len(got) == 0 || genericClasses[got[len(got)-1]] {
-		return ""
-	}
-	return strings.Join(got, " ")
+	return got
 }
 
-// lookupClass resolves a class phrase in the lexicon: the longest tail of
-// the phrase that is a noun with kinds under it ("political party", not
-// "party"; "sport" for "sport team" only when "sport team" is unknown).
-func lookupClass(phrase string) *class {
-	if phrase == "" {
+// classes memoises resolved classes: building one reads up to
+// maxClassKinds lemmas.
+type classes struct {
+	mu sync.Mutex
+	m  map[string]*class
+}
+
+// lookupClass resolves a question's class words in the lexicon: the
+// longest run from the first word that is a noun with kinds under it
+// ("political party", not "party"; "sport" in "what sport uses a puck",
+// never the verb after it). Nil when there is none.
+func (e *Engine) lookupClass(words []string) *class {
+	if len(words) == 0 || genericClasses[words[0]] {
 		return nil
 	}
-	lx := lexicon.Default()
-	words := strings.Fields(phrase)
-	for i := range words {
-		tail := strings.Join(words[i:], " ")
-		for _, base := range lx.Base(tail, lexicon.Noun) {
+	lx := e.lex()
+	for n := len(words); n >= 1; n-- {
+		phrase := strings.Join(words[:n], " ")
+		for _, base := range lx.Base(phrase, lexicon.Noun) {
 			if genericClasses[base] {
 				continue
 			}
-			kinds := lx.HyponymsOfSenses(base, classSenses, maxClassKinds)
-			if len(kinds) == 0 {
-				continue
+			if c := e.classOf(lx, base); c != nil {
+				// "drugs", not "drug": the question asks for several.
+				copied := *c
+				copied.plural = base != phrase
+				return &copied
 			}
-			c := &class{lemma: base, stems: retrieval.Stems(base), kinds: map[string]bool{}, last: map[string]bool{}}
-			for _, k := range kinds {
-				c.kinds[k] = true
-				f := strings.Fields(k)
-				c.last[f[len(f)-1]] = true
-				c.maxWords = max(c.maxWords, len(f))
-			}
-			c.maxWords = min(c.maxWords, maxKindWords)
-			return c
 		}
 	}
 	return nil
 }
 
+// classOf returns the class of a noun lemma, or nil if it has no kinds.
+func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
+	e.classes.mu.Lock()
+	defer e.classes.mu.Unlock()
+	if c, ok := e.classes.m[lemma]; ok {
+		return c
+	}
+	var c *class
+	if kinds := lx.HyponymsOfSenses(lemma, classSenses, maxClassKinds); len(kinds) > 0 {
+		c = &class{lemma: lemma, stems: retrieval.Stems(lemma), kinds: map[string]bool{}, last: map[string]bool{}}
+		for _, k := range kinds {
+			c.kinds[k] = true
+			f := strings.Fields(k)
+			c.last[f[len(f)-1]] = true
+			c.maxWords = max(c.maxWords, len(f))
+		}
+		c.maxWords = min(c.maxWords, maxKindWords)
+	}
+	if e.classes.m == nil || len(e.classes.m) >= maxClasses {
+		e.classes.m = map[string]*class{}
+	}
+	e.classes.m[lemma] = c
+	return c
+}
+
 // kindValues returns the kinds of the class a sentence names, longest
-// first at each place ("american football", not "football"), skipping
-// words of the question's own names ("Scout the Skunk" names no animal).
-func (c *class) kindValues(toks []retrieval.Token, qa *question) []value {
-	lx := lexicon.Default()
+// first at each place ("american football", not "football"). Words of the
+// question ("what drugs were seized at the port" names no port wine),
+// acronyms ("ICE") and single letters are not kinds.
+func (c *class) kindValues(lx *lexicon.Lexicon, toks []retrieval.Token, qa *question) []value {
 	lower := make([]string, len(toks))
 	for i, t := range toks {
 		lower[i] = strings.ToLower(t.Word)
 	}
+	skip := func(i int) bool {
+		w := toks[i].Word
+		return qa.words[lower[i]] || qa.nameWords[lower[i]] || retrieval.IsStopword(lower[i]) ||
+			len(w) < 2 || strings.ToUpper(w) == w
+	}
 	var out []value
 	for i := 0; i < len(toks); i++ {
+		if skip(i) {
+			continue
+		}
 		for n := min(c.maxWords, len(toks)-i); n >= 1; n-- {
-			lastWord := lower[i+n-1]
-			if qa.nameWords[lastWord] || retrieval.IsStopword(lastWord) || retrieval.IsStopword(lower[i]) {
+			last := lower[i+n-1]
+			if skip(i + n - 1) {
 				continue
 			}
-			phrase := strings.Join(lower[i:i+n], " ")
 			key := ""
+			phrase := strings.Join(lower[i:i+n], " ")
 			switch {
-			case c.last[lastWord] && c.kinds[phrase]:
+			case c.last[last] && c.kinds[phrase]:
 				key = phrase
-			case c.last[strings.TrimSuffix(lastWord, "s")] || c.last[strings.TrimSuffix(lastWord, "es")] ||
-				strings.HasSuffix(lastWord, "ies") && c.last[strings.TrimSuffix(lastWord, "ies")+"y"]:
+			case c.last[strings.TrimSuffix(last, "s")] || c.last[strings.TrimSuffix(last, "es")] ||
+				strings.HasSuffix(last, "ies") && c.last[strings.TrimSuffix(last, "ies")+"y"]:
 				// a plural: let the lexicon find its singular
 				for _, b := range lx.Base(phrase, lexicon.Noun) {
 					if c.kinds[b] {
@@ -150,7 +191,7 @@ func (c *class) kindValues(toks []retrieval.Token, qa *question) []value {
 					}
 				}
 			}
-			if key == "" {
+			if key == "" || !lx.SenseIsA(key, kindSenses, c.lemma, classSenses) {
 				continue
 			}
 			text := toks[i].Word
@@ -170,6 +211,19 @@ func (c *class) kindValues(toks []retrieval.Token, qa *question) []value {
 // and conflict by value.
 func (qa *question) valued() bool {
 	return qa.kind == kindQuantity || qa.kind == kindTime || qa.class != nil
+}
+
+// kindsDisagree reports whether c names another kind than the cluster
+// does, on a question asking for one kind.
+func kindsDisagree(k *cluster, c *candidate, qa *question) bool {
+	if qa.class.plural {
+		return false
+	}
+	p := c.primary()
+	if p == nil || p.kind != vKind {
+		return false
+	}
+	return valuesDisagree(kindsOnly(k.values()), c)
 }
 
 func kindsOnly(vals []value) []value {
@@ -197,9 +251,10 @@ var nounDeterminers = map[string]bool{
 }
 
 // expandKinds adds to the search the single-word kinds of each of the
-// question's common nouns that the corpus uses. Names, question words and
-// the answer type of a typed question are not expanded: "sport" would
-// take in every game.
+// question's specific nouns that the corpus uses. A kind counts only in
+// its first sense ("horse" is a kind of troops only as cavalry). Names,
+// question words and the answer type of a typed question are not
+// expanded: "sport" would take in every game.
 func (e *Engine) expandKinds(qa *question) {
 	var lx *lexicon.Lexicon
 	toks := retrieval.TokenizeAll(qa.text)
@@ -221,33 +276,9 @@ func (e *Engine) expandKinds(qa *question) {
 			continue
 		}
 		if lx == nil {
-			lx = lexicon.Default()
+			lx = e.lex()
 		}
-		var got, words []string
-		for _, base := range lx.Base(w, lexicon.Noun) {
-			kinds := lx.HyponymsOfSenses(base, expandSenses, maxNounKinds+1)
-			if len(kinds) > maxNounKinds {
-				// A broad noun ("list": agenda, bill, menu, index…)
-				// would drag in unrelated pages.
-				continue
-			}
-			for _, k := range kinds {
-				if strings.Contains(k, " ") {
-					continue
-				}
-				st := retrieval.Stems(k)
-				// A stem much shorter than its word may be another
-				// word's ("protestant" → "protest").
-				if len(st) != 1 || len(st[0]) < len(k)-2 || st[0] == t.Stem || !e.known[st[0]] || slices.Contains(got, st[0]) {
-					continue
-				}
-				got = append(got, st[0])
-				words = append(words, k)
-				if len(got) == maxExpandKinds {
-					break
-				}
-			}
-		}
+		got, words := e.nounKinds(lx, w, t.Stem)
 		if len(got) == 0 {
 			continue
 		}
@@ -258,3 +289,36 @@ func (e *Engine) expandKinds(qa *question) {
 		qa.search += " " + strings.Join(words, " ")
 	}
 }
+
+// nounKinds returns the stems and words of up to maxExpandKinds kinds of
+// noun w that the corpus uses, nearest first.
+func (e *Engine) nounKinds(lx *lexicon.Lexicon, w, stem string) (stems, words []string) {
+	for _, base := range lx.Base(w, lexicon.Noun) {
+		kinds := lx.HyponymsOfSenses(base, expandSenses, maxNounKinds+1)
+		if len(kinds) > maxNounKinds {
+			// A broad noun ("list": agenda, bill, menu, index…) would
+			// drag in unrelated pages.
+			continue
+		}
+		for _, k := range kinds {
+			if strings.Contains(k, " ") || numberWords[k] != "" || strings.ContainsFunc(k, isDigitRune) {
+				continue
+			}
+			st := retrieval.Stems(k)
+			// A stem much shorter than its word may be another word's
+			// ("protestant" → "protest").
+			if len(st) != 1 || len(st[0]) < len(k)-2 || st[0] == stem || !e.known[st[0]] || slices.Contains(stems, st[0]) ||
+				!lx.SenseIsA(k, 1, base, expandSenses) {
+				continue
+			}
+			stems = append(stems, st[0])
+			words = append(words, k)
+			if len(stems) == maxExpandKinds {
+				return stems, words
+			}
+		}
+	}
+	return stems, words
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }

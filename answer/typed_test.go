@@ -7,21 +7,31 @@ import (
 )
 
 func TestQuestionClass(t *testing.T) {
+	e := engineOver(t, map[string]string{"a": "Rell Tavin plays ice hockey in Velm."})
 	for q, want := range map[string]string{
-		"What sport is Rell Tavin associated with?":           "sport",
-		"Which political party did Ada Lind join?":            "political party",
-		"What kind of animal is Rex?":                         "animal",
-		"What is the style of the Old Mill Church?":           "style",
-		"which instruments does the Velm Quartet play today?": "instrument",
-		"What is the population of Fernvale?":                 "", // a quantity
-		"What did the mayor say about the bridge?":            "",
-		"What name did the band use first?":                   "",
-		"Who founded the club?":                               "",
-		"What is Tavin known for?":                            "",
+		"What sport is Rell Tavin associated with?": "sport",
+		"Which political party did Ada Lind join?":  "political party",
+		"What kind of animal is Rex?":               "animal",
+		"What is the style of the Old Mill Church?": "style",
+		"What drugs were seized in Velm?":           "drugs (several)",
+		// The noun, never the verb after it ("led" is also a diode).
+		"What agency led the raid?":   "agency",
+		"What sport uses a puck?":     "sport",
+		"What virus causes the rash?": "virus",
+		// No answer type.
+		"What is the population of Fernvale?":      "", // a quantity
+		"What did the mayor say about the bridge?": "",
+		"What name did the band use first?":        "",
+		"Who founded the club?":                    "",
+		"What is Tavin known for?":                 "",
 	} {
 		got := ""
-		if c := analyze(q).class; c != nil {
+		qa := analyze(q)
+		if c := e.lookupClass(qa.classWords); c != nil {
 			got = c.lemma
+			if c.plural {
+				got += "s (several)"
+			}
 		}
 		if got != want {
 			t.Errorf("class of %q = %q, want %q", q, got, want)
@@ -66,4 +76,35 @@ func TestNounFindsItsKinds(t *testing.T) {
 	}
 	a := askOver(t, docs, "Does the pilgrim route pass churches?")
 	accountsOf(t, a, "sites", "exclude")
+}
+
+// One speaker's statements stay one account when they name different
+// teams but no other sport.
+func TestTypedQuestionKeepsSpeakerTogether(t *testing.T) {
+	docs := map[string]string{
+		"signed": "Coach Mia Rand said Rell Tavin signed with the Oslo Wolves in 2019.",
+		"left":   "Coach Mia Rand said Rell Tavin left the Bergen Bears after one season.",
+		"player": "Rell Tavin is a professional ice hockey player from Velm.",
+	}
+	a := askOver(t, docs, "What sport is Rell Tavin associated with?")
+	at := accountsOf(t, a, "signed", "left")
+	if at[0] != at[1] {
+		t.Errorf("Mia Rand's two statements are accounts %d and %d, want one: %+v", at[0], at[1], a.Accounts)
+	}
+}
+
+// A question asking for several kinds ("what drugs") does not set the
+// sources naming different ones against each other.
+func TestPluralTypedQuestionHasNoConflict(t *testing.T) {
+	docs := map[string]string{
+		"police":  "Police said officers seized cocaine at the Velm docks on Monday.",
+		"customs": "Customs officers said they seized heroin at the Velm docks on Monday.",
+	}
+	a := askOver(t, docs, "What drugs were seized at the Velm docks?")
+	accountsOf(t, a, "police", "customs")
+	for i, acc := range a.Accounts {
+		if len(acc.ConflictsWith) > 0 {
+			t.Errorf("account %d conflicts with %v; cocaine and heroin add up", i, acc.ConflictsWith)
+		}
+	}
 }

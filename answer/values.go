@@ -221,7 +221,7 @@ func valueMatch(a, b value) bool {
 	if a.key == b.key {
 		return true
 	}
-	if a.kind == vName && b.kind == vName || a.kind == vKind && b.kind == vKind || a.kind != vNumber && b.kind != vNumber {
+	if a.kind == vName && b.kind == vName || a.kind != vNumber && b.kind != vNumber {
 		// "Okafor" ⊂ "Ada Okafor"; "2025" ⊂ "may 14 2025"
 		return wordSubset(a.key, b.key) || wordSubset(b.key, a.key)
 	}

@@ -48,7 +48,7 @@ func TestValuesNearTheRelationComeFirst(t *testing.T) {
 			vals = append(vals, v)
 		}
 	}
-	got := byProximity(vals, s, &qa)
+	got := byProximity(vals, retrieval.TokenizeAll(s), &qa)
 	if len(got) == 0 || got[0].key != "459" {
 		t.Errorf("first value = %q, want 459 (next to \"population\")", keys(got))
 	}

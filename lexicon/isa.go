@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -42,6 +43,33 @@ func (l *Lexicon) IsA(term, class string) bool {
 	return false
 }
 
+// SenseIsA is IsA over the first termSenses noun senses of term and the
+// first classSenses noun senses of class (all of them when ≤ 0). WordNet
+// lists senses most frequent first, so SenseIsA("port", 1, "drug", 1) is
+// false (a port is first a harbour) where IsA("port", "drug") holds
+// (port wine), and SenseIsA("cricket", 2, "sport", 1) is true (the insect
+// comes first, the game second).
+func (l *Lexicon) SenseIsA(term string, termSenses int, class string, classSenses int) bool {
+	var buf [8]int32
+	ids := l.baseIDs(term, Noun, buf[:0])
+	if len(ids) == 0 {
+		return false
+	}
+	c := l.classN(class, classSenses)
+	for _, id := range ids {
+		ss := l.senses(id, Noun)
+		if termSenses > 0 && len(ss) > termSenses {
+			ss = ss[:termSenses]
+		}
+		for _, s := range ss {
+			if c.has(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // closure is the set of noun synsets at or below a class: a bitset indexed
 // by synset number. A class that is not a noun has an empty closure.
 type closure struct{ bits []uint64 }
@@ -70,12 +98,20 @@ type classCache struct {
 	order []string
 }
 
-func (l *Lexicon) class(class string) *closure {
-	if c, ok := l.classes.m.Load(class); ok {
+func (l *Lexicon) class(class string) *closure { return l.classN(class, 0) }
+
+// classN is the closure of the first senses noun senses of class (all
+// when ≤ 0), memoised.
+func (l *Lexicon) classN(class string, senses int) *closure {
+	key := class
+	if senses > 0 {
+		key = class + "\x00" + strconv.Itoa(senses)
+	}
+	if c, ok := l.classes.m.Load(key); ok {
 		return c.(*closure)
 	}
-	c := l.closureOf(class)
-	l.classes.add(strings.Clone(class), c)
+	c := l.closureOf(class, senses)
+	l.classes.add(strings.Clone(key), c)
 	return c
 }
 
@@ -92,9 +128,9 @@ func (cc *classCache) add(class string, c *closure) {
 	}
 }
 
-// closureOf walks down from every noun sense of class through hyponyms and
-// instances.
-func (l *Lexicon) closureOf(class string) *closure {
+// closureOf walks down from the first senses noun senses of class (all
+// when ≤ 0) through hyponyms and instances.
+func (l *Lexicon) closureOf(class string, senses int) *closure {
 	var buf [8]int32
 	ids := l.baseIDs(class, Noun, buf[:0])
 	if len(ids) == 0 {
@@ -103,7 +139,11 @@ func (l *Lexicon) closureOf(class string) *closure {
 	c := &closure{bits: make([]uint64, (l.d.Nouns+63)/64)}
 	var stack []int32
 	for _, id := range ids {
-		for _, s := range l.senses(id, Noun) {
+		ss := l.senses(id, Noun)
+		if senses > 0 && len(ss) > senses {
+			ss = ss[:senses]
+		}
+		for _, s := range ss {
 			if c.add(s) {
 				stack = append(stack, s)
 			}

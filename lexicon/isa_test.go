@@ -159,6 +159,6 @@ func BenchmarkIsA_Cold(b *testing.B) {
 	l := Default()
 	b.ReportAllocs()
 	for b.Loop() {
-		l.closureOf("animal")
+		l.closureOf("animal", 0)
 	}
 }

@@ -1,0 +1,150 @@
+package answer
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/retrieval"
+)
+
+// relatedForms returns the words WordNet relates to a name as its
+// adjective or its noun that the corpus uses: "Finnish" for "Finland", "Mexico"
+// for "Mexican". A corpus writing "Finnish time" is about Finland.
+func (e *Engine) relatedForms(word string) []string {
+	w := strings.ToLower(word)
+	if e.known[retrieval.Stem(w)] {
+		return nil
+	}
+	lx := e.lex()
+	var out []string
+	for _, r := range append(lx.Adjectives(w), lx.Pertainyms(w)...) {
+		if strings.Contains(r, " ") {
+			continue
+		}
+		if e.known[retrieval.Stem(r)] && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// nearSpelling reports whether some corpus word is within one edit of s
+// (two for long words).
+func (e *Engine) nearSpelling(s string) bool { return len(e.spellings(s, 1)) > 0 }
+
+// spellings returns up to n corpus stems within one edit of s (two for
+// long words) that start with the same letter, nearest and then most
+// common first: "kowalsky" finds "kowalski", an acronym the question
+// clips ("ABCD") finds the corpus's "ABCDE".
+func (e *Engine) spellings(s string, n int) []string {
+	if len(s) < 4 {
+		return nil
+	}
+	limit := 1
+	if len(s) >= 8 {
+		limit = 2
+	}
+	type near struct {
+		stem string
+		dist int
+		df   int
+	}
+	var found []near
+	lex := e.index.Lexical()
+	for w := range e.known {
+		if d := len(w) - len(s); d > limit || -d > limit || w[0] != s[0] {
+			continue
+		}
+		if d := editDistance(s, w, limit); d <= limit {
+			found = append(found, near{w, d, lex.DF(w)})
+		}
+	}
+	slices.SortFunc(found, func(a, b near) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(b.df, a.df), strings.Compare(a.stem, b.stem))
+	})
+	var out []string
+	for _, f := range found[:min(n, len(found))] {
+		out = append(out, f.stem)
+	}
+	return out
+}
+
+// correctSpelling adds, for each word of the question's names that no
+// document writes, the corpus's near spellings ("Kowalsky": kowalski)
+// and WordNet's adjective or noun for it ("Norway": norwegian) as names of
+// their own, and says so in the answer's note.
+func (e *Engine) correctSpelling(qa *question) {
+	for _, n := range slices.Clone(qa.names) {
+		var tried []string
+		for i, w := range n.words {
+			if i >= len(n.stems) || e.known[n.stems[i]] {
+				continue
+			}
+			var alts []string
+			for _, st := range e.spellings(n.stems[i], maxSpellings) {
+				alts = append(alts, e.surfaceOf(st))
+			}
+			for _, alt := range append(alts, e.relatedForms(w)...) {
+				if slices.Contains(tried, "“"+alt+"”") {
+					continue
+				}
+				// Each spelling is a name of its own: a page writing it
+				// is about what the question names.
+				qa.search += " " + alt
+				qa.names = append(qa.names, name{words: []string{alt}, stems: retrieval.Stems(alt)})
+				qa.stems = append(qa.stems, retrieval.Stems(alt)...)
+				qa.words[alt] = true
+				tried = append(tried, "“"+alt+"”")
+			}
+		}
+		if len(tried) > 0 {
+			qa.notes = append(qa.notes, fmt.Sprintf("No document writes “%s”; also searched for %s.",
+				strings.Join(n.words, " "), strings.Join(tried, ", ")))
+		}
+	}
+}
+
+// surfaceOf returns a word the corpus writes for a stem, in lower case:
+// "embassy" for "embassi". The search and the reader's note want words.
+func (e *Engine) surfaceOf(stem string) string {
+	for _, h := range e.index.Lexical().Search([]string{stem}, 1) {
+		for _, t := range retrieval.TokenizeAll(e.index.Units()[h.Unit].Text) {
+			if t.Stem == stem {
+				return strings.ToLower(t.Word)
+			}
+		}
+	}
+	return stem
+}
+
+// maxSpellings bounds the corrections tried per unknown word.
+const maxSpellings = 3
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 when it
+// exceeds limit.
+func editDistance(a, b string, limit int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
