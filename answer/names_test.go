@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 )
 
