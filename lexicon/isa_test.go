@@ -162,3 +162,34 @@ func BenchmarkIsA_Cold(b *testing.B) {
 		l.closureOf("animal", 0)
 	}
 }
+
+// SenseIsA counts only the first senses, most frequent first.
+func TestSenseIsA(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		term        string
+		termSenses  int
+		class       string
+		classSenses int
+		want        bool
+	}{
+		{"port", 1, "drug", 1, false}, // a harbour first
+		{"joint", 2, "drug", 1, false},
+		{"cricket", 1, "sport", 1, false}, // an insect first
+		{"cricket", 2, "sport", 1, true},  // the game second
+		{"ice hockey", 1, "sport", 1, true},
+		{"heroin", 1, "drug", 1, true},
+		{"basilica", 1, "church", 2, true}, // the building is church's second sense
+		{"basilica", 1, "church", 1, false},
+		{"pun", 0, "sport", 1, false}, // "sport" as fun is not its first sense
+		{"pun", 0, "sport", 0, true},
+	}
+	for _, tt := range tests {
+		if got := l.SenseIsA(tt.term, tt.termSenses, tt.class, tt.classSenses); got != tt.want {
+			t.Errorf("SenseIsA(%q, %d, %q, %d) = %v, want %v", tt.term, tt.termSenses, tt.class, tt.classSenses, got, tt.want)
+		}
+	}
+	if !l.IsA("port", "drug") {
+		t.Error(`IsA("port", "drug") = false; all senses count there (port wine)`)
+	}
+}
