@@ -24,15 +24,17 @@ type Engine struct {
 	corpus  *corpus.Corpus
 	index   *retrieval.Index
 	aliases aliases
-	// lower holds words seen in lower case mid-sentence in the corpus.
-	lower map[string]bool
+	// lower holds words seen in lower case mid-sentence in the corpus,
+	// caps the words it writes in capitals ("NATO", not "Nato").
+	lower, caps map[string]bool
 	// stems holds each document's set of stems, title included.
 	stems map[string]map[string]bool
 	// acronyms maps the initials of capitalised runs to the run.
 	acronyms map[string]string
 	// known holds every stem of the corpus, titles included.
 	known map[string]bool
-	// lex is the WordNet lexicon, parsed once on first use.
+	// lex is the WordNet lexicon; NewEngine starts parsing it, and a
+	// question that needs it first waits for it.
 	lex     func() *lexicon.Lexicon
 	classes classes
 }
@@ -44,7 +46,8 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	lex := sync.OnceValue(lexicon.Default)
 	// Most questions consult the lexicon; parsing it (tens of ms) beside
 	// the index build hides it from the first answer. A panic (corrupt
-	// embedded data) is left to the first question that needs it.
+	// embedded data, which the lexicon's tests rule out) is not lost: the
+	// once re-panics in every question that calls lex.
 	go func() {
 		defer func() { _ = recover() }()
 		lex()
@@ -57,14 +60,14 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	lower, stems, acronyms := vocabulary(c)
+	lower, caps, stems, acronyms := vocabulary(c)
 	known := map[string]bool{}
 	for _, ds := range stems {
 		for s := range ds {
 			known[s] = true
 		}
 	}
-	e := &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, stems: stems,
+	e := &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, caps: caps, stems: stems,
 		acronyms: acronyms, known: known, lex: lex}
 	return e, nil
 }
@@ -97,7 +100,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 		return abstain(q, fmt.Sprintf("No document in the corpus mentions %s, so nothing here answers this question.", strings.Join(missing, ", "))), nil
 	}
 	e.correctSpelling(&qa)
-	qa.class = e.lookupClass(qa.classWords)
+	qa.class = e.lookupClass(qa.classWords, qa.classNext)
 	e.expandKinds(&qa)
 	return e.compose(ctx, &qa)
 }
@@ -120,21 +123,46 @@ func (e *Engine) unknownSubject(qa *question) string {
 		if j == len(toks) {
 			return ""
 		}
-		w := toks[j].Word
-		lw := strings.ToLower(w)
 		if ofFollows(toks[j+1:]) {
 			// "what is the birth date of Ada Lind": the subject is
 			// what follows "of".
 			return ""
 		}
-		if w != lw || len(lw) < 4 || retrieval.IsStopword(lw) || genericSubjects[lw] ||
-			e.known[toks[j].Stem] || e.nearSpelling(toks[j].Stem) {
+		// The subject phrase runs to the first function word; its last
+		// word is most often the verb ("canada react", "federal agents
+		// operate"). A name in it is judged by unknownEntities.
+		var phrase []retrieval.Token
+		for k := j; k < len(toks) && len(phrase) < maxSubjectWords; k++ {
+			w, lw := toks[k].Word, strings.ToLower(toks[k].Word)
+			if w != lw {
+				return ""
+			}
+			if retrieval.IsStopword(lw) || auxStarts[lw] {
+				break
+			}
+			phrase = append(phrase, toks[k])
+		}
+		if len(phrase) >= 2 {
+			phrase = phrase[:len(phrase)-1]
+		}
+		// Abstain only when no word of it is known: "federal agents" is
+		// about agents, whatever the corpus calls them.
+		for _, t := range phrase {
+			lw := strings.ToLower(t.Word)
+			if len(lw) < 4 || genericSubjects[lw] || e.known[t.Stem] || e.nearSpelling(t.Stem) {
+				return ""
+			}
+		}
+		if len(phrase) == 0 {
 			return ""
 		}
-		return lw
+		return strings.ToLower(phrase[0].Word)
 	}
 	return ""
 }
+
+// maxSubjectWords bounds the subject phrase read after the auxiliary.
+const maxSubjectWords = 4
 
 // ofFollows reports whether "of" comes within the next two words.
 func ofFollows(toks []retrieval.Token) bool {
@@ -183,13 +211,14 @@ func (e *Engine) unknownEntities(qa *question) []string {
 func (e *Engine) isCommon(lower string) bool { return e.lower[lower] }
 
 // vocabulary collects the words the corpus writes in lower case, which
-// tells a capitalised sentence-initial "However" from a name, and the stems
-// of each document.
-func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[string]bool, acronyms map[string]string) {
+// tells a capitalised sentence-initial "However" from a name, the words it
+// writes in capitals, and the stems of each document.
+func vocabulary(c *corpus.Corpus) (lower, caps map[string]bool, stems map[string]map[string]bool, acronyms map[string]string) {
 	docs := c.Docs()
 	type docVocab struct {
 		stems    map[string]bool
 		lower    []string
+		caps     []string
 		acronyms map[string]string
 	}
 	per := make([]docVocab, len(docs))
@@ -207,13 +236,15 @@ func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[s
 				v.stems[t.Stem] = true
 				if w := t.Word; w != "" && w[0] >= 'a' && w[0] <= 'z' {
 					v.lower = append(v.lower, w)
+				} else if len(w) >= 2 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) == w {
+					v.caps = append(v.caps, w)
 				}
 			}
 			learnAcronyms(toks, v.acronyms)
 		}
 		per[i] = v
 	})
-	lower = map[string]bool{}
+	lower, caps = map[string]bool{}, map[string]bool{}
 	acronyms = map[string]string{}
 	stems = make(map[string]map[string]bool, len(docs))
 	for i, d := range docs {
@@ -221,13 +252,16 @@ func vocabulary(c *corpus.Corpus) (lower map[string]bool, stems map[string]map[s
 		for _, w := range per[i].lower {
 			lower[w] = true
 		}
+		for _, w := range per[i].caps {
+			caps[w] = true
+		}
 		for k, v := range per[i].acronyms {
 			if _, ok := acronyms[k]; !ok {
 				acronyms[k] = v
 			}
 		}
 	}
-	return lower, stems, acronyms
+	return lower, caps, stems, acronyms
 }
 
 // learnAcronyms records each run of capitalised words by its initials

@@ -165,12 +165,12 @@ func (e *Engine) answerValues(text string, qa *question) []value {
 	if qa.class != nil {
 		kinds = qa.class.kindValues(e.lex(), toks, qa)
 	}
-	return e.valuesOf(text, toks, kinds, qa)
+	return e.valuesOf(toks, kinds, qa)
 }
 
 // valuesOf is answerValues for a sentence already tokenized (with stop
 // words) and, for a typed question, already searched for kinds.
-func (e *Engine) valuesOf(text string, toks []retrieval.Token, kinds []value, qa *question) []value {
+func (e *Engine) valuesOf(toks []retrieval.Token, kinds []value, qa *question) []value {
 	var vals []value
 	var rel []int
 	counts := qa.relStems
@@ -180,7 +180,7 @@ func (e *Engine) valuesOf(text string, toks []retrieval.Token, kinds []value, qa
 	if qa.kind == kindQuantity && len(counts) > 0 {
 		rel = positions(toks, counts)
 	}
-	for _, v := range extractValues(text, qa, e.isCommon) {
+	for _, v := range extractValues(toks, qa, e.isCommon) {
 		if !wants(qa.kind, v.kind) {
 			continue
 		}

@@ -48,15 +48,20 @@ func (k *cluster) values() []value {
 	return out
 }
 
-// named reports whether the cluster quotes a document about what the
-// question names.
-func (k *cluster) named() bool {
+// label is the value an account is known by: its best quote's first
+// value, or for a typed question the first kind any of its quotes names.
+func (k *cluster) label(qa *question) *value {
+	if qa.class == nil {
+		return k.best().primary()
+	}
 	for _, c := range k.cands {
-		if c.named {
-			return true
+		for i := range c.values {
+			if c.values[i].kind == vKind {
+				return &c.values[i]
+			}
 		}
 	}
-	return false
+	return nil
 }
 
 // mainNamed reports whether the cluster quotes a document about the
@@ -120,7 +125,7 @@ func group(picked []*candidate, qa *question) (accounts []Account, labels []stri
 	accounts = make([]Account, len(ks))
 	labels = make([]string, len(ks))
 	for i, k := range ks {
-		if p := k.best().primary(); p != nil {
+		if p := k.label(qa); p != nil {
 			labels[i] = displayValue(*p)
 		}
 		accounts[i] = Account{
@@ -131,9 +136,15 @@ func group(picked []*candidate, qa *question) (accounts []Account, labels []stri
 			Quotes:        quotes(k),
 		}
 	}
+	// Only pages on the question's main subject conflict, when the
+	// answer has any.
+	aboutMain := false
+	for _, k := range ks {
+		aboutMain = aboutMain || k.mainNamed()
+	}
 	for i := range ks {
 		for j := range ks {
-			if i != j && conflicting(ks[i], ks[j], accounts[i].Stance, accounts[j].Stance, qa) {
+			if i != j && conflicting(ks[i], ks[j], accounts[i].Stance, accounts[j].Stance, qa, aboutMain) {
 				accounts[i].ConflictsWith = append(accounts[i].ConflictsWith, j)
 			}
 		}
@@ -290,14 +301,14 @@ func coveredBy(a, b []value) bool {
 // conflicting decides conflicts_with: one statement with a different
 // filler (variants); opposite stances on a yes/no question; different
 // figures or dates for the asked-for quantity or time.
-func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
+func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) bool {
 	// A document about something else does not contradict one about the
 	// question's main subject, nor another such document; it merely
 	// mentions other facts.
-	if len(qa.names) > 0 && (!a.mainNamed() || !b.mainNamed()) {
+	if len(qa.names) > 0 && aboutMain && (!a.mainNamed() || !b.mainNamed()) {
 		return false
 	}
-	if qa.class != nil && qa.class.plural && len(kindsOnly(a.values())) > 0 && len(kindsOnly(b.values())) > 0 {
+	if qa.class != nil && qa.class.plural {
 		// "What drugs were seized": one source's cocaine and another's
 		// heroin add up, however alike their sentences.
 		return false
@@ -316,20 +327,19 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question) bool {
 		return false
 	}
 	va, vb := a.values(), b.values()
+	match := valueMatch
 	if qa.class != nil {
-		if qa.class.plural {
-			return false
-		}
 		// Only the kinds asked for are answers: two sources naming
 		// different teams may agree on the sport.
-		va, vb = kindsOnly(va), kindsOnly(vb)
+		va, vb = kindsOnly(a.allValues()), kindsOnly(b.allValues())
+		match = qa.class.kindMatch
 	}
 	if len(va) == 0 || len(vb) == 0 {
 		return false
 	}
 	for _, x := range va {
 		for _, y := range vb {
-			if valueMatch(x, y) {
+			if match(x, y) {
 				return false
 			}
 		}
@@ -360,7 +370,7 @@ func quotes(k *cluster) []Quote {
 // stance, then the gist of its best quote.
 func position(k *cluster, qa *question) string {
 	gist := clip(k.best().text, 140)
-	if p := k.best().primary(); p != nil && qa.valued() && (qa.class == nil || p.kind == vKind) {
+	if p := k.label(qa); p != nil && qa.valued() {
 		return fmt.Sprintf("%s: %s", displayValue(*p), gist)
 	}
 	switch k.stance() {

@@ -44,9 +44,19 @@ func TestQuotedTitleIsOneName(t *testing.T) {
 	for i := range 12 {
 		docs[fmt.Sprintf("year-%02d", i)] = fmt.Sprintf("The club number %d was founded in 1982 and has played in the regional league since then.", i)
 	}
+	docs["season"] = "In the 1982 season the club won the regional league for the first time."
 	a := askOver(t, docs, `What is "The 1982"?`)
 	if len(a.Accounts) == 0 || a.Accounts[0].Quotes[0].DocID != "band" {
 		t.Fatalf("the page about the band is not the first account: %+v", a.Accounts)
+	}
+	// The title matches whatever its case, but only where the document
+	// writes it with a capital.
+	e := engineOver(t, docs)
+	qa := analyze(`What is "The 1982"?`)
+	for id, want := range map[string]bool{"band": true, "season": false} {
+		if got := e.writesName(&qa, e.Corpus().Doc(id), qa.names); got != want {
+			t.Errorf("%s writes the title: %v, want %v", id, got, want)
+		}
 	}
 }
 
@@ -154,6 +164,13 @@ func TestAcronymNameMatchesCase(t *testing.T) {
 	if !e.writesName(&qa, e.Corpus().Doc("acronym"), acr) {
 		t.Error(`"AIDS cases" not counted as writing AIDS`)
 	}
+	// A corpus that never writes the acronym in capitals is matched
+	// whatever the case.
+	e = engineOver(t, map[string]string{"nato": "Nato was founded in 1949 in Washington by twelve countries."})
+	qa = analyze("When was NATO founded?")
+	if !e.writesName(&qa, e.Corpus().Doc("nato"), qa.names) {
+		t.Error(`"Nato" not counted as writing NATO in a corpus that never writes it in capitals`)
+	}
 }
 
 // A question whose lower-case subject no document mentions is abstained
@@ -169,5 +186,13 @@ func TestUnknownSubjectBesideKnownName(t *testing.T) {
 	}
 	if !a.Abstained {
 		t.Fatalf("answered about norbia, which no document mentions: %+v", a.Accounts)
+	}
+	// A modifier the corpus lacks does not hide a subject it has.
+	a, err = e.Ask(context.Background(), "Did undercover police raid warehouses in Velm?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Abstained {
+		t.Fatalf("abstained on undercover police, though the police are in the corpus: %s", a.Summary)
 	}
 }

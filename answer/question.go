@@ -57,6 +57,7 @@ type question struct {
 	// classWords may name the answer type of an open question ("what
 	// sport…"); class is that type once resolved in the lexicon, or nil.
 	classWords []string
+	classNext  string
 	class      *class
 	// kinds maps a stem of the question's nouns to the stems of its kinds
 	// that the corpus uses: "church" → "cathedr", "basilica".
@@ -153,7 +154,7 @@ func analyze(q string) question {
 		for _, t := range retrieval.TokenizeAll(folded) {
 			lw = append(lw, strings.ToLower(t.Word))
 		}
-		qa.classWords = classWords(lw)
+		qa.classWords, qa.classNext = classWords(lw)
 	}
 	qa.negative = denial.MatchString(folded)
 	inName := map[string]bool{}

@@ -59,7 +59,7 @@ func (e *Engine) mainNames(names []name) []name {
 // each end, as written and in lower case, for finding a name in it.
 type docWords struct{ cased, lower string }
 
-// words returns d's docWords, made once per question.
+// docWords returns d's words, made once per question.
 func (qa *question) docWords(d *corpus.Document) docWords {
 	if w, ok := qa.texts[d.ID]; ok {
 		return w
@@ -74,9 +74,10 @@ func (qa *question) docWords(d *corpus.Document) docWords {
 }
 
 // writes reports whether d writes name n in full, its words in a row
-// ("Fort Kent", not "Kent" or "… fort … Kent"). A quoted title and an
-// acronym must match in case too: "US" is not "us", "The 1975" is not
-// "in the 1975 season".
+// ("Fort Kent", not "Kent" or "… fort … Kent"). An acronym the corpus
+// writes in capitals must match in case ("AIDS" is not "aids"), and a
+// quoted title must start with a capital ("The 1975", not "in the 1975
+// season").
 func (e *Engine) writes(qa *question, d *corpus.Document, n name) bool {
 	stems := e.docStems(d)
 	for _, s := range n.stems {
@@ -85,13 +86,51 @@ func (e *Engine) writes(qa *question, d *corpus.Document, n name) bool {
 		}
 	}
 	w := qa.docWords(d)
-	if n.phrase != "" {
-		return strings.Contains(w.cased, " "+n.phrase+" ")
-	}
-	if isAcronymName(n) {
+	switch {
+	case n.phrase != "":
+		return containsTitle(w, n.phrase)
+	case e.writesCaps(n):
 		return strings.Contains(w.cased, " "+strings.Join(n.words, " ")+" ")
 	}
 	return strings.Contains(w.lower, " "+strings.ToLower(strings.Join(n.words, " "))+" ")
+}
+
+// writesCaps reports whether n is an acronym the corpus writes in
+// capitals; such a name matches only in capitals ("AIDS", not "aids").
+// A corpus that writes "Nato" is matched whatever the case.
+func (e *Engine) writesCaps(n name) bool {
+	if !isAcronymName(n) {
+		return false
+	}
+	for _, w := range n.words {
+		if !e.caps[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsTitle reports whether the words hold a quoted title, whatever
+// its case, where the document writes its first letter as a capital or
+// a digit: "The 1975 's beginnings" and "Night Songs" for "Night songs",
+// but not "in the 1975 season".
+func containsTitle(w docWords, title string) bool {
+	t := " " + strings.ToLower(title) + " "
+	from := 0
+	for {
+		k := strings.Index(w.lower[from:], t)
+		if k < 0 {
+			return false
+		}
+		k += from
+		if len(w.lower) != len(w.cased) {
+			return true // lower-casing changed the length: no offsets to compare
+		}
+		if c := w.cased[k+1]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+			return true
+		}
+		from = k + 1
+	}
 }
 
 func isAcronymName(n name) bool {
@@ -125,7 +164,7 @@ func (e *Engine) mentionsAny(qa *question, d *corpus.Document, names []name) boo
 	stems := e.docStems(d)
 	lex := e.index.Lexical()
 	for _, n := range names {
-		if n.phrase != "" || isAcronymName(n) {
+		if n.phrase != "" || e.writesCaps(n) {
 			if e.writes(qa, d, n) {
 				return true
 			}
@@ -238,7 +277,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				if all == nil {
 					all = retrieval.TokenizeAll(s.Text)
 				}
-				vals := e.valuesOf(s.Text, all, kinds, qa)
+				vals := e.valuesOf(all, kinds, qa)
 				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
 					// "How many…" is not answered by a sentence without a figure.
 					score *= noValuePenalty

@@ -52,3 +52,15 @@ func TestCountryFoundByItsAdjective(t *testing.T) {
 		t.Errorf("note = %q, want it to say Norway was also searched as norwegian", a.Note)
 	}
 }
+
+// The note and the search use the corpus's word, not its stem.
+func TestSpellingUsesTheCorpusWord(t *testing.T) {
+	docs := map[string]string{
+		"embassy": "The Embassy said no agents of its country took part in the raid on Velm.",
+		"bakery":  "The bakery on Main Street sells bread and pastries every morning.",
+	}
+	a := askOver(t, docs, "Did the Embasy deny the raid on Velm?")
+	if !strings.Contains(a.Note, "“embassy”") {
+		t.Errorf("note = %q, want it to name the corpus's word “embassy”", a.Note)
+	}
+}

@@ -30,6 +30,7 @@ type class struct {
 	last  map[string]bool
 	// maxWords is the longest lemma in kinds, in words.
 	maxWords int
+	lx       *lexicon.Lexicon
 }
 
 const (
@@ -41,8 +42,8 @@ const (
 	// mutants, "position" every point in space.
 	classSenses = 1
 	// kindSenses is how many senses of a sentence's word may make it a
-	// kind: "cricket" is an insect first and a game second, but "port" is
-	// a harbour before it is a wine, and "joint" no drug at all.
+	// kind: "cricket" is an insect first and a game second. A rare second
+	// sense still counts ("port" wine is a drug), and "joint" does not.
 	kindSenses = 2
 	// maxKindWords bounds the words of a kind looked for in a sentence
 	// ("american football", "national liberal party").
@@ -59,39 +60,42 @@ var genericClasses = map[string]bool{
 }
 
 // classWords returns the words that may name the answer type of a
-// question, in lower case: "what sport uses…" → [sport uses], "which
-// political party…" → [political party], "what kind of animal…" →
-// [animal], "what is the style of…" → [style]; nil when there are none.
-// lookupClass takes the longest run from the first word that is a noun.
-func classWords(words []string) []string {
+// question, in lower case, and the word after them: "what sport uses…"
+// → [sport uses] "a", "which political party…" → [political party],
+// "what kind of animal…" → [animal], "what is the style of…" → [style];
+// nil when there are none. lookupClass picks the noun among them.
+func classWords(words []string) (run []string, next string) {
 	if len(words) < 2 || words[0] != "what" && words[0] != "which" {
-		return nil
+		return nil, ""
 	}
 	i := 1
-	collect := func(i int) []string {
+	collect := func(i int) ([]string, string) {
 		var out []string
 		for ; i < len(words) && len(out) < maxKindWords; i++ {
 			w := words[i]
 			if retrieval.IsStopword(w) || auxStarts[w] || questionWords[w] {
-				break
+				return out, w
 			}
 			out = append(out, w)
 		}
-		return out
+		if i < len(words) {
+			return out, words[i]
+		}
+		return out, ""
 	}
 	if i+1 < len(words) && (words[i] == "kind" || words[i] == "type" || words[i] == "sort") && words[i+1] == "of" {
 		i += 2
 	}
-	got := collect(i)
-	if len(got) == 0 && i+1 < len(words) && (words[i] == "is" || words[i] == "was" || words[i] == "are" || words[i] == "were") &&
+	run, next = collect(i)
+	if len(run) == 0 && i+1 < len(words) && (words[i] == "is" || words[i] == "was" || words[i] == "are" || words[i] == "were") &&
 		(words[i+1] == "the" || words[i+1] == "a" || words[i+1] == "an") {
 		// "what is the style of …": the noun before "of"
-		got = collect(i + 2)
-		if end := i + 2 + len(got); end >= len(words) || words[end] != "of" {
-			return nil
+		run, next = collect(i + 2)
+		if next != "of" {
+			return nil, ""
 		}
 	}
-	return got
+	return run, next
 }
 
 // classes memoises resolved classes: building one reads up to
@@ -101,27 +105,47 @@ type classes struct {
 	m  map[string]*class
 }
 
-// lookupClass resolves a question's class words in the lexicon: the
-// longest run from the first word that is a noun with kinds under it
-// ("political party", not "party"; "sport" in "what sport uses a puck",
-// never the verb after it). Nil when there is none.
-func (e *Engine) lookupClass(words []string) *class {
-	if len(words) == 0 || genericClasses[words[0]] {
+// lookupClass resolves a question's class words in the lexicon. A last
+// word that is an inflected verb before its object ("what agency led the
+// raid", "what sport uses a puck") is dropped; then the longest tail that
+// is a noun with kinds under it is the class ("political party", "sport"
+// in "what American sport"), else the longest run from the first word
+// ("sport" in "what sport uses pucks"). Nil when there is none.
+func (e *Engine) lookupClass(words []string, next string) *class {
+	if len(words) == 0 {
 		return nil
 	}
 	lx := e.lex()
-	for n := len(words); n >= 1; n-- {
-		phrase := strings.Join(words[:n], " ")
+	if last := words[len(words)-1]; len(words) >= 2 && next != "" && !auxStarts[next] && retrieval.IsStopword(next) {
+		for _, b := range lx.Base(last, lexicon.Verb) {
+			if b != last {
+				words = words[:len(words)-1]
+				break
+			}
+		}
+	}
+	// "what drugs were seized", "what arms are sold": several answers.
+	several := next == "were" || next == "are"
+	var runs []string
+	for i := range words {
+		runs = append(runs, strings.Join(words[i:], " "))
+	}
+	for n := len(words) - 1; n >= 1; n-- {
+		runs = append(runs, strings.Join(words[:n], " "))
+	}
+	for _, phrase := range runs {
 		for _, base := range lx.Base(phrase, lexicon.Noun) {
 			if genericClasses[base] {
 				continue
 			}
 			if c := e.classOf(lx, base); c != nil {
-				// "drugs", not "drug": the question asks for several.
 				copied := *c
-				copied.plural = base != phrase
+				copied.plural = several || base != phrase
 				return &copied
 			}
+		}
+		if genericClasses[phrase] {
+			return nil // "what name did…"
 		}
 	}
 	return nil
@@ -130,13 +154,15 @@ func (e *Engine) lookupClass(words []string) *class {
 // classOf returns the class of a noun lemma, or nil if it has no kinds.
 func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
 	e.classes.mu.Lock()
-	defer e.classes.mu.Unlock()
-	if c, ok := e.classes.m[lemma]; ok {
+	c, ok := e.classes.m[lemma]
+	e.classes.mu.Unlock()
+	if ok {
 		return c
 	}
-	var c *class
+	// Built outside the lock: a large class takes tens of milliseconds,
+	// and other questions should not wait for it.
 	if kinds := lx.HyponymsOfSenses(lemma, classSenses, maxClassKinds); len(kinds) > 0 {
-		c = &class{lemma: lemma, stems: retrieval.Stems(lemma), kinds: map[string]bool{}, last: map[string]bool{}}
+		c = &class{lemma: lemma, stems: retrieval.Stems(lemma), kinds: map[string]bool{}, last: map[string]bool{}, lx: lx}
 		for _, k := range kinds {
 			c.kinds[k] = true
 			f := strings.Fields(k)
@@ -145,6 +171,8 @@ func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
 		}
 		c.maxWords = min(c.maxWords, maxKindWords)
 	}
+	e.classes.mu.Lock()
+	defer e.classes.mu.Unlock()
 	if e.classes.m == nil || len(e.classes.m) >= maxClasses {
 		e.classes.m = map[string]*class{}
 	}
@@ -162,9 +190,17 @@ func (c *class) kindValues(lx *lexicon.Lexicon, toks []retrieval.Token, qa *ques
 		lower[i] = strings.ToLower(t.Word)
 	}
 	skip := func(i int) bool {
-		w := toks[i].Word
-		return qa.words[lower[i]] || qa.nameWords[lower[i]] || retrieval.IsStopword(lower[i]) ||
-			len(w) < 2 || strings.ToUpper(w) == w
+		return qa.nameWords[lower[i]] || retrieval.IsStopword(lower[i]) || len(toks[i].Word) < 2
+	}
+	// A word of the question ("what drug was seized at the port") or an
+	// acronym ("ICE", but also "LSD") is a kind only in its first sense.
+	strict := func(from, to int) bool {
+		for k := from; k < to; k++ {
+			if w := toks[k].Word; qa.words[lower[k]] || strings.ToUpper(w) == w {
+				return true
+			}
+		}
+		return false
 	}
 	var out []value
 	for i := 0; i < len(toks); i++ {
@@ -191,7 +227,11 @@ func (c *class) kindValues(lx *lexicon.Lexicon, toks []retrieval.Token, qa *ques
 					}
 				}
 			}
-			if key == "" || !lx.SenseIsA(key, kindSenses, c.lemma, classSenses) {
+			senses := kindSenses
+			if strict(i, i+n) {
+				senses = 1
+			}
+			if key == "" || !lx.SenseIsA(key, senses, c.lemma, classSenses) {
 				continue
 			}
 			text := toks[i].Word
@@ -223,7 +263,19 @@ func kindsDisagree(k *cluster, c *candidate, qa *question) bool {
 	if p == nil || p.kind != vKind {
 		return false
 	}
-	return valuesDisagree(kindsOnly(k.values()), c)
+	kinds := kindsOnly(k.allValues())
+	for _, v := range kinds {
+		if qa.class.kindMatch(v, *p) {
+			return false
+		}
+	}
+	return len(kinds) > 0
+}
+
+// kindMatch reports whether two kinds give the same answer: the same
+// kind, or one a kind of the other ("fentanyl" is a "narcotic").
+func (c *class) kindMatch(a, b value) bool {
+	return valueMatch(a, b) || c.lx.SenseIsA(a.key, kindSenses, b.key, 0) || c.lx.SenseIsA(b.key, kindSenses, a.key, 0)
 }
 
 func kindsOnly(vals []value) []value {

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,11 +14,17 @@ func TestQuestionClass(t *testing.T) {
 		"Which political party did Ada Lind join?":  "political party",
 		"What kind of animal is Rex?":               "animal",
 		"What is the style of the Old Mill Church?": "style",
-		"What drugs were seized in Velm?":           "drugs (several)",
+		"What drugs were seized in Velm?":           "drug (several)",
 		// The noun, never the verb after it ("led" is also a diode).
 		"What agency led the raid?":   "agency",
 		"What sport uses a puck?":     "sport",
 		"What virus causes the rash?": "virus",
+		"What sport uses pucks?":      "sport",
+		// An adjective before the noun.
+		"What American sport is Rell Tavin known for?": "sport",
+		"What Mexican agency led the raid?":            "agency",
+		"What synthetic drugs were seized?":            "drug (several)",
+		"What arms were seized at the docks?":          "arms (several)",
 		// No answer type.
 		"What is the population of Fernvale?":      "", // a quantity
 		"What did the mayor say about the bridge?": "",
@@ -27,10 +34,10 @@ func TestQuestionClass(t *testing.T) {
 	} {
 		got := ""
 		qa := analyze(q)
-		if c := e.lookupClass(qa.classWords); c != nil {
+		if c := e.lookupClass(qa.classWords, qa.classNext); c != nil {
 			got = c.lemma
 			if c.plural {
-				got += "s (several)"
+				got += " (several)"
 			}
 		}
 		if got != want {
@@ -107,4 +114,43 @@ func TestPluralTypedQuestionHasNoConflict(t *testing.T) {
 			t.Errorf("account %d conflicts with %v; cocaine and heroin add up", i, acc.ConflictsWith)
 		}
 	}
+}
+
+// A word is a kind in its first two senses only, and a word of the
+// question or an acronym in its first sense only: "joint" and "ICE" are
+// no drugs, "port" in "the port of Velm" no port wine, but LSD is one.
+func TestKindsOfASentence(t *testing.T) {
+	e := engineOver(t, map[string]string{"a": "Police in Velm seized cocaine."})
+	qa := analyze("What drug was seized at the port of Velm?")
+	qa.class = e.lookupClass(qa.classWords, qa.classNext)
+	if qa.class == nil {
+		t.Fatal("no answer type for a what-drug question")
+	}
+	for text, want := range map[string][]string{
+		"ICE officers in a joint operation seized cocaine at the port of Velm.": {"cocaine"},
+		"Police seized LSD and heroin at the station.":                          {"lsd", "heroin"},
+	} {
+		var got []string
+		for _, v := range e.answerValues(text, &qa) {
+			if v.kind == vKind {
+				got = append(got, v.key)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("kinds of %q = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// A noun is expanded only by kinds in their first sense: "troops" finds
+// cavalry, not horses.
+func TestNounKindsFirstSense(t *testing.T) {
+	e := engineOver(t, map[string]string{
+		"a": "The cavalry and a horse were seen near the garrison of Velm.",
+	})
+	stems, words := e.nounKinds(e.lex(), "troops", "troop")
+	if slices.Contains(words, "horse") {
+		t.Errorf("kinds of troops = %q; a horse is an animal first", words)
+	}
+	_ = stems
 }

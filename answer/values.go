@@ -56,8 +56,7 @@ var nameJoiners = map[string]bool{"of": true, "de": true, "del": true, "la": tru
 // extractValues finds the values of a sentence. common holds lower-case
 // words seen in lower case in the corpus: a capitalised sentence-initial
 // word that is common ("However", "The") is grammar, not a name.
-func extractValues(text string, q *question, common func(string) bool) []value {
-	toks := retrieval.TokenizeAll(text)
+func extractValues(toks []retrieval.Token, q *question, common func(string) bool) []value {
 	var out []value
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].Word

@@ -31,7 +31,7 @@ func TestExtractValues(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
 			qa := analyze(tt.question)
-			if got := keys(extractValues(tt.sentence, &qa, never)); !slices.Equal(got, tt.want) {
+			if got := keys(extractValues(retrieval.TokenizeAll(tt.sentence), &qa, never)); !slices.Equal(got, tt.want) {
 				t.Errorf("values = %q, want %q", got, tt.want)
 			}
 		})
@@ -43,7 +43,7 @@ func TestValuesNearTheRelationComeFirst(t *testing.T) {
 	qa := analyze("What is the population of Elk Ridge Township?")
 	s := "Elk Ridge Township is one of sixteen townships; its population was 459 in 2000."
 	var vals []value
-	for _, v := range extractValues(s, &qa, never) {
+	for _, v := range extractValues(retrieval.TokenizeAll(s), &qa, never) {
 		if wants(qa.kind, v.kind) {
 			vals = append(vals, v)
 		}
