@@ -116,6 +116,13 @@ func (e *Engine) unknownSubject(qa *question) string {
 		if !auxStarts[strings.ToLower(toks[i].Word)] {
 			continue
 		}
+		for k := 1; k < i; k++ {
+			if !retrieval.IsStopword(strings.ToLower(toks[k].Word)) {
+				// "what American sport is popular…": the subject comes
+				// before the auxiliary, and what follows is said of it.
+				return ""
+			}
+		}
 		j := i + 1
 		for j < len(toks) && determiners[strings.ToLower(toks[j].Word)] {
 			j++

@@ -187,6 +187,14 @@ func TestUnknownSubjectBesideKnownName(t *testing.T) {
 	if !a.Abstained {
 		t.Fatalf("answered about norbia, which no document mentions: %+v", a.Accounts)
 	}
+	// What follows the auxiliary is said of a subject that comes before it.
+	a, err = e.Ask(context.Background(), "What police force is responsible for the raid in Velm?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Abstained {
+		t.Fatalf("abstained on a question whose subject (police) the corpus has: %s", a.Summary)
+	}
 	// A modifier the corpus lacks does not hide a subject it has.
 	a, err = e.Ask(context.Background(), "Did undercover police raid warehouses in Velm?")
 	if err != nil {

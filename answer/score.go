@@ -164,6 +164,9 @@ func (e *Engine) mentionsAny(qa *question, d *corpus.Document, names []name) boo
 	stems := e.docStems(d)
 	lex := e.index.Lexical()
 	for _, n := range names {
+		if len(n.stems) == 0 {
+			continue
+		}
 		if n.phrase != "" || e.writesCaps(n) {
 			if e.writes(qa, d, n) {
 				return true

@@ -87,7 +87,7 @@ func (e *Engine) correctSpelling(qa *question) {
 				alts = append(alts, e.surfaceOf(st))
 			}
 			for _, alt := range append(alts, e.relatedForms(w)...) {
-				if slices.Contains(tried, "“"+alt+"”") {
+				if slices.Contains(tried, "“"+alt+"”") || len(retrieval.Stems(alt)) == 0 {
 					continue
 				}
 				// Each spelling is a name of its own: a page writing it
