@@ -158,18 +158,9 @@ func (e *Engine) describe(c *candidate, qa *question) {
 	}
 }
 
-// answerValues are the values of text that can answer qa, nearest first.
-func (e *Engine) answerValues(text string, qa *question) []value {
-	toks := retrieval.TokenizeAll(text)
-	var kinds []value
-	if qa.class != nil {
-		kinds = qa.class.kindValues(e.lex(), toks, qa)
-	}
-	return e.valuesOf(toks, kinds, qa)
-}
-
-// valuesOf is answerValues for a sentence already tokenized (with stop
-// words) and, for a typed question, already searched for kinds.
+// valuesOf returns the values of a sentence (tokenized with stop words)
+// that can answer qa, nearest first; kinds are the kinds of a typed
+// question's class it names, which come first.
 func (e *Engine) valuesOf(toks []retrieval.Token, kinds []value, qa *question) []value {
 	var vals []value
 	var rel []int

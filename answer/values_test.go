@@ -156,3 +156,13 @@ func TestCountsMustCountTheAskedThing(t *testing.T) {
 		t.Errorf("values = %q, want [29]", got)
 	}
 }
+
+// answerValues are the values of text that can answer qa, nearest first.
+func (e *Engine) answerValues(text string, qa *question) []value {
+	toks := retrieval.TokenizeAll(text)
+	var kinds []value
+	if qa.class != nil {
+		kinds = qa.class.kindValues(e.lex(), toks, qa)
+	}
+	return e.valuesOf(toks, kinds, qa)
+}
