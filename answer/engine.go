@@ -100,27 +100,30 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 		return abstain(q, fmt.Sprintf("No document in the corpus mentions %s, so nothing here answers this question.", strings.Join(missing, ", "))), nil
 	}
 	e.correctSpelling(&qa)
-	qa.class = e.lookupClass(qa.classWords, qa.classNext)
+	qa.class = e.lookupClass(qa.classWords, qa.classNext, qa.classAfter)
 	e.expandKinds(&qa)
 	return e.compose(ctx, &qa)
 }
 
 // unknownSubject returns the subject of a question written in lower case
 // ("how did norway react…", "what did the mayor say…") when no document
-// mentions it: the word after the auxiliary, past a determiner. Names
-// written with a capital are judged by unknownEntities; this catches the
-// same question typed without capitals.
+// mentions it: the phrase after the auxiliary, past a determiner, up to
+// its verb. Names written with a capital are judged by unknownEntities;
+// this catches the same question typed without capitals.
 func (e *Engine) unknownSubject(qa *question) string {
 	toks := retrieval.TokenizeAll(retrieval.Fold(qa.text))
 	for i := 0; i+1 < len(toks); i++ {
-		if !auxStarts[strings.ToLower(toks[i].Word)] {
+		aux := strings.ToLower(toks[i].Word)
+		if !auxStarts[aux] {
 			continue
 		}
-		for k := 1; k < i; k++ {
-			if !retrieval.IsStopword(strings.ToLower(toks[k].Word)) {
-				// "what American sport is popular…": the subject comes
-				// before the auxiliary, and what follows is said of it.
-				return ""
+		if beForms[aux] {
+			for k := 1; k < i; k++ {
+				if !retrieval.IsStopword(strings.ToLower(toks[k].Word)) {
+					// "what American sport is popular…": the subject
+					// comes before "is", and what follows is said of it.
+					return ""
+				}
 			}
 		}
 		j := i + 1
@@ -167,6 +170,8 @@ func (e *Engine) unknownSubject(qa *question) string {
 	}
 	return ""
 }
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 
 // maxSubjectWords bounds the subject phrase read after the auxiliary.
 const maxSubjectWords = 4

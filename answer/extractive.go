@@ -184,8 +184,18 @@ func (e *Engine) valuesOf(toks []retrieval.Token, kinds []value, qa *question) [
 		vals = append(vals, v)
 	}
 	// The kinds a typed question asks for come first, before any name or
-	// figure.
-	return append(byProximity(kinds, toks, qa), refineYear(byProximity(vals, toks, qa))...)
+	// figure; kinds the question itself names ("switched to cricket from
+	// ice hockey") come after the others.
+	var asked, named []value
+	for _, k := range kinds {
+		if qa.words[strings.Fields(k.key)[0]] {
+			named = append(named, k)
+		} else {
+			asked = append(asked, k)
+		}
+	}
+	out := append(byProximity(asked, toks, qa), byProximity(named, toks, qa)...)
+	return append(out, refineYear(byProximity(vals, toks, qa))...)
 }
 
 // refineYear puts first the full date that a leading bare year belongs

@@ -302,9 +302,9 @@ func coveredBy(a, b []value) bool {
 // filler (variants); opposite stances on a yes/no question; different
 // figures or dates for the asked-for quantity or time.
 func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) bool {
-	// A document about something else does not contradict one about the
-	// question's main subject, nor another such document; it merely
-	// mentions other facts.
+	// When the answer has documents about the question's main subject, a
+	// document about something else contradicts neither them nor another
+	// such document; it merely mentions other facts.
 	if len(qa.names) > 0 && aboutMain && (!a.mainNamed() || !b.mainNamed()) {
 		return false
 	}

@@ -57,7 +57,8 @@ type question struct {
 	// classWords may name the answer type of an open question ("what
 	// sport…"); class is that type once resolved in the lexicon, or nil.
 	classWords []string
-	classNext  string
+	classNext  string // the word after classWords, in lower case
+	classAfter string // the one after that, as written
 	class      *class
 	// kinds maps a stem of the question's nouns to the stems of its kinds
 	// that the corpus uses: "church" → "cathedr", "basilica".
@@ -150,11 +151,11 @@ func analyze(q string) question {
 		}
 	}
 	if qa.kind == kindOpen {
-		var lw []string
+		var ws []string
 		for _, t := range retrieval.TokenizeAll(folded) {
-			lw = append(lw, strings.ToLower(t.Word))
+			ws = append(ws, t.Word)
 		}
-		qa.classWords, qa.classNext = classWords(lw)
+		qa.classWords, qa.classNext, qa.classAfter = classWords(ws)
 	}
 	qa.negative = denial.MatchString(folded)
 	inName := map[string]bool{}

@@ -111,9 +111,10 @@ func (e *Engine) writesCaps(n name) bool {
 }
 
 // containsTitle reports whether the words hold a quoted title, whatever
-// its case, where the document writes its first letter as a capital or
-// a digit: "The 1975 's beginnings" and "Night Songs" for "Night songs",
-// but not "in the 1975 season".
+// its case, where the document writes its first letter as an ASCII
+// capital or digit, or writes the title exactly as quoted: "The 1975 's
+// beginnings" and "Night Songs" for "Night songs", "iPhone" for
+// "iPhone", but not "in the 1975 season".
 func containsTitle(w docWords, title string) bool {
 	t := " " + strings.ToLower(title) + " "
 	from := 0
@@ -126,7 +127,7 @@ func containsTitle(w docWords, title string) bool {
 		if len(w.lower) != len(w.cased) {
 			return true // lower-casing changed the length: no offsets to compare
 		}
-		if c := w.cased[k+1]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+		if c := w.cased[k+1]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || w.cased[k+1:k+len(t)-1] == title {
 			return true
 		}
 		from = k + 1

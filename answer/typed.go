@@ -60,42 +60,53 @@ var genericClasses = map[string]bool{
 }
 
 // classWords returns the words that may name the answer type of a
-// question, in lower case, and the word after them: "what sport uses…"
-// → [sport uses] "a", "which political party…" → [political party],
+// question, in lower case, the word after them in lower case and the one
+// after that as written: "what sport uses a puck" → [sport uses] "a"
+// "puck", "which political party…" → [political party],
 // "what kind of animal…" → [animal], "what is the style of…" → [style];
 // nil when there are none. lookupClass picks the noun among them.
-func classWords(words []string) (run []string, next string) {
+func classWords(written []string) (run []string, next, after string) {
+	words := make([]string, len(written))
+	for i, w := range written {
+		words[i] = strings.ToLower(w)
+	}
 	if len(words) < 2 || words[0] != "what" && words[0] != "which" {
-		return nil, ""
+		return nil, "", ""
 	}
 	i := 1
-	collect := func(i int) ([]string, string) {
+	at := func(k int) string {
+		if k < len(words) {
+			return words[k]
+		}
+		return ""
+	}
+	collect := func(i int) ([]string, string, string) {
 		var out []string
 		for ; i < len(words) && len(out) < maxKindWords; i++ {
 			w := words[i]
 			if retrieval.IsStopword(w) || auxStarts[w] || questionWords[w] {
-				return out, w
+				break
 			}
 			out = append(out, w)
 		}
-		if i < len(words) {
-			return out, words[i]
+		after := ""
+		if i+1 < len(written) {
+			after = written[i+1]
 		}
-		return out, ""
+		return out, at(i), after
 	}
 	if i+1 < len(words) && (words[i] == "kind" || words[i] == "type" || words[i] == "sort") && words[i+1] == "of" {
 		i += 2
 	}
-	run, next = collect(i)
-	if len(run) == 0 && i+1 < len(words) && (words[i] == "is" || words[i] == "was" || words[i] == "are" || words[i] == "were") &&
-		(words[i+1] == "the" || words[i+1] == "a" || words[i+1] == "an") {
+	run, next, after = collect(i)
+	if len(run) == 0 && i+1 < len(words) && beForms[words[i]] && (words[i+1] == "the" || words[i+1] == "a" || words[i+1] == "an") {
 		// "what is the style of …": the noun before "of"
-		run, next = collect(i + 2)
+		run, next, after = collect(i + 2)
 		if next != "of" {
-			return nil, ""
+			return nil, "", ""
 		}
 	}
-	return run, next
+	return run, next, after
 }
 
 // classes memoises resolved classes: building one reads up to
@@ -105,27 +116,38 @@ type classes struct {
 	m  map[string]*class
 }
 
-// lookupClass resolves a question's class words in the lexicon. A last
-// word that is an inflected verb before its object ("what agency led the
-// raid", "what sport uses a puck") is dropped; then the longest tail that
-// is a noun with kinds under it is the class ("political party", "sport"
-// in "what American sport"), else the longest run from the first word
-// ("sport" in "what sport uses pucks"). Nil when there is none.
-func (e *Engine) lookupClass(words []string, next string) *class {
+// lookupClass resolves a question's class words in the lexicon.
+//   - The run ends before a verb: an inflected verb with an object after
+//     it in the run ("what country produces wine") or before a
+//     determiner ("what agency led the raid") is cut off with all after
+//     it, unless the words up to it are a noun ("political parties in").
+//   - Then the longest tail that is a noun with kinds under it is the
+//     class ("political party"; "sport" in "what American sport"), else
+//     the longest run from the first word ("sport" in "what sport
+//     operated…").
+//
+// The class is plural, asking for several answers, when its noun is
+// ("what drugs") or when "are"/"were" follows and no subject comes
+// after it ("what arms were seized", not "what sport are the Lind
+// brothers known for" nor "…are Ada and Per known for"). Nil when there
+// is no class.
+func (e *Engine) lookupClass(words []string, next, after string) *class {
 	if len(words) == 0 {
 		return nil
 	}
 	lx := e.lex()
-	if last := words[len(words)-1]; len(words) >= 2 && next != "" && !auxStarts[next] && retrieval.IsStopword(next) {
-		for _, b := range lx.Base(last, lexicon.Verb) {
-			if b != last {
-				words = words[:len(words)-1]
-				break
-			}
+	for i := 1; i < len(words); i++ {
+		objectFollows := i < len(words)-1 || objectDeterminers[next]
+		if !objectFollows || e.nounClass(lx, strings.Join(words[:i+1], " ")) {
+			continue
+		}
+		if bases := lx.Base(words[i], lexicon.Verb); len(bases) > 0 && bases[0] != words[i] {
+			words = words[:i]
+			break
 		}
 	}
-	// "what drugs were seized", "what arms are sold": several answers.
-	several := next == "were" || next == "are"
+	la := strings.ToLower(after)
+	several := (next == "were" || next == "are") && after != "" && after == la && !objectDeterminers[la] && !subjectPronouns[la]
 	var runs []string
 	for i := range words {
 		runs = append(runs, strings.Join(words[i:], " "))
@@ -150,6 +172,25 @@ func (e *Engine) lookupClass(words []string, next string) *class {
 	}
 	return nil
 }
+
+// nounClass reports whether phrase is a noun with kinds ("political
+// parties").
+func (e *Engine) nounClass(lx *lexicon.Lexicon, phrase string) bool {
+	for _, base := range lx.Base(phrase, lexicon.Noun) {
+		if !genericClasses[base] && e.classOf(lx, base) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	objectDeterminers = map[string]bool{
+		"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+		"his": true, "her": true, "its": true, "their": true, "some": true, "any": true, "no": true, "every": true,
+	}
+	subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "you": true, "i": true}
+)
 
 // classOf returns the class of a noun lemma, or nil if it has no kinds.
 func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
@@ -181,9 +222,10 @@ func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
 }
 
 // kindValues returns the kinds of the class a sentence names, longest
-// first at each place ("american football", not "football"). Words of the
-// question ("what drugs were seized at the port" names no port wine),
-// acronyms ("ICE") and single letters are not kinds.
+// first at each place ("american football", not "football"). A word of
+// the question ("what drug was seized at the port": no port wine) or an
+// acronym ("ICE", but "LSD") is a kind only in its first sense; single
+// letters never are.
 func (c *class) kindValues(lx *lexicon.Lexicon, toks []retrieval.Token, qa *question) []value {
 	lower := make([]string, len(toks))
 	for i, t := range toks {

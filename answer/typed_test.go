@@ -25,6 +25,16 @@ func TestQuestionClass(t *testing.T) {
 		"What Mexican agency led the raid?":            "agency",
 		"What synthetic drugs were seized?":            "drug (several)",
 		"What arms were seized at the docks?":          "arms (several)",
+		// The verb's object is not the type.
+		"What country produces wine?": "country",
+		"What agency runs prisons?":   "agency",
+		"What team plays football?":   "team",
+		// A plural noun before a preposition is no verb.
+		"What political parties in Velm opposed the bill?": "political party (several)",
+		"What political parties oppose the bill?":          "political party (several)",
+		"What illegal drugs in the shipment were seized?":  "drug (several)",
+		// "are" before a subject asks for one.
+		"What sport are Rell Tavin and his brother known for?": "sport",
 		// No answer type.
 		"What is the population of Fernvale?":      "", // a quantity
 		"What did the mayor say about the bridge?": "",
@@ -34,7 +44,7 @@ func TestQuestionClass(t *testing.T) {
 	} {
 		got := ""
 		qa := analyze(q)
-		if c := e.lookupClass(qa.classWords, qa.classNext); c != nil {
+		if c := e.lookupClass(qa.classWords, qa.classNext, qa.classAfter); c != nil {
 			got = c.lemma
 			if c.plural {
 				got += " (several)"
@@ -122,7 +132,7 @@ func TestPluralTypedQuestionHasNoConflict(t *testing.T) {
 func TestKindsOfASentence(t *testing.T) {
 	e := engineOver(t, map[string]string{"a": "Police in Velm seized cocaine."})
 	qa := analyze("What drug was seized at the port of Velm?")
-	qa.class = e.lookupClass(qa.classWords, qa.classNext)
+	qa.class = e.lookupClass(qa.classWords, qa.classNext, qa.classAfter)
 	if qa.class == nil {
 		t.Fatal("no answer type for a what-drug question")
 	}
@@ -153,4 +163,16 @@ func TestNounKindsFirstSense(t *testing.T) {
 		t.Errorf("kinds of troops = %q; a horse is an animal first", words)
 	}
 	_ = stems
+}
+
+// A kind the question names is not the answer when the sentence names
+// another: "switched to cricket from ice hockey" answers cricket.
+func TestKindNamedByTheQuestionComesLast(t *testing.T) {
+	docs := map[string]string{
+		"switch": "Rell Tavin switched to cricket after ten years of ice hockey in Velm.",
+	}
+	a := askOver(t, docs, "What sport did Rell Tavin switch to from ice hockey?")
+	if p := strings.ToLower(a.Accounts[0].Position); !strings.HasPrefix(p, "cricket:") {
+		t.Errorf("position = %q, want it to start with cricket", a.Accounts[0].Position)
+	}
 }
