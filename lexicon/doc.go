@@ -8,7 +8,7 @@
 // noun and verb morphological exception lists; of the adjectives, only those
 // with a pertainym pointer to a noun and the nouns they point to, so that
 // "Finnish time" can be found to be about Finland. All of it is embedded in
-// the binary (wordnet.lex.gz, about 1.2 MB) and parsed once per process by
+// the binary (wordnet.lex.gz, about 1.1 MB) and parsed once per process by
 // Default; nothing here touches the network or the file system, and nothing
 // needs WordNet's own files except the generator.
 //

@@ -20,7 +20,7 @@ import (
 )
 
 // magic starts every file; the trailing digit is the format version.
-const magic = "crosscheck-lexicon 2\n"
+const magic = "crosscheck-lexicon 3\n"
 
 // Part-of-speech indices into the per-POS fields of Data.
 const (
@@ -311,18 +311,25 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-// lemmas writes l front-coded (length shared with the previous lemma, then
-// the rest): sorted lemmas share long prefixes, and every byte saved is a
-// byte gunzip need not produce at parse time.
+// lemmas writes l front-coded in two columns: the length each lemma shares
+// with the one before it, then the rest of every lemma, newline-terminated.
+// Sorted lemmas share long prefixes, and every byte saved is a byte gunzip
+// need not produce at parse time. Lengths interleaved with the text break
+// up the repeats gzip looks for; in their own column they made the file
+// 80 KB (7%) smaller.
 func (w *writer) lemmas(l Lemmas) {
 	w.uint(len(l.text))
 	prev := ""
 	for i := range int32(l.Len()) {
 		s := l.At(i)
-		p := commonPrefix(prev, s)
-		w.uint(p)
-		w.uint(len(s) - p)
-		w.buf = append(w.buf, s[p:]...)
+		w.uint(commonPrefix(prev, s))
+		prev = s
+	}
+	prev = ""
+	for i := range int32(l.Len()) {
+		s := l.At(i)
+		w.buf = append(w.buf, s[commonPrefix(prev, s):]...)
+		w.buf = append(w.buf, '\n')
 		prev = s
 	}
 }
@@ -334,22 +341,29 @@ func (r *reader) lemmas(n int) Lemmas {
 		r.fail("lemma text size")
 		return Lemmas{}
 	}
+	// off holds the shared lengths until the text is rebuilt.
+	off := make([]int32, n+1)
+	for i := range n {
+		off[i+1] = int32(r.uint())
+	}
+	if r.err != nil {
+		return Lemmas{}
+	}
 	text := make([]byte, 0, size)
-	off := make([]int32, 1, n+1)
 	prev := 0 // start of the previous lemma in text
-	for range n {
-		p, rest := r.uint(), r.uint()
-		suffix := r.bytes(rest)
-		if r.err != nil || p > len(text)-prev {
+	for i := range n {
+		p := int(off[i+1])
+		end := bytes.IndexByte(r.buf[r.off:], '\n')
+		if end < 0 || p > len(text)-prev || len(text)+p+end+1 > size {
 			r.fail("bad lemma")
 			return Lemmas{}
 		}
 		start := len(text)
 		text = append(text, text[prev:prev+p]...)
-		text = append(text, suffix...)
-		text = append(text, '\n')
+		text = append(text, r.buf[r.off:r.off+end+1]...)
+		r.off += end + 1
 		prev = start
-		off = append(off, int32(len(text)))
+		off[i+1] = int32(len(text))
 	}
 	if len(text) != size {
 		r.fail("lemma text size")
