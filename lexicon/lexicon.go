@@ -12,14 +12,19 @@ import (
 )
 
 // POS is a part of speech. Only nouns and verbs have senses here: answer
-// typing and query expansion need nothing else. Adjectives appear only as
-// pertainyms (see Pertainyms), which lead them to nouns.
+// typing and query expansion need nothing else. Adjectives appear as
+// pertainyms (see Pertainyms), which lead them to nouns, and adjectives and
+// adverbs alike as words (see IsWord).
 type POS int
 
-// The parts of speech, numbered as the data file numbers them.
+// The parts of speech, numbered as the data file numbers them. Adjectives
+// and adverbs are unexported: they have no senses, so Base, Synonyms and
+// the rest cannot take them, and only IsWord looks them up.
 const (
 	Noun POS = iota
 	Verb
+	adjective
+	adverb
 )
 
 // Lexicon is a parsed WordNet lexicon. Its data never changes after parsing;
@@ -28,6 +33,11 @@ const (
 type Lexicon struct {
 	d     *lexfile.Data
 	index *lemmaIndex
+	// words indexes d.Words, the adjectives and adverbs that are not in
+	// index; modifiers[pos-adjective] is the set of adjective or adverb
+	// ids, a bitset.
+	words     *lemmaIndex
+	modifiers [2][]uint64
 	// hypoOff and hypos invert d.Hypers: the hyponyms and instances of
 	// synset s are hypos[hypoOff[s]:hypoOff[s+1]].
 	hypoOff, hypos []int32
@@ -95,7 +105,13 @@ func parse(gz []byte) (*Lexicon, error) {
 }
 
 func newLexicon(d *lexfile.Data) *Lexicon {
-	l := &Lexicon{d: d, index: newLemmaIndex(d.Lemmas), pertainedBy: pertainedBy(d)}
+	l := &Lexicon{d: d, index: newLemmaIndex(d.Lemmas), words: newLemmaIndex(d.Words), pertainedBy: pertainedBy(d)}
+	for i, ids := range [2][]int32{d.AdjIDs, d.AdvIDs} {
+		l.modifiers[i] = make([]uint64, (d.Len()+63)/64)
+		for _, id := range ids {
+			l.modifiers[i][id>>6] |= 1 << (id & 63)
+		}
+	}
 	nsyn := len(d.HyperOff) - 1
 	l.hypoOff = make([]int32, nsyn+1)
 	for _, h := range d.Hypers {
@@ -119,16 +135,34 @@ func newLexicon(d *lexfile.Data) *Lexicon {
 // a sentence knows the longest n-gram worth looking up.
 func (l *Lexicon) MaxWords() int { return l.d.MaxWords }
 
-// lemma returns the id of word if it is a lemma with senses in pos.
+// lemma returns the id of word if it is a lemma of pos: for nouns and
+// verbs one with senses in pos, for adjectives and adverbs one of the
+// lemmas or words that the data file lists as such.
 func (l *Lexicon) lemma(word string, pos POS) (int32, bool) {
 	id, ok := l.index.find(word)
-	return id, ok && l.hasSenses(id, pos)
+	if !ok && pos >= adjective {
+		id, ok = l.words.find(word)
+		id += int32(l.d.Lemmas.Len())
+	}
+	return id, ok && l.has(id, pos)
 }
 
 // lemmaBytes is lemma for a key assembled in a buffer.
 func (l *Lexicon) lemmaBytes(word []byte, pos POS) (int32, bool) {
 	id, ok := l.index.findBytes(word)
-	return id, ok && l.hasSenses(id, pos)
+	if !ok && pos >= adjective {
+		id, ok = l.words.findBytes(word)
+		id += int32(l.d.Lemmas.Len())
+	}
+	return id, ok && l.has(id, pos)
+}
+
+// has reports whether lemma id, as lemma returns it, is a lemma of pos.
+func (l *Lexicon) has(id int32, pos POS) bool {
+	if pos >= adjective {
+		return l.modifiers[pos-adjective][id>>6]&(1<<(id&63)) != 0
+	}
+	return l.hasSenses(id, pos)
 }
 
 func (l *Lexicon) hasSenses(id int32, pos POS) bool {

@@ -9,10 +9,12 @@ import (
 // an inflection of the word ending in repl instead.
 type rule struct{ suffix, repl string }
 
-// rules are WordNet's morphy rules (morph.c), tried in this order.
-var rules = [2][]rule{
-	Noun: {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}},
-	Verb: {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}},
+// rules are WordNet's morphy rules (morph.c), tried in this order. WordNet
+// has none for adverbs, only their exception list.
+var rules = [4][]rule{
+	Noun:      {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}},
+	Verb:      {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}},
+	adjective: {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}},
 }
 
 // Base returns the WordNet base forms of a lower-case word or phrase for the
@@ -52,6 +54,14 @@ func (l *Lexicon) baseIDs(word string, pos POS, dst []int32) []int32 {
 	if id, ok := l.lemma(word, pos); ok {
 		dst = addID(dst, id)
 	}
+	return l.inflectionIDs(word, pos, dst)
+}
+
+// inflectionIDs appends the lemmas of pos that the trimmed lower-case word
+// is an inflection of: its exception entries if it has any, else the forms
+// the suffix rules give. It works for adjectives and adverbs too, whose ids
+// may be past the noun and verb lemmas' (see lexfile.Data.Words).
+func (l *Lexicon) inflectionIDs(word string, pos POS, dst []int32) []int32 {
 	if bases, ok := l.d.Exceptions[pos][word]; ok {
 		for _, b := range bases {
 			if id, ok := l.lemma(b, pos); ok {

@@ -19,8 +19,8 @@ import (
 )
 
 func main() {
-	dict := flag.String("dict", "", "WordNet dict directory holding data.* and index.* for noun, verb and adj")
-	exc := flag.String("exc", "", "directory holding noun.exc and verb.exc (default: -dict)")
+	dict := flag.String("dict", "", "WordNet dict directory holding data.* for noun, verb, adj and adv and index.* for noun, verb and adj")
+	exc := flag.String("exc", "", "directory holding noun.exc, verb.exc, adj.exc and adv.exc (default: -dict)")
 	out := flag.String("out", "wordnet.lex.gz", "output file")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -56,7 +56,9 @@ func run(log *slog.Logger, dict, exc, out string) error {
 	log.Info("wrote lexicon", "file", out, "bytes", len(gz), "raw_bytes", len(raw),
 		"lemmas", d.Lemmas.Len(), "noun_synsets", d.Nouns, "verb_synsets", len(d.MemberOff)-1-d.Nouns,
 		"noun_exceptions", len(d.Exceptions[lexfile.Noun]), "verb_exceptions", len(d.Exceptions[lexfile.Verb]),
-		"max_words", d.MaxWords, "pertainym_adjectives", d.Adjectives.Len(), "pertainyms", len(d.Pertainyms))
+		"max_words", d.MaxWords, "pertainym_adjectives", d.Adjectives.Len(), "pertainyms", len(d.Pertainyms),
+		"adjectives", len(d.AdjIDs), "adverbs", len(d.AdvIDs), "adj_adv_only_words", d.Words.Len(),
+		"adj_exceptions", len(d.Exceptions[lexfile.Adj]), "adv_exceptions", len(d.Exceptions[lexfile.Adv]))
 	return nil
 }
 

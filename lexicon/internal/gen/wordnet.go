@@ -28,8 +28,9 @@ type synset struct {
 	hypers []string // offsets of @ and @i targets in the same part of speech
 }
 
-// build reads WordNet's noun and verb data, index and exception files and
-// the adjective data and index files, and assembles the lexicon's data.
+// build reads WordNet's noun and verb data, index and exception files, the
+// adjective data and index files, the adverb data file and the adjective
+// and adverb exception files, and assembles the lexicon's data.
 func build(log *slog.Logger, dict, exc fs.FS) (*lexfile.Data, error) {
 	var synsets [2][]synset
 	var index [2]map[string][]string // lemma → synset offsets in sense order
@@ -59,6 +60,9 @@ func build(log *slog.Logger, dict, exc fs.FS) (*lexfile.Data, error) {
 		return nil, err
 	}
 	if err := pertainyms(d, synsets[lexfile.Noun], ptrs, adjIndex); err != nil {
+		return nil, err
+	}
+	if err := words(log, d, dict, exc); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -119,7 +123,10 @@ func assemble(log *slog.Logger, synsets [2][]synset, index, excs [2]map[string][
 		if err := senses(log, d, pos, key[pos], index[pos]); err != nil {
 			return nil, err
 		}
-		d.Exceptions[pos] = exceptions(log, d, pos, id, excs[pos])
+		d.Exceptions[pos] = exceptions(log, posFiles[pos].name, excs[pos], func(b string) bool {
+			i, ok := id[b]
+			return ok && d.Has(i, pos)
+		})
 	}
 	return d, nil
 }
@@ -169,15 +176,15 @@ func senses(log *slog.Logger, d *lexfile.Data, pos int, key map[string]int32, in
 }
 
 // exceptions keeps the entries of an exception list whose bases are lemmas
-// of pos; an inflection pointing elsewhere could never produce a result.
-func exceptions(log *slog.Logger, d *lexfile.Data, pos int, id map[string]int32, exc map[string][]string) map[string][]string {
+// of its part of speech (isBase); an inflection pointing elsewhere could
+// never produce a result.
+func exceptions(log *slog.Logger, pos string, exc map[string][]string, isBase func(string) bool) map[string][]string {
 	out := make(map[string][]string, len(exc))
 	dropped := 0
 	for form, bases := range exc {
 		var keep []string
 		for _, b := range bases {
-			i, ok := id[b]
-			if ok && d.SenseOff[pos][i+1] > d.SenseOff[pos][i] && !slices.Contains(keep, b) {
+			if isBase(b) && !slices.Contains(keep, b) {
 				keep = append(keep, b)
 			}
 		}
@@ -187,7 +194,7 @@ func exceptions(log *slog.Logger, d *lexfile.Data, pos int, id map[string]int32,
 		}
 		out[form] = keep
 	}
-	log.Info("exceptions", "pos", posFiles[pos].name, "kept", len(out), "dropped", dropped)
+	log.Info("exceptions", "pos", pos, "kept", len(out), "dropped", dropped)
 	return out
 }
 

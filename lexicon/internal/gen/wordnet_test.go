@@ -20,7 +20,10 @@ import (
 // of which point at non-lemmas, and adjectives whose pertainyms name single
 // words of noun synsets: "metropolitan" the second word of the city synset,
 // "animalic" a satellite sense ranked before a head sense, "civic(a)" with
-// a syntactic marker, "urbane" only an adjective, "blue" nothing.
+// a syntactic marker, "urbane" only an adjective, "blue" nothing; "animal"
+// is also an adjective, "blue" also an adverb, "urbanely" only an adverb;
+// adjective and adverb exceptions some of which point at lemmas of another
+// part of speech or at none.
 func miniWordNet() fstest.MapFS {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	return fstest.MapFS{
@@ -54,6 +57,10 @@ bother v 1 0 1 0 01000100
 00100300 02 s 01 animalic 0 002 & 00100200 a 0000 \ 00001740 n 0101 | of entities  
 00100400 02 a 01 urbane 0 001 \ 00100000 a 0101 | of urban things  
 00100500 02 a 01 blue 0 001 + 00001740 n 0101 | the colour  
+00100600 02 s 01 animal 0 000 | bestial  
+`),
+		"data.adv": file(`  1 This software and database is being provided to you, the LICENSEE  
+00200000 02 r 02 urbanely 0 blue 0 000 | in an urbane way  
 `),
 		"index.adj": file(`  1 This software and database is being provided to you, the LICENSEE  
 animalic a 2 2 \ & 2 0 00100300 00100200  
@@ -65,6 +72,8 @@ urbane a 1 1 \ 1 0 00100400
 `),
 		"noun.exc": file("badgeren badger\ncities city\nmice mouse\n"),
 		"verb.exc": file("badgered badger\nbothert bother bottle\n"),
+		"adj.exc":  file("bluer blue\nanimaller animal\nbadgerer badger\n"),
+		"adv.exc":  file("bluest blue\nbetter well\n"),
 	}
 }
 
@@ -107,9 +116,11 @@ func TestBuild(t *testing.T) {
 	if got := hypers(6); !slices.Equal(got, []int32{7}) {
 		t.Errorf("verb badger's hypernyms = %v, want [7]", got)
 	}
-	wantExc := [2]map[string][]string{
+	wantExc := [4]map[string][]string{
 		lexfile.Noun: {"badgeren": {"badger"}, "cities": {"city"}},
 		lexfile.Verb: {"badgered": {"badger"}, "bothert": {"bother"}},
+		lexfile.Adj:  {"bluer": {"blue"}, "animaller": {"animal"}},
+		lexfile.Adv:  {"bluest": {"blue"}},
 	}
 	if !reflect.DeepEqual(d.Exceptions, wantExc) {
 		t.Errorf("exceptions = %v, want %v", d.Exceptions, wantExc)
@@ -131,6 +142,26 @@ func TestBuild(t *testing.T) {
 	}
 	if !reflect.DeepEqual(perts, wantPerts) {
 		t.Errorf("pertainyms = %q, want %q", perts, wantPerts)
+	}
+	var words []string
+	for i := range int32(d.Words.Len()) {
+		words = append(words, d.Words.At(i))
+	}
+	if want := []string{"animalic", "blue", "civic", "metropolitan", "urban", "urbane", "urbanely"}; !slices.Equal(words, want) {
+		t.Errorf("words = %q, want %q (adjectives and adverbs not nouns or verbs)", words, want)
+	}
+	named := func(ids []int32) []string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, d.Word(id))
+		}
+		return out
+	}
+	if got, want := named(d.AdjIDs), []string{"animal", "animalic", "blue", "civic", "metropolitan", "urban", "urbane"}; !slices.Equal(got, want) {
+		t.Errorf("adjectives = %q, want %q", got, want)
+	}
+	if got, want := named(d.AdvIDs), []string{"blue", "urbanely"}; !slices.Equal(got, want) {
+		t.Errorf("adverbs = %q, want %q", got, want)
 	}
 	if _, err := lexfile.Encode(d); err != nil {
 		t.Errorf("Encode: %v", err)
@@ -173,6 +204,8 @@ func TestBuildReportsBrokenFiles(t *testing.T) {
 		{"target synset", "data.adj", "00100000 02 a 01 urban 0 001 \\ 00009999 n 0101 | none\n"},
 		{"target word", "data.adj", "00100000 02 a 01 urban 0 001 \\ 00005000 n 0103 | no word 3\n"},
 		{"adjective index", "index.adj", "urban a x 1 \\ 1 0 00100000\n"},
+		{"adverb type", "data.adv", "00200000 02 a 01 urbanely 0 000 | an adjective\n"},
+		{"adverb exception", "adv.exc", "bluest\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := miniWordNet()
@@ -182,7 +215,7 @@ func TestBuildReportsBrokenFiles(t *testing.T) {
 			}
 		})
 	}
-	for _, name := range []string{"verb.exc", "data.adj", "index.adj"} {
+	for _, name := range []string{"verb.exc", "data.adj", "index.adj", "data.adv", "adj.exc", "adv.exc"} {
 		fsys := miniWordNet()
 		delete(fsys, name)
 		if _, err := build(slog.New(slog.DiscardHandler), fsys, fsys); err == nil {

@@ -1,7 +1,8 @@
 // Package lexfile encodes and decodes the lexicon's one data file: the noun
 // and verb part of WordNet reduced to lemmas, senses, hypernym pointers and
 // morphological exceptions, plus the adjective pertainyms that lead from an
-// adjective to a noun ("finnish" to "finland").
+// adjective to a noun ("finnish" to "finland"), and the adjective and adverb
+// lemmas and exceptions, kept only to tell words from non-words.
 //
 // The format is binary and columnar (all counts first, then all lemma ids,
 // then all sense ranks, …) because same-kind columns gzip better than
@@ -20,12 +21,15 @@ import (
 )
 
 // magic starts every file; the trailing digit is the format version.
-const magic = "crosscheck-lexicon 3\n"
+const magic = "crosscheck-lexicon 4\n"
 
-// Part-of-speech indices into the per-POS fields of Data.
+// Part-of-speech indices into the per-POS fields of Data. Only nouns and
+// verbs have senses.
 const (
 	Noun = 0
 	Verb = 1
+	Adj  = 2
+	Adv  = 3
 )
 
 // Data is the decoded lexicon. Synsets are numbered from 0: the first Nouns
@@ -49,9 +53,10 @@ type Data struct {
 	// senses in that part of speech has an empty range.
 	SenseOff, Senses [2][]int32
 	// Exceptions map an irregular inflected form to its base lemmas, per
-	// part of speech (WordNet's noun.exc and verb.exc, restricted to bases
-	// that are lemmas of that part of speech).
-	Exceptions [2]map[string][]string
+	// part of speech (WordNet's noun.exc, verb.exc, adj.exc and adv.exc,
+	// restricted to bases that are lemmas of that part of speech). Adjective
+	// and adverb bases may be Words.
+	Exceptions [4]map[string][]string
 	// MaxWords is the number of words in the longest lemma.
 	MaxWords int
 	// Adjectives are the adjectives that have a pertainym pointer to a noun,
@@ -63,6 +68,16 @@ type Data struct {
 	// lemma ids it pertains to in WordNet's order (the adjective's most
 	// frequent sense first), each once.
 	PertainymOff, Pertainyms []int32
+	// Words are the adjective and adverb lemmas that are not noun or verb
+	// lemmas, lower-case like Lemmas, sorted and unique. Their ids follow
+	// the lemmas' (word i has id Lemmas.Len()+i; see Word), so that one id
+	// space covers every part of speech while noun and verb lookups never
+	// see an adjective.
+	Words Lemmas
+	// AdjIDs and AdvIDs are the ids of the adjective and adverb lemmas,
+	// ascending: Lemmas that are also adjectives or adverbs, and every word
+	// of Words in one or both.
+	AdjIDs, AdvIDs []int32
 }
 
 // Encode returns d in the file format (uncompressed). It fails if d is not
@@ -103,26 +118,32 @@ func Encode(d *Data) ([]byte, error) {
 		}
 	}
 
-	for pos := range 2 {
-		exc := d.Exceptions[pos]
-		keys := make([]string, 0, len(exc))
-		for k := range exc {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		w.uint(len(keys))
-		for _, k := range keys {
-			w.uint(len(k))
-			w.buf = append(w.buf, k...)
-			w.uint(len(exc[k]))
-			for _, b := range exc[k] {
-				id, _ := d.Lemmas.Search(b)
-				w.uint(int(id))
-			}
+	w.exceptions(d, Noun)
+	w.exceptions(d, Verb)
+	w.pertainyms(d)
+	w.words(d)
+	return w.buf, nil
+}
+
+// exceptions writes d's exception list for pos, forms sorted, each base as
+// its id.
+func (w *writer) exceptions(d *Data, pos int) {
+	exc := d.Exceptions[pos]
+	keys := make([]string, 0, len(exc))
+	for k := range exc {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	w.uint(len(keys))
+	for _, k := range keys {
+		w.uint(len(k))
+		w.buf = append(w.buf, k...)
+		w.uint(len(exc[k]))
+		for _, b := range exc[k] {
+			id, _ := d.Search(b)
+			w.uint(int(id))
 		}
 	}
-	w.pertainyms(d)
-	return w.buf, nil
 }
 
 // ranks returns, for every entry of Members, the 1-based sense number of
@@ -150,8 +171,9 @@ func (d *Data) pos(synset int) int {
 }
 
 // check reports the first inconsistency in d: unsorted lemmas, ids out of
-// range, sense lists that are not exactly the inverse of Members, or
-// pertainyms that are not noun lemmas.
+// range, sense lists that are not exactly the inverse of Members,
+// pertainyms that are not noun lemmas, Words that are noun or verb lemmas,
+// or exception bases of the wrong part of speech.
 func (d *Data) check() error {
 	if err := d.Lemmas.check(); err != nil {
 		return fmt.Errorf("lemma %w", err)
@@ -188,19 +210,25 @@ func (d *Data) check() error {
 			return fmt.Errorf("member %d (%q) missing from its sense list", i, d.Lemmas.At(d.Members[i]))
 		}
 	}
-	for pos := range 2 {
+	if err := d.checkPertainyms(); err != nil {
+		return err
+	}
+	if err := d.checkWords(); err != nil {
+		return err
+	}
+	for pos := range d.Exceptions {
 		for k, bases := range d.Exceptions[pos] {
 			if k == "" || len(bases) == 0 {
 				return fmt.Errorf("pos %d: empty exception %q", pos, k)
 			}
 			for _, b := range bases {
-				if _, ok := d.Lemmas.Search(b); !ok {
-					return fmt.Errorf("pos %d: exception %q: base %q is not a lemma", pos, k, b)
+				if id, ok := d.Search(b); !ok || !d.Has(id, pos) {
+					return fmt.Errorf("pos %d: exception %q: base %q is not a lemma of that part of speech", pos, k, b)
 				}
 			}
 		}
 	}
-	return d.checkPertainyms()
+	return nil
 }
 
 // Decode parses a file produced by Encode. Lemma and exception strings share
@@ -254,10 +282,10 @@ func decode(r *reader) *Data {
 		}
 	}
 	d.buildSenses(ranks, r)
-	for pos := range 2 {
-		d.Exceptions[pos] = r.exceptions(d.Lemmas)
-	}
+	d.Exceptions[Noun] = r.exceptions(d)
+	d.Exceptions[Verb] = r.exceptions(d)
 	r.pertainyms(d)
+	r.words(d)
 	return d
 }
 
@@ -470,7 +498,9 @@ func (r *reader) ids(n, limit int) []int32 {
 	return out
 }
 
-func (r *reader) exceptions(lemmas Lemmas) map[string][]string {
+// exceptions reads what writer.exceptions wrote. Base ids may be those of
+// d's Words only once Words are read.
+func (r *reader) exceptions(d *Data) map[string][]string {
 	n := r.uint()
 	if !r.room(n) {
 		return nil
@@ -485,11 +515,11 @@ func (r *reader) exceptions(lemmas Lemmas) map[string][]string {
 		bases := make([]string, nb)
 		for i := range bases {
 			id := r.uint()
-			if id >= lemmas.Len() {
+			if id >= d.Len() {
 				r.fail("exception base out of range")
 				return nil
 			}
-			bases[i] = lemmas.At(int32(id))
+			bases[i] = d.Word(int32(id))
 		}
 		if r.err != nil {
 			return nil

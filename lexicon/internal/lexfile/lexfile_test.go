@@ -9,7 +9,8 @@ import (
 // tiny is a hand-built lexicon: noun synsets 0 (animal), 1 (badger, brock
 // — made up), 2 (skunk, polecat); verb synset 3 (build, construct); made-up
 // adjectives "badgerly" (pertaining to badger and brock) and "skunky"
-// (skunk).
+// (skunk), which with "animal" (id 0) are the adjectives; the adverb
+// "skunkily".
 func tiny() *Data {
 	lemmas := []string{"animal", "badger", "brock", "build", "construct", "polecat", "skunk"}
 	return &Data{
@@ -27,21 +28,29 @@ func tiny() *Data {
 			Noun: {0, 1, 1, 2, 2},
 			Verb: {3, 3},
 		},
-		Exceptions: [2]map[string][]string{
+		Exceptions: [4]map[string][]string{
 			Noun: {"badgeren": {"badger"}},
 			Verb: {"builded": {"build", "construct"}},
+			Adj:  {"skunkier": {"skunky"}, "animaler": {"animal"}},
+			Adv:  {"skunklier": {"skunkily"}},
 		},
 		MaxWords:     1,
 		Adjectives:   MakeLemmas([]string{"badgerly", "skunky"}),
 		PertainymOff: []int32{0, 2, 3},
 		Pertainyms:   []int32{1, 2, 6},
+		Words:        MakeLemmas([]string{"badgerly", "skunkily", "skunky"}),
+		AdjIDs:       []int32{0, 7, 9},
+		AdvIDs:       []int32{8},
 	}
 }
 
 func TestRoundTrip(t *testing.T) {
 	noPertainyms := tiny()
 	noPertainyms.Adjectives, noPertainyms.PertainymOff, noPertainyms.Pertainyms = MakeLemmas(nil), []int32{0}, []int32{}
-	for name, want := range map[string]*Data{"full": tiny(), "without pertainyms": noPertainyms} {
+	noWords := tiny()
+	noWords.Words, noWords.AdjIDs, noWords.AdvIDs = MakeLemmas(nil), []int32{}, []int32{}
+	noWords.Exceptions[Adj], noWords.Exceptions[Adv] = map[string][]string{}, map[string][]string{}
+	for name, want := range map[string]*Data{"full": tiny(), "without pertainyms": noPertainyms, "without words": noWords} {
 		b, err := Encode(want)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -91,6 +100,15 @@ func TestEncodeRejectsInconsistentData(t *testing.T) {
 		"pertainym range":          func(d *Data) { d.Pertainyms[2] = 99 },
 		"verb pertainym":           func(d *Data) { d.Pertainyms[2] = 3 },
 		"pertainym twice":          func(d *Data) { d.Pertainyms[1] = 1 },
+		"unsorted words":           func(d *Data) { d.Words = MakeLemmas([]string{"skunky", "badgerly", "skunkily"}) },
+		"word is a lemma":          func(d *Data) { d.Words = MakeLemmas([]string{"badgerly", "skunk", "skunky"}) },
+		"word without pos":         func(d *Data) { d.AdjIDs = []int32{0, 7} },
+		"unsorted adjective ids":   func(d *Data) { d.AdjIDs = []int32{0, 9, 7} },
+		"adverb id range":          func(d *Data) { d.AdvIDs = []int32{8, 10} },
+		"adjective exception pos":  func(d *Data) { d.Exceptions[Adj]["badgerer"] = []string{"badger"} },
+		"adverb exception pos":     func(d *Data) { d.Exceptions[Adv]["skunkier"] = []string{"skunky"} },
+		"verb exception pos":       func(d *Data) { d.Exceptions[Verb]["skunked"] = []string{"skunk"} },
+		"exception base unknown":   func(d *Data) { d.Exceptions[Adj]["x"] = []string{"nonword"} },
 	} {
 		t.Run(name, func(t *testing.T) {
 			d := tiny()
@@ -121,6 +139,38 @@ func TestDecodeRejectsCorruptData(t *testing.T) {
 	}
 	if _, err := Decode(append(good, 0)); err == nil || !strings.Contains(err.Error(), "trailing") {
 		t.Errorf("Decode with a trailing byte: got %v, want a trailing-bytes error", err)
+	}
+}
+
+func TestWordIDs(t *testing.T) {
+	d := tiny()
+	for _, tt := range []struct {
+		word     string
+		id       int32
+		adj, adv bool
+	}{
+		{"animal", 0, true, false},
+		{"badger", 1, false, false},
+		{"badgerly", 7, true, false},
+		{"skunkily", 8, false, true},
+		{"skunky", 9, true, false},
+	} {
+		id, ok := d.Search(tt.word)
+		if !ok || id != tt.id || d.Word(id) != tt.word {
+			t.Errorf("Search(%q) = %d, %v; want %d", tt.word, id, ok, tt.id)
+		}
+		if got := d.Has(id, Adj); got != tt.adj {
+			t.Errorf("Has(%q, Adj) = %v, want %v", tt.word, got, tt.adj)
+		}
+		if got := d.Has(id, Adv); got != tt.adv {
+			t.Errorf("Has(%q, Adv) = %v, want %v", tt.word, got, tt.adv)
+		}
+	}
+	if _, ok := d.Search("skunkier"); ok {
+		t.Error("Search found an exception form")
+	}
+	if n := d.Len(); n != 10 {
+		t.Errorf("Len() = %d, want 10", n)
 	}
 }
 
