@@ -155,18 +155,26 @@ func (e *Engine) unknownSubject(qa *question) string {
 		if len(phrase) >= 2 {
 			phrase = phrase[:len(phrase)-1]
 		}
-		// Abstain only when no word of it is known: "federal agents" is
+		// A word neither the corpus nor the dictionary knows is a name
+		// typed in lower case ("the norbian embassy"). Otherwise abstain
+		// only when no word of the phrase is known: "federal agents" is
 		// about agents, whatever the corpus calls them.
+		known, unknown := false, ""
 		for _, t := range phrase {
 			lw := strings.ToLower(t.Word)
-			if len(lw) < 4 || genericSubjects[lw] || e.known[t.Stem] || e.nearSpelling(t.Stem) {
-				return ""
+			switch {
+			case len(lw) < 4 || genericSubjects[lw] || e.known[t.Stem] || e.nearSpelling(t.Stem):
+				known = true
+			case !e.lex().IsWord(lw):
+				return lw
+			case unknown == "":
+				unknown = lw
 			}
 		}
-		if len(phrase) == 0 {
+		if known {
 			return ""
 		}
-		return strings.ToLower(phrase[0].Word)
+		return unknown
 	}
 	return ""
 }

@@ -192,6 +192,8 @@ func TestUnknownSubjectBesideKnownName(t *testing.T) {
 		"How did norbia react to the raid in Velm?",
 		"how many warehouses did norbia raid in Velm?",
 		"what drug does norbia seize in Velm?",
+		// An unknown modifier that is no English word is a name.
+		"did the norbian police raid warehouses in Velm?",
 	} {
 		a, err := e.Ask(context.Background(), q)
 		if err != nil {
