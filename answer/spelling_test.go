@@ -39,28 +39,23 @@ func TestSpellingDoesNotHideUnknownName(t *testing.T) {
 	}
 }
 
-// A corpus that writes the adjective ("Norwegian") answers a question
-// that writes the country ("Norway"), and the note says so.
-func TestCountryFoundByItsAdjective(t *testing.T) {
-	docs := map[string]string{
-		"treaty": "The harbour treaty was signed at noon, Norwegian time, in the town of Velm.",
-		"bakery": "The bakery on Main Street sells bread and pastries every morning.",
-	}
-	a := askOver(t, docs, "When was the harbour treaty signed in Norway?")
-	accountsOf(t, a, "treaty")
-	if !strings.Contains(a.Note, "norwegian") {
-		t.Errorf("note = %q, want it to say Norway was also searched as norwegian", a.Note)
-	}
-}
-
-// The note and the search use the corpus's word, not its stem.
-func TestSpellingUsesTheCorpusWord(t *testing.T) {
-	docs := map[string]string{
-		"embassy": "The Embassy said no agents of its country took part in the raid on Velm.",
-		"bakery":  "The bakery on Main Street sells bread and pastries every morning.",
-	}
-	a := askOver(t, docs, "Did the Embasy deny the raid on Velm?")
-	if !strings.Contains(a.Note, "“embassy”") {
-		t.Errorf("note = %q, want it to name the corpus's word “embassy”", a.Note)
+// A name the corpus writes as its adjective ("Norway": Norwegian) or
+// spells otherwise ("Embasy": embassy) is searched for under the corpus's
+// word, which the answer's note names.
+func TestNoteSaysWhatWasSearched(t *testing.T) {
+	bakery := "The bakery on Main Street sells bread and pastries every morning."
+	for _, tt := range []struct {
+		doc, question, note string
+	}{
+		{"The harbour treaty was signed at noon, Norwegian time, in the town of Velm.",
+			"When was the harbour treaty signed in Norway?", "“norwegian”"},
+		{"The Embassy said no agents of its country took part in the raid on Velm.",
+			"Did the Embasy deny the raid on Velm?", "“embassy”"},
+	} {
+		a := askOver(t, map[string]string{"doc": tt.doc, "bakery": bakery}, tt.question)
+		accountsOf(t, a, "doc")
+		if !strings.Contains(a.Note, tt.note) {
+			t.Errorf("%q: note = %q, want it to name %s", tt.question, a.Note, tt.note)
+		}
 	}
 }
