@@ -2,7 +2,9 @@ package retrieval
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -48,5 +50,40 @@ func TestStoreClampsN(t *testing.T) {
 	}
 	if len(got) != 2 || got[0].ID != "a" {
 		t.Errorf("got %+v, want both ids with a first", got)
+	}
+}
+
+// Copies of one passage tie; which of them make the cut must not depend
+// on chromem-go's parallel ranking: always the lowest ids, whatever the
+// run (a run of ties larger than twice the cut included).
+func TestStoreQueryTiesAreDeterministic(t *testing.T) {
+	ctx := context.Background()
+	s, err := NewStore(Offline())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids, texts []string
+	for i := range 60 {
+		ids = append(ids, fmt.Sprintf("copy-%02d", i))
+		texts = append(texts, "drug labs in the harbour of Velm")
+	}
+	ids, texts = append(ids, "best"), append(texts, "drug labs in Velm")
+	if err := s.Add(ctx, ids, texts); err != nil {
+		t.Fatal(err)
+	}
+	q := OfflineVector("drug labs in Velm")
+	for range 30 {
+		got, err := s.Query(ctx, q, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotIDs []string
+		for _, m := range got {
+			gotIDs = append(gotIDs, m.ID)
+		}
+		want := []string{"best", "copy-00", "copy-01", "copy-02", "copy-03"}
+		if !slices.Equal(gotIDs, want) {
+			t.Fatalf("Query = %v, want %v", gotIDs, want)
+		}
 	}
 }

@@ -101,21 +101,31 @@ func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error
 	if n <= 0 {
 		return nil, nil
 	}
-	res, err := s.col.QueryEmbedding(ctx, vec, n, nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("query vectors: %w", err)
-	}
-	out := make([]Match, len(res))
-	for i, r := range res {
-		out[i] = Match{ID: r.ID, Similarity: float64(r.Similarity)}
-	}
 	// chromem-go ranks in parallel; equal similarities (copies of one
-	// passage) may come back in any order. Answers must not depend on it.
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Similarity != out[j].Similarity {
-			return out[i].Similarity > out[j].Similarity
+	// passage) may come back in any order, and which members of a run of
+	// them across the n-th place make the cut is left to chance. Answers
+	// must not depend on it: ask for more until the run at the n-th place
+	// ends inside what came back, order ties by id, and cut there.
+	count := s.col.Count()
+	var out []Match
+	for want := min(2*n, count); ; want = min(2*want, count) {
+		res, err := s.col.QueryEmbedding(ctx, vec, want, nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("query vectors: %w", err)
 		}
-		return out[i].ID < out[j].ID
-	})
-	return out, nil
+		out = make([]Match, len(res))
+		for i, r := range res {
+			out[i] = Match{ID: r.ID, Similarity: float64(r.Similarity)}
+		}
+		sort.SliceStable(out, func(i, j int) bool {
+			if out[i].Similarity != out[j].Similarity {
+				return out[i].Similarity > out[j].Similarity
+			}
+			return out[i].ID < out[j].ID
+		})
+		if want == count || len(out) <= n || out[len(out)-1].Similarity < out[n-1].Similarity {
+			break
+		}
+	}
+	return out[:min(n, len(out))], nil
 }
