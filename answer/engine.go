@@ -194,7 +194,11 @@ func ofFollows(toks []retrieval.Token) bool {
 	return false
 }
 
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "its": true, "their": true}
+// determiners open a noun phrase: what follows is its noun, not a verb.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "some": true, "any": true, "no": true, "every": true,
+}
 
 // genericSubjects stand for no one in particular; a corpus need not
 // contain them to answer "did anyone deny…".

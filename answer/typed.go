@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/lexicon"
 	"github.com/crosscheck/crosscheck/retrieval"
@@ -137,7 +138,7 @@ func (e *Engine) lookupClass(words []string, next, after string) *class {
 	}
 	lx := e.lex()
 	for i := 1; i < len(words); i++ {
-		objectFollows := i < len(words)-1 || objectDeterminers[next]
+		objectFollows := i < len(words)-1 || determiners[next]
 		if !objectFollows || e.nounClass(lx, strings.Join(words[:i+1], " ")) {
 			continue
 		}
@@ -147,7 +148,7 @@ func (e *Engine) lookupClass(words []string, next, after string) *class {
 		}
 	}
 	la := strings.ToLower(after)
-	several := (next == "were" || next == "are") && after != "" && after == la && !objectDeterminers[la] && !subjectPronouns[la]
+	several := (next == "were" || next == "are") && after != "" && after == la && !determiners[la] && !subjectPronouns[la]
 	var runs []string
 	for i := range words {
 		runs = append(runs, strings.Join(words[i:], " "))
@@ -184,13 +185,7 @@ func (e *Engine) nounClass(lx *lexicon.Lexicon, phrase string) bool {
 	return false
 }
 
-var (
-	objectDeterminers = map[string]bool{
-		"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
-		"his": true, "her": true, "its": true, "their": true, "some": true, "any": true, "no": true, "every": true,
-	}
-	subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "you": true, "i": true}
-)
+var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "you": true, "i": true}
 
 // classOf returns the class of a noun lemma, or nil if it has no kinds.
 func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
@@ -339,11 +334,6 @@ const (
 	maxExpandKinds = 8   // kinds per noun the corpus uses, added to the search
 )
 
-var nounDeterminers = map[string]bool{
-	"the": true, "a": true, "an": true, "any": true, "some": true, "no": true, "his": true, "her": true,
-	"its": true, "their": true, "this": true, "that": true, "these": true, "those": true, "which": true, "what": true,
-}
-
 // expandKinds adds to the search the single-word kinds of each of the
 // question's specific nouns that the corpus uses. A kind counts only in
 // its first sense ("horse" is a kind of troops only as cavalry). Names,
@@ -360,7 +350,11 @@ func (e *Engine) expandKinds(qa *question) {
 		// Only a word used as a noun: after a determiner ("the church")
 		// or plural ("churches"); "did she play" is no play.
 		plural := strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
-		if !plural && (i == 0 || !nounDeterminers[strings.ToLower(toks[i-1].Word)]) {
+		prev := ""
+		if i > 0 {
+			prev = strings.ToLower(toks[i-1].Word)
+		}
+		if !plural && !determiners[prev] && prev != "which" && prev != "what" {
 			continue
 		}
 		if qa.class != nil && slices.Contains(qa.class.stems, t.Stem) {
@@ -395,7 +389,7 @@ func (e *Engine) nounKinds(lx *lexicon.Lexicon, w, stem string) (stems, words []
 			continue
 		}
 		for _, k := range kinds {
-			if strings.Contains(k, " ") || numberWords[k] != "" || strings.ContainsFunc(k, isDigitRune) {
+			if strings.Contains(k, " ") || numberWords[k] != "" || strings.ContainsFunc(k, unicode.IsDigit) {
 				continue
 			}
 			st := retrieval.Stems(k)
@@ -414,5 +408,3 @@ func (e *Engine) nounKinds(lx *lexicon.Lexicon, w, stem string) (stems, words []
 	}
 	return stems, words
 }
-
-func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
