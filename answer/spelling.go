@@ -87,14 +87,15 @@ func (e *Engine) correctSpelling(qa *question) {
 				alts = append(alts, e.surfaceOf(st))
 			}
 			for _, alt := range append(alts, e.relatedForms(w)...) {
-				if slices.Contains(tried, "“"+alt+"”") || len(retrieval.Stems(alt)) == 0 {
+				stems := retrieval.Stems(alt)
+				if slices.Contains(tried, "“"+alt+"”") || len(stems) == 0 {
 					continue
 				}
 				// Each spelling is a name of its own: a page writing it
 				// is about what the question names.
 				qa.search += " " + alt
-				qa.names = append(qa.names, name{words: []string{alt}, stems: retrieval.Stems(alt)})
-				qa.stems = append(qa.stems, retrieval.Stems(alt)...)
+				qa.names = append(qa.names, name{words: []string{alt}, stems: stems})
+				qa.stems = append(qa.stems, stems...)
 				qa.words[alt] = true
 				tried = append(tried, "“"+alt+"”")
 			}
