@@ -24,6 +24,9 @@ type Answer struct {
 	Abstained bool      `json:"abstained"`
 	Note      string    `json:"note,omitempty"`
 	Accounts  []Account `json:"accounts"`
+	// Disputes are the ids of the corpus disputes this answer shows whole
+	// (see `crosscheck disputes`); omitted when it shows none.
+	Disputes []string `json:"disputes,omitempty"`
 }
 
 // Account is one position held by one side, with the quotes that carry it.
