@@ -34,3 +34,15 @@ type EvidenceSentence struct {
 	Disputes []string
 	Side     []int
 }
+
+// evidenceOf numbers the quotes of an offline answer as the evidence a
+// composer works from.
+func evidenceOf(a *Answer) *Evidence {
+	ev := &Evidence{Question: a.Question, Offline: a}
+	for _, acc := range a.Accounts {
+		for _, q := range acc.Quotes {
+			ev.Sentences = append(ev.Sentences, EvidenceSentence{ID: len(ev.Sentences) + 1, Quote: q, Holder: acc.Holder})
+		}
+	}
+	return ev
+}

@@ -1,5 +1,7 @@
 package answer
 
+import "context"
+
 // Dispute is one contested claim of the corpus as a reader sees it: what it
 // is about, and each side with its holder, position, date and one quote.
 // Disputes are found when the corpus is indexed (see corpus.Dispute); this
@@ -22,4 +24,11 @@ type Side struct {
 	Position  string `json:"position"`
 	Published string `json:"published,omitempty"`
 	Quote     Quote  `json:"quote"`
+}
+
+// Disputes lists the corpus's disputes, most contested first; with words,
+// only those about them. (Being built: returns none until the claims
+// engine lands.)
+func (e *Engine) Disputes(ctx context.Context, words string) ([]Dispute, error) {
+	return nil, ctx.Err()
 }

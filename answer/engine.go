@@ -16,6 +16,9 @@ import (
 type Options struct {
 	// Embedder for the vector half of retrieval; zero means the offline one.
 	Embedder retrieval.Embedder
+	// Composer writes answers from the selected evidence; nil means the
+	// extractive composer alone.
+	Composer Composer
 }
 
 // Engine answers questions over one corpus. It is safe for concurrent use:
@@ -37,6 +40,8 @@ type Engine struct {
 	// question that needs it first waits for it.
 	lex     func() *lexicon.Lexicon
 	classes classes
+	// composer, when set, rewrites the extractive answer from its evidence.
+	composer Composer
 }
 
 func (e *Engine) docStems(d *corpus.Document) map[string]bool { return e.stems[d.ID] }
@@ -68,7 +73,7 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 		}
 	}
 	e := &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, caps: caps, stems: stems,
-		acronyms: acronyms, known: known, lex: lex}
+		acronyms: acronyms, known: known, lex: lex, composer: opts.Composer}
 	return e, nil
 }
 

@@ -94,7 +94,10 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	accounts, labels := group(picked, qa)
 	ans := &Answer{Question: qa.text, Mode: "extractive", Accounts: accounts, Note: strings.Join(qa.notes, " ")}
 	ans.Summary = summarize(ans, labels, qa)
-	return ans, nil
+	if e.composer == nil {
+		return ans, nil
+	}
+	return e.composer.Compose(ctx, evidenceOf(ans))
 }
 
 // nameHits returns, for documents the search left out, the best passage
