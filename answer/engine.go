@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/lang"
 	"github.com/crosscheck/crosscheck/lexicon"
 	"github.com/crosscheck/crosscheck/retrieval"
 )
@@ -116,7 +117,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 // its verb. Names written with a capital are judged by unknownEntities;
 // this catches the same question typed without capitals.
 func (e *Engine) unknownSubject(qa *question) string {
-	toks := retrieval.TokenizeAll(retrieval.Fold(qa.text))
+	toks := lang.TokenizeAll(lang.Fold(qa.text))
 	for i := 0; i+1 < len(toks); i++ {
 		aux := strings.ToLower(toks[i].Word)
 		if !auxStarts[aux] {
@@ -124,7 +125,7 @@ func (e *Engine) unknownSubject(qa *question) string {
 		}
 		if beForms[aux] {
 			for k := 1; k < i; k++ {
-				if !retrieval.IsStopword(strings.ToLower(toks[k].Word)) {
+				if !lang.IsStopword(strings.ToLower(toks[k].Word)) {
 					// "what American sport is popular…": the subject
 					// comes before "is", and what follows is said of it.
 					return ""
@@ -146,13 +147,13 @@ func (e *Engine) unknownSubject(qa *question) string {
 		// The subject phrase runs to the first function word; its last
 		// word is most often the verb ("canada react", "federal agents
 		// operate"). A name in it is judged by unknownEntities.
-		var phrase []retrieval.Token
+		var phrase []lang.Token
 		for k := j; k < len(toks) && len(phrase) < maxSubjectWords; k++ {
 			w, lw := toks[k].Word, strings.ToLower(toks[k].Word)
 			if w != lw {
 				return ""
 			}
-			if retrieval.IsStopword(lw) || auxStarts[lw] {
+			if lang.IsStopword(lw) || auxStarts[lw] {
 				break
 			}
 			phrase = append(phrase, toks[k])
@@ -190,7 +191,7 @@ var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true
 const maxSubjectWords = 4
 
 // ofFollows reports whether "of" comes within the next two words.
-func ofFollows(toks []retrieval.Token) bool {
+func ofFollows(toks []lang.Token) bool {
 	for i := 0; i < len(toks) && i < 2; i++ {
 		if strings.EqualFold(toks[i].Word, "of") {
 			return true
@@ -256,11 +257,11 @@ func vocabulary(c *corpus.Corpus) (lower, caps map[string]bool, stems map[string
 	retrieval.Parallel(len(docs), func(i int) {
 		d := docs[i]
 		v := docVocab{stems: map[string]bool{}, acronyms: map[string]string{}}
-		for _, t := range retrieval.TokenizeAll(d.Title) {
+		for _, t := range lang.TokenizeAll(d.Title) {
 			v.stems[t.Stem] = true
 		}
 		for _, s := range d.Sentences {
-			toks := retrieval.TokenizeAll(s.Text)
+			toks := lang.TokenizeAll(s.Text)
 			for _, t := range toks {
 				v.stems[t.Stem] = true
 				if w := t.Word; w != "" && w[0] >= 'a' && w[0] <= 'z' {
@@ -296,11 +297,11 @@ func vocabulary(c *corpus.Corpus) (lower, caps map[string]bool, stems map[string
 // learnAcronyms records each run of capitalised words by its initials
 // ("Institute of Marine Studies at Bergen" under "imsb"), so a question
 // that uses an acronym the documents never spell out still finds them.
-func learnAcronyms(toks []retrieval.Token, into map[string]string) {
+func learnAcronyms(toks []lang.Token, into map[string]string) {
 	for i := 0; i < len(toks); i++ {
 		// A run opens on a capitalised word that is not a function word:
 		// "The Institute of Marine Studies" is the IMS, not the TIMS.
-		if !startsUpper(toks[i].Word) || retrieval.IsStopword(strings.ToLower(toks[i].Word)) {
+		if !startsUpper(toks[i].Word) || lang.IsStopword(strings.ToLower(toks[i].Word)) {
 			continue
 		}
 		var initials []byte
@@ -348,10 +349,10 @@ func (e *Engine) expandAcronyms(qa *question) {
 		}
 		qa.search += " " + long
 		// The spelt-out name is the subject, not an answer value.
-		for _, t := range retrieval.TokenizeAll(long) {
+		for _, t := range lang.TokenizeAll(long) {
 			qa.words[strings.ToLower(t.Word)] = true
 		}
-		for _, st := range retrieval.Stems(long) {
+		for _, st := range lang.Stems(long) {
 			qa.names[i].stems = append(qa.names[i].stems, st)
 			qa.stems = append(qa.stems, st)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/lang"
 	"github.com/crosscheck/crosscheck/retrieval"
 )
 
@@ -61,7 +62,7 @@ type candidate struct {
 func (c *candidate) stems() map[string]bool {
 	if c.stemSet == nil {
 		c.stemSet = map[string]bool{}
-		for _, s := range retrieval.Stems(c.text) {
+		for _, s := range lang.Stems(c.text) {
 			c.stemSet[s] = true
 		}
 	}
@@ -164,7 +165,7 @@ func (e *Engine) describe(c *candidate, qa *question) {
 // valuesOf returns the values of a sentence (tokenized with stop words)
 // that can answer qa, nearest first; kinds are the kinds of a typed
 // question's class it names, which come first.
-func (e *Engine) valuesOf(toks []retrieval.Token, kinds []value, qa *question) []value {
+func (e *Engine) valuesOf(toks []lang.Token, kinds []value, qa *question) []value {
 	var vals []value
 	var rel []int
 	counts := qa.relStems
@@ -234,7 +235,7 @@ func near(pos int, anchors []int, window int) bool {
 // byProximity orders values by their distance to the question's words in
 // the sentence: the value next to "population" answers "what is the
 // population", not the year two clauses later.
-func byProximity(vals []value, toks []retrieval.Token, qa *question) []value {
+func byProximity(vals []value, toks []lang.Token, qa *question) []value {
 	if len(vals) < 2 {
 		return vals
 	}
@@ -279,7 +280,7 @@ func kindRank(qk kind, vk vkind) int {
 	return 6
 }
 
-func positions(toks []retrieval.Token, stems []string) []int {
+func positions(toks []lang.Token, stems []string) []int {
 	var out []int
 	for i, t := range toks {
 		for _, qs := range stems {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/corpus"
-	"github.com/crosscheck/crosscheck/retrieval"
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // aliases maps the key of a long name to the key of its acronym, learnt from
@@ -52,7 +52,7 @@ func initialsMatch(long, acr string) bool {
 // lower-case stems without stop words or titles.
 func holderKey(name string) string {
 	var parts []string
-	for _, t := range retrieval.Tokenize(name) {
+	for _, t := range lang.Tokenize(name) {
 		if holderNoise[t.Stem] {
 			continue
 		}

@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/crosscheck/crosscheck/retrieval"
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // MaxQuestionBytes bounds a question: longer text is almost certainly a
@@ -86,7 +86,7 @@ func checkQuestion(q string) (string, error) {
 	case !utf8.ValidString(q):
 		return "", fmt.Errorf("%w: the question is not valid UTF-8 text", ErrInvalidQuestion)
 	}
-	if len(retrieval.Stems(q)) == 0 {
+	if len(lang.Stems(q)) == 0 {
 		return "", fmt.Errorf("%w: the question has no words to search for; ask about a person, place or event", ErrInvalidQuestion)
 	}
 	return q, nil
@@ -106,7 +106,7 @@ var questionWords = map[string]bool{
 }
 
 func analyze(q string) question {
-	folded := retrieval.Fold(q)
+	folded := lang.Fold(q)
 	lower := strings.ToLower(folded)
 	qa := question{text: q, search: q, words: map[string]bool{}}
 	for _, w := range strings.FieldsFunc(lower, notWordRune) {
@@ -136,7 +136,7 @@ func analyze(q string) question {
 		qa.kind = kindOpen
 	}
 	seen := map[string]bool{}
-	for _, s := range retrieval.Stems(q) {
+	for _, s := range lang.Stems(q) {
 		if !seen[s] {
 			seen[s] = true
 			qa.stems = append(qa.stems, s)
@@ -152,7 +152,7 @@ func analyze(q string) question {
 	}
 	if qa.kind == kindOpen {
 		var ws []string
-		for _, t := range retrieval.TokenizeAll(folded) {
+		for _, t := range lang.TokenizeAll(folded) {
 			ws = append(ws, t.Word)
 		}
 		qa.classWords, qa.classNext, qa.classAfter = classWords(ws)
@@ -184,9 +184,9 @@ func countedNoun(lower string) string {
 		return ""
 	}
 	head := ""
-	for _, t := range retrieval.TokenizeAll(after) {
+	for _, t := range lang.TokenizeAll(after) {
 		w := strings.ToLower(t.Word)
-		if retrieval.IsStopword(w) || auxStarts[w] {
+		if lang.IsStopword(w) || auxStarts[w] {
 			break
 		}
 		head = t.Stem
@@ -227,11 +227,11 @@ func questionNames(folded string) []name {
 	var out []name
 	var cur *name
 	last := -2
-	for i, t := range retrieval.TokenizeAll(folded) {
+	for i, t := range lang.TokenizeAll(folded) {
 		r, _ := utf8.DecodeRuneInString(t.Word)
 		lw := strings.ToLower(t.Word)
 		skip := !unicode.IsUpper(r) || questionWords[lw] || auxStarts[lw] ||
-			(retrieval.IsStopword(lw) && t.Stem != "usa") ||
+			(lang.IsStopword(lw) && t.Stem != "usa") ||
 			// The first word is capitalised by grammar, not because it
 			// names something, unless it is an acronym.
 			(i == 0 && strings.ToUpper(t.Word) != t.Word)
@@ -268,10 +268,10 @@ func quotedNames(folded string, names []name) []name {
 			continue
 		}
 		var n name
-		for _, t := range retrieval.TokenizeAll(span) {
+		for _, t := range lang.TokenizeAll(span) {
 			lw := strings.ToLower(t.Word)
 			n.phrase += " " + t.Word
-			if retrieval.IsStopword(lw) {
+			if lang.IsStopword(lw) {
 				continue
 			}
 			n.words = append(n.words, t.Word)
@@ -302,7 +302,7 @@ func quotedNames(folded string, names []name) []name {
 // space, for finding a name in a document.
 func phraseWords(text string) string {
 	var b strings.Builder
-	for _, t := range retrieval.TokenizeAll(text) {
+	for _, t := range lang.TokenizeAll(text) {
 		b.WriteByte(' ')
 		b.WriteString(t.Word)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/lang"
 	"github.com/crosscheck/crosscheck/lexicon"
 	"github.com/crosscheck/crosscheck/retrieval"
 )
@@ -229,7 +230,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 			if pi == maxPassagesPerDoc {
 				break
 			}
-			ctxCov := coverage(retrieval.Stems(d.Title + " " + p.Text))
+			ctxCov := coverage(lang.Stems(d.Title + " " + p.Text))
 			for si := p.First; si <= p.Last; si++ {
 				s := d.Sentences[si]
 				if s.Boilerplate {
@@ -237,7 +238,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				}
 				// One tokenization serves coverage, the vector and the
 				// candidate's stem set: this loop runs per question.
-				toks := retrieval.Tokenize(s.Text)
+				toks := lang.Tokenize(s.Text)
 				if len(toks) < minSentenceTokens {
 					continue
 				}
@@ -245,10 +246,10 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				for i, t := range toks {
 					stems[i] = t.Stem
 				}
-				var all []retrieval.Token
+				var all []lang.Token
 				var kinds []value
 				if qa.class != nil {
-					all = retrieval.TokenizeAll(s.Text)
+					all = lang.TokenizeAll(s.Text)
 					kinds = qa.class.kindValues(lx, all, qa)
 					if fullName && len(kinds) > 0 {
 						// "… plays ice hockey" covers "what sport" on a
@@ -259,7 +260,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				cov := coverage(stems)
 				if startsWithPronoun(s.Text) {
 					// "He died in 1972" is about the document's subject.
-					withTitle := append(slices.Clip(stems), retrieval.Stems(d.Title)...)
+					withTitle := append(slices.Clip(stems), lang.Stems(d.Title)...)
 					cov = max(cov, coverage(withTitle))
 				}
 				if cov == 0 {
@@ -279,7 +280,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 					score *= offTopicPenalty
 				}
 				if all == nil {
-					all = retrieval.TokenizeAll(s.Text)
+					all = lang.TokenizeAll(s.Text)
 				}
 				vals := e.valuesOf(all, kinds, qa)
 				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {

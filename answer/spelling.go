@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/crosscheck/crosscheck/retrieval"
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // relatedForms returns the words WordNet relates to a name as its
@@ -14,7 +14,7 @@ import (
 // for "Mexican". A corpus writing "Finnish time" is about Finland.
 func (e *Engine) relatedForms(word string) []string {
 	w := strings.ToLower(word)
-	if e.known[retrieval.Stem(w)] {
+	if e.known[lang.Stem(w)] {
 		return nil
 	}
 	lx := e.lex()
@@ -23,7 +23,7 @@ func (e *Engine) relatedForms(word string) []string {
 		if strings.Contains(r, " ") {
 			continue
 		}
-		if e.known[retrieval.Stem(r)] && !slices.Contains(out, r) {
+		if e.known[lang.Stem(r)] && !slices.Contains(out, r) {
 			out = append(out, r)
 		}
 	}
@@ -87,7 +87,7 @@ func (e *Engine) correctSpelling(qa *question) {
 				alts = append(alts, e.surfaceOf(st))
 			}
 			for _, alt := range append(alts, e.relatedForms(w)...) {
-				stems := retrieval.Stems(alt)
+				stems := lang.Stems(alt)
 				if slices.Contains(tried, "“"+alt+"”") || len(stems) == 0 {
 					continue
 				}
@@ -111,7 +111,7 @@ func (e *Engine) correctSpelling(qa *question) {
 // "embassy" for "embassi". The search and the reader's note want words.
 func (e *Engine) surfaceOf(stem string) string {
 	for _, h := range e.index.Lexical().Search([]string{stem}, 1) {
-		for _, t := range retrieval.TokenizeAll(e.index.Units()[h.Unit].Text) {
+		for _, t := range lang.TokenizeAll(e.index.Units()[h.Unit].Text) {
 			if t.Stem == stem {
 				return strings.ToLower(t.Word)
 			}

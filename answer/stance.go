@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/crosscheck/crosscheck/retrieval"
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // denial marks a sentence that denies, rejects or refutes as a whole:
@@ -44,7 +44,7 @@ func sentenceStance(text string, qa *question, hasValue bool, cov float64) Stanc
 	if cov < minStanceCoverage {
 		return Context
 	}
-	f := retrieval.Fold(text)
+	f := lang.Fold(text)
 	// A question that itself denies ("Did Sheinbaum deny the claim?",
 	// "Is the statement false?") is answered yes by a denial.
 	neg := denial.MatchString(f) || negatesQuestion(f, qa)
@@ -63,7 +63,7 @@ func sentenceStance(text string, qa *question, hasValue bool, cov float64) Stanc
 // negatesQuestion reports whether a negator stands within negationWindow
 // words before one of the question's words.
 func negatesQuestion(folded string, qa *question) bool {
-	toks := retrieval.TokenizeAll(folded)
+	toks := lang.TokenizeAll(folded)
 	last := -negationWindow - 1
 	for i, t := range toks {
 		if negators[strings.ToLower(t.Word)] {

@@ -6,8 +6,8 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/crosscheck/crosscheck/lang"
 	"github.com/crosscheck/crosscheck/lexicon"
-	"github.com/crosscheck/crosscheck/retrieval"
 )
 
 // A typed question asks for a kind of thing: "What sport is Ada Lind
@@ -85,7 +85,7 @@ func classWords(written []string) (run []string, next, after string) {
 		var out []string
 		for ; i < len(words) && len(out) < maxKindWords; i++ {
 			w := words[i]
-			if retrieval.IsStopword(w) || auxStarts[w] || questionWords[w] {
+			if lang.IsStopword(w) || auxStarts[w] || questionWords[w] {
 				break
 			}
 			out = append(out, w)
@@ -198,7 +198,7 @@ func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
 	// Built outside the lock: a large class takes tens of milliseconds,
 	// and other questions should not wait for it.
 	if kinds := lx.HyponymsOfSenses(lemma, classSenses, maxClassKinds); len(kinds) > 0 {
-		c = &class{lemma: lemma, stems: retrieval.Stems(lemma), kinds: map[string]bool{}, last: map[string]bool{}, lx: lx}
+		c = &class{lemma: lemma, stems: lang.Stems(lemma), kinds: map[string]bool{}, last: map[string]bool{}, lx: lx}
 		for _, k := range kinds {
 			c.kinds[k] = true
 			f := strings.Fields(k)
@@ -221,13 +221,13 @@ func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
 // the question ("what drug was seized at the port": no port wine) or an
 // acronym ("ICE", but "LSD") is a kind only in its first sense; single
 // letters never are.
-func (c *class) kindValues(lx *lexicon.Lexicon, toks []retrieval.Token, qa *question) []value {
+func (c *class) kindValues(lx *lexicon.Lexicon, toks []lang.Token, qa *question) []value {
 	lower := make([]string, len(toks))
 	for i, t := range toks {
 		lower[i] = strings.ToLower(t.Word)
 	}
 	skip := func(i int) bool {
-		return qa.nameWords[lower[i]] || retrieval.IsStopword(lower[i]) || len(toks[i].Word) < 2
+		return qa.nameWords[lower[i]] || lang.IsStopword(lower[i]) || len(toks[i].Word) < 2
 	}
 	// A word of the question ("what drug was seized at the port") or an
 	// acronym ("ICE", but also "LSD") is a kind only in its first sense.
@@ -341,10 +341,10 @@ const (
 // expanded: "sport" would take in every game.
 func (e *Engine) expandKinds(qa *question) {
 	var lx *lexicon.Lexicon
-	toks := retrieval.TokenizeAll(qa.text)
+	toks := lang.TokenizeAll(qa.text)
 	for i, t := range toks {
 		w := strings.ToLower(t.Word)
-		if w != t.Word || qa.nameWords[w] || auxStarts[w] || questionWords[w] || len(w) < 3 || retrieval.IsStopword(w) {
+		if w != t.Word || qa.nameWords[w] || auxStarts[w] || questionWords[w] || len(w) < 3 || lang.IsStopword(w) {
 			continue
 		}
 		// Only a word used as a noun: after a determiner ("the church")
@@ -392,7 +392,7 @@ func (e *Engine) nounKinds(lx *lexicon.Lexicon, w, stem string) (stems, words []
 			if strings.Contains(k, " ") || numberWords[k] != "" || strings.ContainsFunc(k, unicode.IsDigit) {
 				continue
 			}
-			st := retrieval.Stems(k)
+			st := lang.Stems(k)
 			// A stem much shorter than its word may be another word's
 			// ("protestant" → "protest").
 			if len(st) != 1 || len(st[0]) < len(k)-2 || st[0] == stem || !e.known[st[0]] || slices.Contains(stems, st[0]) ||

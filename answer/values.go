@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/crosscheck/crosscheck/retrieval"
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // vkind is the sort of an answer-bearing value.
@@ -29,17 +29,6 @@ type value struct {
 	pos  int // token index in the sentence
 }
 
-var months = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-}
-
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-}
-
 var numberWords = map[string]string{
 	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
 	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
@@ -56,14 +45,14 @@ var nameJoiners = map[string]bool{"of": true, "de": true, "del": true, "la": tru
 // extractValues finds the values of a sentence. common holds lower-case
 // words seen in lower case in the corpus: a capitalised sentence-initial
 // word that is common ("However", "The") is grammar, not a name.
-func extractValues(toks []retrieval.Token, q *question, common func(string) bool) []value {
+func extractValues(toks []lang.Token, q *question, common func(string) bool) []value {
 	var out []value
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].Word
 		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
-		case unicode.IsDigit(r) && len(w) <= 2 && i+1 < len(toks) && months[strings.ToLower(toks[i+1].Word)]:
+		case unicode.IsDigit(r) && len(w) <= 2 && i+1 < len(toks) && isMonth(strings.ToLower(toks[i+1].Word)):
 			// "14 May 2025": day first, one date with its year
 			key := strings.ToLower(toks[i+1].Word)[:3] + " " + w
 			text := w + " " + toks[i+1].Word
@@ -82,7 +71,7 @@ func extractValues(toks []retrieval.Token, q *question, common func(string) bool
 				out = append(out, v)
 			}
 			i = last
-		case months[lw] && (unicode.IsUpper(r)) && i+1 < len(toks) && isDigits(toks[i+1].Word):
+		case isMonth(lw) && (unicode.IsUpper(r)) && i+1 < len(toks) && isDigits(toks[i+1].Word):
 			// "May 14, 2025" or "May 2025"
 			key := lw[:3] + " " + strings.ToLower(toks[i+1].Word)
 			text := w + " " + toks[i+1].Word
@@ -93,7 +82,7 @@ func extractValues(toks []retrieval.Token, q *question, common func(string) bool
 				i++
 			}
 			out = append(out, value{key: key, text: text, kind: vDate, pos: i})
-		case weekdays[lw] && unicode.IsUpper(r):
+		case lang.IsWeekday(lw) && unicode.IsUpper(r):
 			// News dates events by weekday: "clarified on Thursday".
 			out = append(out, value{key: lw, text: w, kind: vDate, pos: i})
 		case numberWords[lw] != "" && !q.words[lw]:
@@ -106,8 +95,8 @@ func extractValues(toks []retrieval.Token, q *question, common func(string) bool
 				tw := toks[j].Word
 				tr, _ := utf8.DecodeRuneInString(tw)
 				ltw := strings.ToLower(tw)
-				if unicode.IsUpper(tr) && !months[ltw] {
-					if !(j == 0 && common(ltw)) && !(retrieval.IsStopword(ltw) && toks[j].Stem != "usa") {
+				if unicode.IsUpper(tr) && !isMonth(ltw) {
+					if !(j == 0 && common(ltw)) && !(lang.IsStopword(ltw) && toks[j].Stem != "usa") {
 						parts = append(parts, ltw)
 						if q.words[ltw] {
 							inQuestion = true
@@ -155,7 +144,7 @@ func isDigits(w string) bool {
 
 // numberValue reads the number at toks[i] and returns it with the index
 // of its last token.
-func numberValue(toks []retrieval.Token, i int) (value, int) {
+func numberValue(toks []lang.Token, i int) (value, int) {
 	raw := strings.ToLower(toks[i].Word)
 	w := strings.ReplaceAll(raw, ",", "")
 	// "1,802" is a count; "1802" a year.
@@ -275,3 +264,5 @@ func wordSubset(a, b string) bool {
 	}
 	return true
 }
+
+func isMonth(lower string) bool { _, ok := lang.Month(lower); return ok }

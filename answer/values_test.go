@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crosscheck/crosscheck/retrieval"
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 func keys(vs []value) []string {
@@ -31,7 +31,7 @@ func TestExtractValues(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
 			qa := analyze(tt.question)
-			if got := keys(extractValues(retrieval.TokenizeAll(tt.sentence), &qa, never)); !slices.Equal(got, tt.want) {
+			if got := keys(extractValues(lang.TokenizeAll(tt.sentence), &qa, never)); !slices.Equal(got, tt.want) {
 				t.Errorf("values = %q, want %q", got, tt.want)
 			}
 		})
@@ -43,12 +43,12 @@ func TestValuesNearTheRelationComeFirst(t *testing.T) {
 	qa := analyze("What is the population of Elk Ridge Township?")
 	s := "Elk Ridge Township is one of sixteen townships; its population was 459 in 2000."
 	var vals []value
-	for _, v := range extractValues(retrieval.TokenizeAll(s), &qa, never) {
+	for _, v := range extractValues(lang.TokenizeAll(s), &qa, never) {
 		if wants(qa.kind, v.kind) {
 			vals = append(vals, v)
 		}
 	}
-	got := byProximity(vals, retrieval.TokenizeAll(s), &qa)
+	got := byProximity(vals, lang.TokenizeAll(s), &qa)
 	if len(got) == 0 || got[0].key != "459" {
 		t.Errorf("first value = %q, want 459 (next to \"population\")", keys(got))
 	}
@@ -127,7 +127,7 @@ func TestStemMatch(t *testing.T) {
 
 func TestLearnAcronyms(t *testing.T) {
 	got := map[string]string{}
-	learnAcronyms(retrieval.TokenizeAll("She studied at the Institute of Marine Studies at Bergen until 1990."), got)
+	learnAcronyms(lang.TokenizeAll("She studied at the Institute of Marine Studies at Bergen until 1990."), got)
 	if got["imsb"] != "Institute of Marine Studies at Bergen" {
 		t.Errorf("imsb = %q, want the spelt-out name", got["imsb"])
 	}
@@ -159,7 +159,7 @@ func TestCountsMustCountTheAskedThing(t *testing.T) {
 
 // answerValues are the values of text that can answer qa, nearest first.
 func (e *Engine) answerValues(text string, qa *question) []value {
-	toks := retrieval.TokenizeAll(text)
+	toks := lang.TokenizeAll(text)
 	var kinds []value
 	if qa.class != nil {
 		kinds = qa.class.kindValues(e.lex(), toks, qa)

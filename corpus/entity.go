@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"strings"
+
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // Named entities for speaker attribution: capitalised name spans, their
@@ -76,10 +78,16 @@ var notNames = setOf("the", "a", "an", "in", "on", "at", "but", "and", "or", "th
 	"often", "sometimes", "always", "never", "once", "again", "soon", "perhaps", "maybe", "even",
 	"only", "just", "much", "more", "less", "other", "another", "any", "neither", "either")
 
-// months open a dated name ("March 2025 Strategy Report"); "May" is left
-// out because it is also a name.
-var months = setOf("january", "february", "march", "april", "june", "july", "august", "september",
-	"october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.")
+// isMonthWord reports whether a word opens a dated name ("March 2025
+// Strategy Report"); "May" is left out because it is also a name, and an
+// abbreviation counts only with its dot.
+func isMonthWord(lower string) bool {
+	if _, ok := lang.Month(lower); !ok || lower == "may" {
+		return false
+	}
+	// Without a dot only the full name counts: "Mar" may be a name.
+	return strings.HasSuffix(lower, ".") || len(lower) >= 4 && lower != "sept"
+}
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -190,7 +198,7 @@ func appendName(out [][]string, ws []string) [][]string {
 			break
 		}
 	}
-	for len(ws) > 0 && (connectors[ws[0]] || isDigitByte(ws[0][0]) || inFold(months, ws[0])) {
+	for len(ws) > 0 && (connectors[ws[0]] || isDigitByte(ws[0][0]) || isMonthWord(strings.ToLower(ws[0]))) {
 		ws = ws[1:] // "March 2025 Strategy Report" is the Strategy Report
 	}
 	for len(ws) > 0 && connectors[ws[len(ws)-1]] {

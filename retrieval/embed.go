@@ -10,6 +10,8 @@ import (
 	"context"
 	"hash/fnv"
 	"math"
+
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // EmbedFunc turns a text into a vector. It has the shape of
@@ -26,7 +28,7 @@ type Embedder struct {
 	// embedTokens, when set, embeds already tokenized text: an index
 	// build tokenizes each passage once for both the lexical index and
 	// a local embedder. Remote embedders leave it nil.
-	embedTokens func([]Token) []float32
+	embedTokens func([]lang.Token) []float32
 }
 
 // OfflineDim is the dimension of the offline embedder. 1024 hashed buckets
@@ -45,11 +47,11 @@ func Offline() Embedder {
 }
 
 // OfflineVector is the offline embedding of text.
-func OfflineVector(text string) []float32 { return OfflineTokens(Tokenize(text)) }
+func OfflineVector(text string) []float32 { return OfflineTokens(lang.Tokenize(text)) }
 
 // OfflineTokens is the offline embedding of text already tokenized with
 // Tokenize, for callers that also need the tokens.
-func OfflineTokens(toks []Token) []float32 {
+func OfflineTokens(toks []lang.Token) []float32 {
 	v := make([]float32, OfflineDim)
 	for i, t := range toks {
 		addFeature(v, "w:"+t.Stem, 1)

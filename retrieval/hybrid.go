@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // Unit is one retrievable passage.
@@ -59,7 +60,7 @@ func BuildUnits(ctx context.Context, units []Unit, emb Embedder) (*Index, error)
 	stems := make([][]string, len(units))
 	vecs := make([][]float32, len(units))
 	Parallel(len(units), func(i int) {
-		toks := Tokenize(texts[i])
+		toks := lang.Tokenize(texts[i])
 		stems[i] = make([]string, len(toks))
 		for j, t := range toks {
 			stems[i][j] = t.Stem
@@ -137,7 +138,7 @@ func (ix *Index) Search(ctx context.Context, question string, opts SearchOptions
 	if err != nil {
 		return nil, err
 	}
-	lex := ix.lex.Search(Stems(question), opts.Depth)
+	lex := ix.lex.Search(lang.Stems(question), opts.Depth)
 
 	fused := map[int]*Hit{}
 	get := func(u int) *Hit {

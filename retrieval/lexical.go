@@ -3,6 +3,8 @@ package retrieval
 import (
 	"math"
 	"sort"
+
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // Lexical is an Okapi BM25 index over units of text (passages or sentences).
@@ -29,7 +31,7 @@ const (
 func NewLexical(texts []string) *Lexical {
 	stems := make([][]string, len(texts))
 	for i, t := range texts {
-		stems[i] = Stems(t)
+		stems[i] = lang.Stems(t)
 	}
 	return newLexicalStems(stems)
 }

@@ -1,0 +1,26 @@
+package lang
+
+import "strings"
+
+// Month returns the month number (1–12) of a lower-case month name or its
+// abbreviation, with or without a trailing dot ("sept.", "aug"). "may" is a
+// month here; callers that read names decide whether "May" opens one.
+func Month(lower string) (int, bool) {
+	m, ok := months[strings.TrimSuffix(lower, ".")]
+	return m, ok
+}
+
+// IsWeekday reports whether a lower-case word is a day of the week.
+func IsWeekday(lower string) bool { return weekdays[lower] }
+
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
+}
