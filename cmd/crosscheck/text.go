@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/present"
@@ -29,15 +31,16 @@ var stanceColors = map[answer.Stance]string{
 // the Slack answer: the summary, then each account (those in conflict
 // first) as holder and stance, its position, its best quote and that
 // quote's source line. With all, every quote of an account is printed,
-// each with its source line and byte offsets; without, a count says how
-// many more there are.
+// each with its source line, document id and byte offsets; without, the
+// holder's line counts the quotes not shown.
 func writeText(w io.Writer, a *answer.Answer, color, all bool) {
 	st := style(color)
-	fmt.Fprintln(w, st.wrap("1", a.Summary))
+	fmt.Fprintln(w, st.wrap("1", oneLine(a.Summary)))
 	if a.Note != "" {
-		fmt.Fprintln(w, st.wrap("33", "Note: "+a.Note))
+		fmt.Fprintln(w, st.wrap("33", "Note: "+oneLine(a.Note)))
 	}
 	l := present.Of(a)
+	hidden := false
 	for p, i := range l.Order {
 		if p == l.Conflicting && p > 0 {
 			fmt.Fprintln(w)
@@ -45,6 +48,11 @@ func writeText(w io.Writer, a *answer.Answer, color, all bool) {
 		}
 		fmt.Fprintln(w)
 		writeAccount(w, st, a, l, p, i, all)
+		hidden = hidden || !all && len(a.Accounts[i].Quotes) > 1
+	}
+	if hidden {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, st.wrap("2", "Every quote: crosscheck ask --all"))
 	}
 }
 
@@ -62,14 +70,19 @@ func writeAccount(w io.Writer, st style, a *answer.Answer, l present.Layout, p, 
 	if len(refs) > 0 {
 		marker = st.wrap("31", " · ⚔ contradicts "+strings.Join(refs, ", "))
 	}
-	stance := st.wrap(cmp.Or(stanceColors[acc.Stance], "0"), string(acc.Stance))
-	fmt.Fprintf(w, "[%d] %s · %s%s\n", p+1, st.wrap("1", cmp.Or(acc.Holder, "Unattributed")), stance, marker)
-	if acc.Position != "" {
-		fmt.Fprintf(w, "    %s\n", oneLine(acc.Position))
-	}
 	quotes := acc.Quotes
 	if !all {
 		quotes = quotes[:min(1, len(quotes))]
+	}
+	if more := len(acc.Quotes) - len(quotes); more == 1 {
+		marker += st.wrap("2", " · +1 more quote")
+	} else if more > 1 {
+		marker += st.wrap("2", fmt.Sprintf(" · +%d more quotes", more))
+	}
+	stance := st.wrap(cmp.Or(stanceColors[acc.Stance], "0"), string(acc.Stance))
+	fmt.Fprintf(w, "[%d] %s · %s%s\n", p+1, st.wrap("1", oneLine(cmp.Or(acc.Holder, "Unattributed"))), stance, marker)
+	if acc.Position != "" {
+		fmt.Fprintf(w, "    %s\n", oneLine(acc.Position))
 	}
 	for _, q := range quotes {
 		fmt.Fprintf(w, "    %s\n", st.wrap("36", quoted(oneLine(q.Text))))
@@ -79,14 +92,23 @@ func writeAccount(w io.Writer, st style, a *answer.Answer, l present.Layout, p, 
 		}
 		fmt.Fprintf(w, "      %s\n", st.wrap("2", line))
 	}
-	if more := len(acc.Quotes) - len(quotes); more == 1 {
-		fmt.Fprintf(w, "    %s\n", st.wrap("2", "+1 more quote (--all)"))
-	} else if more > 1 {
-		fmt.Fprintf(w, "    %s\n", st.wrap("2", fmt.Sprintf("+%d more quotes (--all)", more)))
-	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is s on one line, made safe for a terminal.
+func oneLine(s string) string { return strings.Join(strings.Fields(printable(s)), " ") }
+
+// printable replaces control characters (other than spaces and line
+// breaks) with U+FFFD: document text must not be able to move the cursor,
+// clear the screen or recolour what follows, just as in Slack it cannot
+// mention or link. The --json output keeps every byte.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+}
 
 // quoted wraps a quote in quotation marks unless it already opens with
 // one: “““Three labs…” ICE said” reads worse than the source itself.
@@ -112,5 +134,5 @@ func sourceLine(l present.Layout, q answer.Quote) string {
 	if q.Source.URL != "" {
 		title += " <" + q.Source.URL + ">"
 	}
-	return strings.Join(append(parts, title), " · ")
+	return oneLine(strings.Join(append(parts, title), " · "))
 }

@@ -60,7 +60,7 @@ func TestTextShowsBestQuoteAndAllOnDemand(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(short.String(), "+2 more quotes (--all)") {
+	if !strings.Contains(short.String(), "· +2 more quotes\n") || !strings.Contains(short.String(), "crosscheck ask --all") {
 		t.Errorf("default output does not say more quotes exist:\n%s", short.String())
 	}
 	// Conflicts first, claim before denial, numbered as shown.
@@ -75,6 +75,27 @@ func TestTextShowsBestQuoteAndAllOnDemand(t *testing.T) {
 	for id := range presenttest.Docs {
 		if strings.Contains(out, id) {
 			t.Errorf("default output names document id %q", id)
+		}
+	}
+}
+
+// Document text cannot drive the terminal: no escape sequence from a quote,
+// holder or source reaches the screen.
+func TestTextIsInertOnATerminal(t *testing.T) {
+	a := presenttest.Figures()
+	acc := &a.Accounts[0]
+	acc.Holder = "Fire\x1b[2J service"
+	acc.Quotes[0].Text = "Four\x1b]8;;https://evil.example\x07 people\u009b31m were hurt."
+	acc.Quotes[0].Source.Outlet = "Velm\x1b[31m Daily"
+	for _, color := range []bool{false, true} {
+		var buf bytes.Buffer
+		writeText(&buf, a, color, true)
+		out := buf.String()
+		if color {
+			out = strings.NewReplacer("\x1b[0m", "", "\x1b[1m", "", "\x1b[2m", "", "\x1b[32m", "", "\x1b[33m", "", "\x1b[36m", "").Replace(out)
+		}
+		if strings.ContainsAny(out, "\u001b\u0007\u009b") {
+			t.Errorf("color %v: control characters from the document reach the terminal: %q", color, out)
 		}
 	}
 }
