@@ -34,10 +34,6 @@ const (
 // "Show N more"; six accounts and the summary fit (TestAnswerFitsBudget).
 const maxAnswerBlocks = 25
 
-// maxTitleChars keeps a source line to about two lines on a phone; the
-// title is a link label, the full title is one click away.
-const maxTitleChars = 90
-
 // Action IDs: each button routes to one handler in interact.go.
 const (
 	actionShowPassage  = "show_passage"
@@ -282,7 +278,7 @@ func attribution(l present.Layout, q answer.Quote) string {
 	if q.Source.Published != "" {
 		parts = append(parts, mrkdwn(truncate(q.Source.Published, 40)))
 	}
-	title := truncate(l.Title(q), maxTitleChars)
+	title := l.Title(q)
 	if _, ok := linkURL(q.Source.URL); ok && len(q.Source.URL) <= 2000 {
 		parts = append(parts, link(q.Source.URL, title))
 	} else {

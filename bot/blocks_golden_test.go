@@ -199,6 +199,41 @@ func TestShowMoreQuotesInert(t *testing.T) {
 			t.Errorf("quote with mentions and a link not shown verbatim")
 		}
 	})
+	t.Run("on a private /ask answer", func(t *testing.T) {
+		_, resp := h.slack.Slash(general, alice, "/ask", "pier 4?")
+		var ask slacktest.Message
+		if !slacktest.Eventually(5*time.Second, func() bool {
+			for _, e := range h.slack.Ephemeral(alice) {
+				if e.ResponseURL == resp {
+					ask = e
+					return true
+				}
+			}
+			return false
+		}) {
+			t.Fatal("no /ask answer")
+		}
+		b, ok := ask.Button(actionShowQuotes)
+		if !ok {
+			t.Fatal("/ask answer has no Show N more")
+		}
+		h.slack.Click(alice, ask, b.ActionID, b.Value)
+		var reply slacktest.Message
+		if !slacktest.Eventually(5*time.Second, func() bool {
+			for _, e := range h.slack.Ephemeral(alice) {
+				if e.TS != ask.TS && strings.HasPrefix(e.Text, "2 more quotes from") {
+					reply = e
+					return true
+				}
+			}
+			return false
+		}) {
+			t.Fatal("Show 2 more on a private answer showed nothing")
+		}
+		if !contains1(blockTexts(t, reply.Blocks)["rich"], shown.Quotes[1].Text) {
+			t.Errorf("reply lacks %q", shown.Quotes[1].Text)
+		}
+	})
 	t.Run("expired answer", func(t *testing.T) {
 		h.slack.Click(bob, m, actionShowQuotes, "gone:0")
 		if !slacktest.Eventually(5*time.Second, func() bool { e = h.slack.Ephemeral(bob); return len(e) == 3 }) {

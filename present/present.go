@@ -109,17 +109,21 @@ func (l Layout) Position(i int) int {
 
 // Title is what a quote's source is called: its document's title, or, for
 // a document that has none, words from the start of the text the answer
-// quotes from it. Never the document id: an id such as
+// quotes from it; at most maxTitleRunes, cut at a word. Never the document id: an id such as
 // "latest-news-story-1182" reads like a headline nobody wrote.
 func (l Layout) Title(q answer.Quote) string {
 	if t := strings.TrimSpace(q.Source.Title); t != "" {
-		return t
+		return clipWords(t, maxTitleRunes)
 	}
 	if t := l.titles[q.DocID]; t != "" {
 		return t
 	}
 	return "Untitled document"
 }
+
+// maxTitleRunes keeps a source line to about two lines on a phone screen;
+// the whole title is one click away, at the source's link.
+const maxTitleRunes = 90
 
 // derivedTitleRunes bounds a title made from a document's text: long enough
 // to recognise the story (about ten words), short enough for one line of a

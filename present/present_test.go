@@ -60,6 +60,8 @@ func TestTitle(t *testing.T) {
 		want string
 	}{
 		{"the document's own title", a.Accounts[0].Quotes[1], "Dock Inspections"},
+		{"a long title is cut at a word", q("x", "Harbour Board Says Its Inspectors Did Not Board Any Vessel In Caldra Waters After Dispute Over Search", "x", 0),
+			"Harbour Board Says Its Inspectors Did Not Board Any Vessel In Caldra Waters After Dispute…"},
 		{"untitled: from the earliest quoted text, whichever quote is shown", a.Accounts[0].Quotes[0], "Mayor Ines Varro said on Tuesday that no customs officers…"},
 		{"untitled and not quoted: never the id", q("other-doc-id", "", "x", 0), "Untitled document"},
 		{"blank title counts as none", q("ledger-1182", "  ", lede, 120), "Mayor Ines Varro said on Tuesday that no customs officers…"},
