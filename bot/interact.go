@@ -27,9 +27,10 @@ type click struct {
 	responseURL string
 }
 
-// onInteractive handles the buttons: Show passage, Show N more (quotes),
-// Show more (pages), 👍/👎 and Share in channel. Replies are ephemeral to the clicker except "Show more"
-// on a public answer and "Share", which post for everyone.
+// onInteractive handles the buttons: Show passage, Show N more (an
+// account's quotes), Show more (pages), 👍/👎 and Share in channel. Replies
+// are ephemeral to the clicker except "Show more" on a public answer and
+// "Share", which post for everyone.
 func (s *Server) onInteractive(evt *socketmode.Event, _ *socketmode.Client) {
 	received := time.Now() // already acked by the dispatch loop
 	cb, ok := evt.Data.(slack.InteractionCallback)
