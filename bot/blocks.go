@@ -10,6 +10,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/crosscheck/crosscheck/answer"
+	"github.com/crosscheck/crosscheck/present"
 )
 
 // Slack's Block Kit limits (https://docs.slack.dev/reference/block-kit):
@@ -24,15 +25,20 @@ const (
 	// very large messages are truncated by clients; a page of a few accounts
 	// stays far below this.
 	maxPageChars = 12000
-	// maxQuotesShown caps the quotes rendered for one account so a single
-	// account always fits on a page; the rest are counted in a note.
-	maxQuotesShown = 6
 )
+
+// maxAnswerBlocks is our own budget for one page of an answer, half of
+// Slack's: about two phone screens. A reader in a channel takes in the first
+// screen and scrolls past the rest, so an answer shows each account's one
+// best quote (three blocks an account) and keeps its other quotes behind
+// "Show N more"; six accounts and the summary fit (TestAnswerFitsBudget).
+const maxAnswerBlocks = 25
 
 // Action IDs: each button routes to one handler in interact.go.
 const (
 	actionShowPassage  = "show_passage"
 	actionShowMore     = "show_more"
+	actionShowQuotes   = "show_quotes"
 	actionFeedbackUp   = "feedback_up"
 	actionFeedbackDown = "feedback_down"
 	actionShare        = "share_answer"
@@ -66,26 +72,31 @@ var stanceMarks = map[answer.Stance]string{
 	answer.Context:   ":white_circle: context",
 }
 
-// paginate splits the accounts into page ranges [from, to) that each fit a
-// message with their chrome. It is deterministic, so "Show more" can
-// recompute page k from the stored answer instead of storing blocks.
-func paginate(a *answer.Answer) [][2]int {
-	if len(a.Accounts) == 0 {
+// othersLabel separates the accounts in conflict from the rest, so a reader
+// knows where the dispute ends.
+const othersLabel = "Also in the sources, not in conflict:"
+
+// paginate splits the layout's order into page ranges [from, to) of
+// l.Order that each fit a message with their chrome. It is deterministic,
+// so "Show more" can recompute page k from the stored answer instead of
+// storing blocks.
+func paginate(a *answer.Answer, l present.Layout) [][2]int {
+	if len(l.Order) == 0 {
 		return [][2]int{{0, 0}}
 	}
 	var pages [][2]int
 	from, blocks, chars := 0, headBlocks(a, 0), headChars(a, 0)
-	for i := range a.Accounts {
-		b, c := accountSize(&a.Accounts[i])
+	for p, i := range l.Order {
+		b, c := accountSize(a, l, p, i)
 		// +1 for the trailing actions block.
-		if i > from && (blocks+b+1 > maxBlocks || chars+c > maxPageChars) {
-			pages = append(pages, [2]int{from, i})
-			from, blocks, chars = i, headBlocks(a, len(pages)), headChars(a, len(pages))
+		if p > from && (blocks+b+1 > maxAnswerBlocks || chars+c > maxPageChars) {
+			pages = append(pages, [2]int{from, p})
+			from, blocks, chars = p, headBlocks(a, len(pages)), headChars(a, len(pages))
 		}
 		blocks += b
 		chars += c
 	}
-	return append(pages, [2]int{from, len(a.Accounts)})
+	return append(pages, [2]int{from, len(l.Order)})
 }
 
 // headBlocks is the number of blocks before the first account of page n.
@@ -107,22 +118,34 @@ func headChars(a *answer.Answer, n int) int {
 	return utf8.RuneCountInString(a.Question) + utf8.RuneCountInString(a.Summary) + utf8.RuneCountInString(a.Note) + 200
 }
 
-func accountSize(acc *answer.Account) (blocks, chars int) {
-	quotes := min(len(acc.Quotes), maxQuotesShown)
-	blocks = 2 + 3*quotes // divider + header, then quote, attribution, button per quote
-	if len(acc.Quotes) > quotes {
-		blocks++
+// accountSize is what account i, shown at position p, adds to a page.
+func accountSize(a *answer.Answer, l present.Layout, p, i int) (blocks, chars int) {
+	acc := &a.Accounts[i]
+	blocks = 1
+	chars = utf8.RuneCountInString(acc.Holder) + utf8.RuneCountInString(acc.Position) + 300
+	if len(acc.Quotes) > 0 {
+		q := acc.Quotes[0]
+		blocks += 2
+		chars += utf8.RuneCountInString(q.Text) + utf8.RuneCountInString(l.Title(q)) + len(q.Source.URL) + 100
 	}
-	chars = utf8.RuneCountInString(acc.Holder) + utf8.RuneCountInString(acc.Position) + 200
-	for _, q := range acc.Quotes[:quotes] {
-		chars += utf8.RuneCountInString(q.Text) + utf8.RuneCountInString(q.Source.Title) + len(q.Source.URL) + 100
+	if showsOthersLabel(l, p) {
+		blocks++
 	}
 	return blocks, chars
 }
 
-// renderAnswer renders page n (0-based) of an answer.
+// showsOthersLabel is true at the first account not in conflict when
+// accounts in conflict come before it.
+func showsOthersLabel(l present.Layout, p int) bool {
+	return p == l.Conflicting && p > 0 && p < len(l.Order)
+}
+
+// renderAnswer renders page n (0-based) of an answer: the summary, then
+// each account as its holder, stance and position, its best quote, and that
+// quote's source line with "Show passage" beside it.
 func renderAnswer(a *answer.Answer, v view, n int) page {
-	pages := paginate(a)
+	l := present.Of(a)
+	pages := paginate(a, l)
 	if n < 0 || n >= len(pages) {
 		n = len(pages) - 1
 	}
@@ -133,13 +156,16 @@ func renderAnswer(a *answer.Answer, v view, n int) page {
 	} else {
 		blocks = append(blocks, contextBlock(fmt.Sprintf("Continued: accounts %d–%d of %d.", from+1, to, len(a.Accounts))))
 	}
-	for i := from; i < to; i++ {
-		blocks = append(blocks, accountBlocks(a, i)...)
+	for p := from; p < to; p++ {
+		if showsOthersLabel(l, p) {
+			blocks = append(blocks, contextBlock(othersLabel))
+		}
+		blocks = append(blocks, accountBlocks(a, l, l.Order[p], v.AnswerID)...)
 	}
 	if act := answerActions(v, n, len(pages)); act != nil {
 		blocks = append(blocks, act)
 	}
-	return page{Text: fallbackText(a, v, from, to), Blocks: blocks}
+	return page{Text: fallbackText(a, l, v, from, to), Blocks: blocks}
 }
 
 func summaryBlocks(a *answer.Answer, v view) []slack.Block {
@@ -175,47 +201,53 @@ func summaryLine(a *answer.Answer, v view) string {
 	return "*" + mrkdwn(truncate(a.Summary, 2900)) + "*"
 }
 
-func accountBlocks(a *answer.Answer, i int) []slack.Block {
+// accountBlocks is one account in three blocks: the header (with "Show N
+// more" beside it when the account has more quotes), the best quote, and its
+// source line. Quotes are ordered best first by the engine.
+func accountBlocks(a *answer.Answer, l present.Layout, i int, answerID string) []slack.Block {
 	acc := &a.Accounts[i]
-	blocks := []slack.Block{slack.NewDividerBlock(), sectionBlock(accountHeader(a, i))}
-	shown := acc.Quotes[:min(len(acc.Quotes), maxQuotesShown)]
-	for _, q := range shown {
-		blocks = append(blocks, quoteBlock(q.Text), contextBlock(attribution(q)), passageButton(q))
+	header := sectionBlock(accountHeader(a, i))
+	if more := len(acc.Quotes) - 1; more > 0 && answerID != "" {
+		header.Accessory = slack.NewAccessory(slack.NewButtonBlockElement(actionShowQuotes,
+			answerID+":"+strconv.Itoa(i), plainText(fmt.Sprintf("Show %d more", more))))
 	}
-	if more := len(acc.Quotes) - len(shown); more > 0 {
-		blocks = append(blocks, contextBlock(fmt.Sprintf("…and %s more from this account (not shown).", plural(more, "quote"))))
+	blocks := []slack.Block{header}
+	if len(acc.Quotes) > 0 {
+		blocks = append(blocks, quoteBlock(acc.Quotes[0].Text), sourceBlock(l, acc.Quotes[0]))
 	}
 	return blocks
 }
 
-// accountHeader is "● *Holder* · stance", the position, and the conflict
-// marker naming the accounts this one contradicts.
+// maxPositionChars keeps a malformed position (a whole paragraph) from
+// taking over the screen; the engine promises about 120.
+const maxPositionChars = 300
+
+// accountHeader is "*Holder* · stance", what the holder contradicts, and
+// the position on its own line.
 func accountHeader(a *answer.Answer, i int) string {
 	acc := &a.Accounts[i]
-	holder := acc.Holder
-	if holder == "" {
-		holder = "Unattributed"
-	}
 	mark, ok := stanceMarks[acc.Stance]
 	if !ok {
 		mark = mrkdwn(string(acc.Stance))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "*%s* · %s", mrkdwn(truncate(holder, 200)), mark)
-	if acc.Position != "" {
-		b.WriteString("\n" + mrkdwn(truncate(acc.Position, 2000)))
-	}
+	fmt.Fprintf(&b, "*%s* · %s", mrkdwn(truncate(holderName(acc), 200)), mark)
 	var against []string
 	for _, j := range acc.ConflictsWith {
 		if j >= 0 && j < len(a.Accounts) && j != i {
-			against = append(against, fmt.Sprintf("%s (account %d)", mrkdwn(truncate(cmp.Or(a.Accounts[j].Holder, "Unattributed"), 100)), j+1))
+			against = append(against, mrkdwn(truncate(holderName(&a.Accounts[j]), 100)))
 		}
 	}
 	if len(against) > 0 {
-		b.WriteString("\n:zap: *Contradicts* " + strings.Join(against, ", "))
+		b.WriteString(" · :zap: contradicts " + strings.Join(against, ", "))
+	}
+	if acc.Position != "" {
+		b.WriteString("\n" + mrkdwn(truncate(acc.Position, maxPositionChars)))
 	}
 	return b.String()
 }
+
+func holderName(acc *answer.Account) string { return cmp.Or(acc.Holder, "Unattributed") }
 
 // quoteBlock shows a quote as a rich-text block quote. Rich-text "text"
 // elements are literal: Slack parses no mrkdwn, mentions or links in them,
@@ -228,37 +260,68 @@ func quoteBlock(text string) slack.Block {
 	return slack.NewRichTextBlock("", &slack.RichTextQuote{Type: slack.RTEQuote, Elements: elems})
 }
 
-// attribution is "outlet · date · <url|title>", falling back to the
-// document id where there is no usable URL.
-func attribution(q answer.Quote) string {
+// sourceBlock is a quote's source line with "Show passage" beside it: one
+// block, where a button of its own would take a second.
+func sourceBlock(l present.Layout, q answer.Quote) slack.Block {
+	s := sectionBlock(attribution(l, q))
+	s.Accessory = slack.NewAccessory(passageButton(q))
+	return s
+}
+
+// attribution is "outlet · date · <url|title>": the title is the
+// document's, or one derived from its text, never its id.
+func attribution(l present.Layout, q answer.Quote) string {
 	var parts []string
-	if q.Source.Outlet != "" {
-		parts = append(parts, mrkdwn(truncate(q.Source.Outlet, 200)))
+	if o := present.Outlet(q); o != "" {
+		parts = append(parts, mrkdwn(truncate(o, 200)))
 	}
 	if q.Source.Published != "" {
 		parts = append(parts, mrkdwn(truncate(q.Source.Published, 40)))
 	}
-	title := cmp.Or(q.Source.Title, q.DocID)
+	title := l.Title(q)
 	if _, ok := linkURL(q.Source.URL); ok && len(q.Source.URL) <= 2000 {
-		parts = append(parts, link(q.Source.URL, truncate(title, 300)))
+		parts = append(parts, link(q.Source.URL, title))
 	} else {
-		parts = append(parts, mrkdwn(truncate(title, 300)), "id "+mrkdwn(truncate(q.DocID, 300)))
-	}
-	if q.Speaker != "" {
-		parts = append(parts, "speaker: "+mrkdwn(truncate(q.Speaker, 200)))
+		parts = append(parts, "_"+mrkdwn(title)+"_")
 	}
 	return strings.Join(parts, " · ")
 }
 
 // passageButton carries start:end:docID, enough to find the passage again
 // in the corpus without any server-side state.
-func passageButton(q answer.Quote) slack.Block {
+func passageButton(q answer.Quote) *slack.ButtonBlockElement {
 	value := strconv.Itoa(q.Start) + ":" + strconv.Itoa(q.End) + ":" + q.DocID
 	if len(value) > maxValueChars {
 		value = value[:maxValueChars] // an id this long is not findable; the handler says so
 	}
-	b := slack.NewButtonBlockElement(actionShowPassage, value, plainText("Show passage"))
-	return slack.NewActionBlock("", b)
+	return slack.NewButtonBlockElement(actionShowPassage, value, plainText("Show passage"))
+}
+
+// renderMoreQuotes is the reply to "Show N more": account i's quotes after
+// its best one, each with its source line and "Show passage".
+func renderMoreQuotes(a *answer.Answer, i int) page {
+	acc := &a.Accounts[i]
+	l := present.Of(a)
+	rest := acc.Quotes[min(1, len(acc.Quotes)):]
+	noun := "quotes"
+	if len(rest) == 1 {
+		noun = "quote"
+	}
+	head := fmt.Sprintf("*%s* · %d more %s from this account", mrkdwn(truncate(holderName(acc), 200)), len(rest), noun)
+	if acc.Position != "" {
+		head += "\n" + mrkdwn(truncate(acc.Position, maxPositionChars))
+	}
+	blocks := []slack.Block{contextBlock(head)}
+	chars := 0
+	for k, q := range rest {
+		chars += utf8.RuneCountInString(q.Text)
+		if len(blocks)+3 > maxBlocks || (k > 0 && chars > maxPageChars) {
+			blocks = append(blocks, contextBlock(fmt.Sprintf("…and %d more not shown (Slack's message size limit). `crosscheck ask --all` prints every quote.", len(rest)-k)))
+			break
+		}
+		blocks = append(blocks, quoteBlock(q.Text), sourceBlock(l, q))
+	}
+	return page{Text: fmt.Sprintf("%d more %s from %s.", len(rest), noun, mrkdwn(truncate(holderName(acc), 200))), Blocks: blocks}
 }
 
 // answerActions is the row under a page: "Show more" when a page follows,
@@ -285,7 +348,7 @@ func answerActions(v view, n, pages int) slack.Block {
 
 // fallbackText is the message's top-level text: what notifications, search
 // and screen readers get. Slack parses it as mrkdwn, so it is escaped too.
-func fallbackText(a *answer.Answer, v view, from, to int) string {
+func fallbackText(a *answer.Answer, l present.Layout, v view, from, to int) string {
 	var b strings.Builder
 	if from == 0 {
 		if a.Abstained || len(a.Accounts) == 0 {
@@ -296,14 +359,10 @@ func fallbackText(a *answer.Answer, v view, from, to int) string {
 	} else {
 		b.WriteString(fmt.Sprintf("Continued: accounts %d–%d of %d.", from+1, to, len(a.Accounts)))
 	}
-	for i := from; i < to; i++ {
+	for _, i := range l.Order[from:to] {
 		acc := &a.Accounts[i]
-		docs := map[string]bool{}
-		for _, q := range acc.Quotes {
-			docs[q.DocID] = true
-		}
-		fmt.Fprintf(&b, "\n• %s (%s): %s [%s]", mrkdwn(truncate(cmp.Or(acc.Holder, "Unattributed"), 100)),
-			mrkdwn(string(acc.Stance)), mrkdwn(truncate(acc.Position, 200)), plural(len(docs), "source"))
+		fmt.Fprintf(&b, "\n• %s (%s): %s", mrkdwn(truncate(holderName(acc), 100)),
+			mrkdwn(string(acc.Stance)), mrkdwn(truncate(acc.Position, 200)))
 	}
 	return truncate(b.String(), maxTextChars)
 }

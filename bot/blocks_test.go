@@ -15,6 +15,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/present"
 )
 
 var update = flag.Bool("update", false, "rewrite the Block Kit golden files in testdata/")
@@ -127,7 +128,8 @@ func checkLimits(t *testing.T, pg page) {
 func TestRenderAnswerLongIsPagedWithinLimits(t *testing.T) {
 	lib := testLibrary(t, map[string]string{"local-paper": plainDoc, "long": longDoc})
 	a := longAnswer(t, lib, 14)
-	pages := paginate(a)
+	l := present.Of(a)
+	pages := paginate(a, l)
 	if len(pages) < 2 {
 		t.Fatalf("a %d-account answer fits one page; make the fixture longer", len(a.Accounts))
 	}
@@ -139,7 +141,7 @@ func TestRenderAnswerLongIsPagedWithinLimits(t *testing.T) {
 		if want := n+1 < len(pages); hasMore != want {
 			t.Errorf("page %d: Show more = %v, want %v", n, hasMore, want)
 		}
-		for i := pages[n][0]; i < pages[n][1]; i++ {
+		for _, i := range l.Order[pages[n][0]:pages[n][1]] {
 			seen[i]++
 		}
 	}

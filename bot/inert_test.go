@@ -59,7 +59,7 @@ func TestInjectionDocumentRendersInert(t *testing.T) {
 	rich := blockTexts(t, m.Blocks)["rich"]
 	evil := lib.Doc("evil")
 	for _, acc := range injectionAnswer(t, lib).Accounts {
-		for _, q := range acc.Quotes {
+		for _, q := range acc.Quotes[:1] { // the rest: TestShowMoreQuotesInert
 			if !contains1(rich, q.Text) || string(evil.Raw[q.Start:q.End]) != q.Text {
 				t.Errorf("quote %q not shown verbatim", q.Text)
 			}

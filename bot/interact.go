@@ -27,9 +27,10 @@ type click struct {
 	responseURL string
 }
 
-// onInteractive handles the buttons: Show passage, Show more, 👍/👎 and
-// Share in channel. Replies are ephemeral to the clicker except "Show more"
-// on a public answer and "Share", which post for everyone.
+// onInteractive handles the buttons: Show passage, Show N more (an
+// account's quotes), Show more (pages), 👍/👎 and Share in channel. Replies
+// are ephemeral to the clicker except "Show more" on a public answer and
+// "Share", which post for everyone.
 func (s *Server) onInteractive(evt *socketmode.Event, _ *socketmode.Client) {
 	received := time.Now() // already acked by the dispatch loop
 	cb, ok := evt.Data.(slack.InteractionCallback)
@@ -67,6 +68,8 @@ func (s *Server) onClick(ctx context.Context, c click, log *slog.Logger) string 
 		return s.recordVote(ctx, c, log)
 	case actionShowMore:
 		return s.showMore(ctx, c, log)
+	case actionShowQuotes:
+		return s.showQuotes(ctx, c, log)
 	case actionShare:
 		return s.share(ctx, c, log)
 	}
@@ -152,6 +155,20 @@ func (s *Server) showMore(ctx context.Context, c click, log *slog.Logger) string
 		s.tell(ctx, c, textPage(":warning: I could not post the rest of the answer. Please try the button again in a minute."), log)
 		return outcomeFailed
 	}
+	return outcomeAnswered
+}
+
+// showQuotes shows the clicker, privately like a passage, the quotes of
+// one account after its best one. The value is answerID:account.
+func (s *Server) showQuotes(ctx context.Context, c click, log *slog.Logger) string {
+	id, n, _ := strings.Cut(c.action.Value, ":")
+	i, err := strconv.Atoi(n)
+	ra := s.recent.get(id)
+	if ra == nil || err != nil || i < 0 || i >= len(ra.Answer.Accounts) {
+		s.tell(ctx, c, textPage(expiredText), log)
+		return outcomeFailed
+	}
+	s.tell(ctx, c, renderMoreQuotes(ra.Answer, i), log)
 	return outcomeAnswered
 }
 

@@ -15,14 +15,17 @@ import (
 	"github.com/crosscheck/crosscheck/answer"
 )
 
-const askHelp = `Usage: crosscheck ask [--json] [--corpus DIR] "question"
+const askHelp = `Usage: crosscheck ask [--json] [--all] [--corpus DIR] "question"
 
-Answers a question from the corpus with verbatim, attributed quotes, one
-block per account (who holds it, what it claims, its quotes with
-outlet · date · url), and marks accounts that contradict each other.
+Answers a question from the corpus with verbatim, attributed quotes: a
+summary, then one block per account (who holds it, its stance, what it
+claims, its best quote with outlet · date · title), accounts that
+contradict each other first.
 
 Flags:
   --json         print exactly one JSON object (the answer contract)
+  --all          print every quote of each account, with document id and
+                 byte offsets, not only the best one
   --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
                  else the corpus shipped in the binary)
   --color        colour: auto (on a terminal), always, never (default auto)
@@ -34,6 +37,7 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "")
+	all := fs.Bool("all", false, "")
 	dir := fs.String("corpus", "", "")
 	color := fs.String("color", "auto", "")
 	if code, done := parseFlags(fs, args, askHelp, stdout, stderr); done {
@@ -78,7 +82,7 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 		}
 		return exitOK
 	}
-	writeText(stdout, ans, useColor)
+	writeText(stdout, ans, useColor, *all)
 	return exitOK
 }
 

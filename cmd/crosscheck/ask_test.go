@@ -70,7 +70,7 @@ func TestAskTextShowsSourcesAndConflicts(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
-	for _, want := range []string{"Sources disagree", "conflicts with", "Latin Times · 2025-05-1", "https://"} {
+	for _, want := range []string{"Sources disagree", "contradicts [", "Latin Times · 2025-05-1", "https://"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
 		}
