@@ -43,6 +43,8 @@ type Engine struct {
 	classes classes
 	// composer, when set, rewrites the extractive answer from its evidence.
 	composer Composer
+	// claims are the corpus's claims and the disputes among them.
+	claims *corpus.Claims
 }
 
 func (e *Engine) docStems(d *corpus.Document) map[string]bool { return e.stems[d.ID] }
@@ -62,6 +64,8 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	if emb.Embed == nil {
 		emb = retrieval.Offline()
 	}
+	claims := make(chan *corpus.Claims, 1)
+	go func() { claims <- corpus.BuildClaims(c, lex()) }()
 	ix, err := retrieval.Build(ctx, c, emb)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
@@ -74,7 +78,7 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 		}
 	}
 	e := &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, caps: caps, stems: stems,
-		acronyms: acronyms, known: known, lex: lex, composer: opts.Composer}
+		acronyms: acronyms, known: known, lex: lex, composer: opts.Composer, claims: <-claims}
 	return e, nil
 }
 

@@ -94,7 +94,14 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	picked := pick(cands, qa)
 	accounts, labels := group(picked, qa)
 	ans := &Answer{Question: qa.text, Mode: "extractive", Accounts: accounts, Note: strings.Join(qa.notes, " ")}
+	shown := e.expandDisputes(qa, ans)
+	for len(labels) < len(ans.Accounts) {
+		labels = append(labels, "")
+	}
 	ans.Summary = summarize(ans, labels, qa)
+	if s := disputeSummary(ans, shown, qa); s != "" {
+		ans.Summary = s
+	}
 	if e.composer == nil {
 		return ans, nil
 	}

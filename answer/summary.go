@@ -105,3 +105,64 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// disputeSummary names the sides of every dispute an answer shows: who
+// holds which side, in the question's terms where it asks yes or no.
+func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
+	if len(shown) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, sd := range shown {
+		var sides []string
+		for s, accs := range sd.accounts {
+			if len(accs) == 0 {
+				continue
+			}
+			group := make([]Account, 0, len(accs))
+			for _, i := range accs {
+				group = append(group, a.Accounts[i])
+			}
+			sides = append(sides, sideSentence(sd.d.Kind, sd.d.Labels[s], group, qa))
+		}
+		if len(sides) >= 2 {
+			parts = append(parts, strings.Join(sides, "; "))
+		}
+		if len(parts) == 2 {
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	docs := map[string]bool{}
+	for _, acc := range a.Accounts {
+		for _, q := range acc.Quotes {
+			docs[q.DocID] = true
+		}
+	}
+	return fmt.Sprintf("Sources disagree: %s (%d %s from %d %s).", strings.Join(parts, ". Also: "),
+		len(a.Accounts), plural(len(a.Accounts), "account", "accounts"), len(docs), plural(len(docs), "source", "sources"))
+}
+
+// sideSentence says who holds one side: "ICE says yes", "Engineers at the
+// board say: caused by maintenance".
+func sideSentence(kind, label string, accs []Account, qa *question) string {
+	who := saying(accs, 3)
+	switch {
+	case (kind == "polarity" || kind == "rebuttal") && qa.kind == kindYesNo:
+		yes := label != "denies"
+		if qa.negative {
+			yes = !yes
+		}
+		if yes {
+			return who + " yes"
+		}
+		return who + " no"
+	case label == "denies":
+		return holders(accs, 3) + " " + plural(len(distinctHolders(accs)), "denies", "deny") + " it"
+	case label == "asserts":
+		return who + " so"
+	}
+	return fmt.Sprintf("%s (%s)", label, holders(accs, 3))
+}

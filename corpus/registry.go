@@ -23,6 +23,9 @@ type entity struct {
 	acronym string   // preferred when set: "ICE"
 	kind    entityKind
 	roles   []string // stripped titles, lower case: "president"
+	// gender is 'm' or 'f' once a pronoun has named this person
+	// unambiguously, 0 while unknown.
+	gender byte
 }
 
 // String is the speaker name handed out.
@@ -203,6 +206,23 @@ func (r *registry) person(role string) *entity {
 		return e
 	}
 	return lastOf(r.mentions[:r.sentStart], func(e *entity) bool { return e.kind == kindPerson && len(e.words) > 1 })
+}
+
+// pronounPerson resolves "he" (g = 'm') or "she" ('f'): the last person
+// who spoke whose gender is not known to be the other, else the last such
+// person named. The first pronoun that names a person teaches the registry
+// that person's gender, so "He added" after a woman's quote goes back to
+// the man quoted before her.
+func (r *registry) pronounPerson(g byte) *entity {
+	fits := func(e *entity) bool { return e.kind == kindPerson && (e.gender == 0 || e.gender == g) }
+	e := lastOf(r.speakers, fits)
+	if e == nil {
+		e = lastOf(r.mentions[:r.sentStart], func(e *entity) bool { return fits(e) && len(e.words) > 1 })
+	}
+	if e != nil && e.gender == 0 {
+		e.gender = g
+	}
+	return e
 }
 
 // org resolves "the embassy", "the agency", "it": the last organisation

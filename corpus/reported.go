@@ -254,8 +254,10 @@ func pronoun(reg *registry, toks []token, j int, p string) *entity {
 		}
 	}
 	switch p {
-	case "he", "she":
-		return reg.person("")
+	case "he":
+		return reg.pronounPerson('m')
+	case "she":
+		return reg.pronounPerson('f')
 	case "it":
 		return reg.org("")
 	}

@@ -1,0 +1,442 @@
+package answer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/corpus"
+)
+
+// Tuning of the dispute stage. Counts of shared meaning, not fitted scores.
+const (
+	// maxDisputes bounds the disputes one answer brings whole.
+	maxDisputes = 3
+	// quotesPerSide is how many claims of one side of a dispute an answer
+	// shows at most, beyond those it already quotes.
+	quotesPerSide = 2
+)
+
+// frame is the question read the way claims are read: the keys of its
+// names and the lemmas of its other content words.
+type frame struct {
+	names, words, preds []string
+}
+
+// chosen is one dispute an answer shows, with how well it fits.
+type chosen struct {
+	idx         int
+	names, hits int
+}
+
+// expandDisputes is the stage after picking: every dispute that the
+// question is about comes whole. Each side gets an account (the quotes it
+// already has, or its claims that best fit the question), accounts on
+// different sides are marked as conflicting, and the answer names the
+// disputes it shows.
+//
+// Which disputes a question is about depends on what it asks: a yes/no
+// question is answered by who asserts and who denies; "who" by who led;
+// "how many" by figures of one scope; "why" by causes. A question that asks
+// when or where something happened is not answered by a dispute over
+// whether it happened, so its answer marks none.
+func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
+	cs := e.claims
+	if cs == nil || ans.Abstained {
+		return nil
+	}
+	e.keepScopesApart(ans)
+	if len(cs.Disputes) == 0 {
+		return nil
+	}
+	f := e.frameOf(qa)
+	picked := e.relevantDisputes(qa, f, ans)
+	if len(picked) == 0 {
+		return nil
+	}
+	var shown []shownDispute
+	if qa.kind == kindYesNo {
+		for i := range ans.Accounts {
+			ans.Accounts[i].ConflictsWith = nil
+		}
+	}
+	for _, ch := range picked {
+		d := &cs.Disputes[ch.idx]
+		sideAccounts := make([][]int, len(d.Sides))
+		for s, side := range d.Sides {
+			sideAccounts[s] = e.showSide(qa, f, ans, d, s, side)
+		}
+		for s := range sideAccounts {
+			for t := s + 1; t < len(sideAccounts); t++ {
+				for _, i := range sideAccounts[s] {
+					for _, j := range sideAccounts[t] {
+						markConflict(ans, i, j)
+					}
+				}
+			}
+		}
+		ans.Disputes = append(ans.Disputes, d.ID)
+		shown = append(shown, shownDispute{d: d, accounts: sideAccounts})
+	}
+	trimQuotes(ans, shown)
+	return shown
+}
+
+// shownDispute is a dispute as an answer shows it: the accounts carrying
+// each side.
+type shownDispute struct {
+	d        *corpus.Dispute
+	accounts [][]int
+}
+
+// maxAnswerQuotes bounds the quotes of an answer once disputes are in: a
+// reader takes in a handful of accounts, not a page of quotes.
+const maxAnswerQuotes = 10
+
+// trimQuotes drops the further quotes (never the first) of accounts that
+// carry no side of a shown dispute, last accounts first, until the answer
+// is within maxAnswerQuotes.
+func trimQuotes(ans *Answer, shown []shownDispute) {
+	inDispute := map[int]bool{}
+	for _, sd := range shown {
+		for _, side := range sd.accounts {
+			for _, a := range side {
+				inDispute[a] = true
+			}
+		}
+	}
+	total := 0
+	for _, acc := range ans.Accounts {
+		total += len(acc.Quotes)
+	}
+	for a := len(ans.Accounts) - 1; a >= 0 && total > maxAnswerQuotes; a-- {
+		if inDispute[a] {
+			continue
+		}
+		for len(ans.Accounts[a].Quotes) > 1 && total > maxAnswerQuotes {
+			ans.Accounts[a].Quotes = ans.Accounts[a].Quotes[:len(ans.Accounts[a].Quotes)-1]
+			total--
+		}
+	}
+}
+
+// keepScopesApart unmarks conflicts between accounts whose figures are of
+// different, stated scopes ("4 died on the night" and "7 in all"): they
+// are shown side by side, not as a conflict.
+func (e *Engine) keepScopesApart(ans *Answer) {
+	scopes := make([]map[string]bool, len(ans.Accounts))
+	for a, acc := range ans.Accounts {
+		scopes[a] = map[string]bool{}
+		for _, q := range acc.Quotes {
+			if i, ok := e.claimOf(q); ok {
+				for _, v := range e.claims.All[i].Values {
+					if v.Scope != "" {
+						scopes[a][v.Scope] = true
+					}
+				}
+			}
+		}
+	}
+	for a := range ans.Accounts {
+		var keep []int
+		for _, b := range ans.Accounts[a].ConflictsWith {
+			if !disjointScopes(scopes[a], scopes[b]) {
+				keep = append(keep, b)
+			}
+		}
+		ans.Accounts[a].ConflictsWith = keep
+	}
+}
+
+func disjointScopes(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for s := range a {
+		if b[s] {
+			return false
+		}
+	}
+	return true
+}
+
+// frameOf reads the question into a frame, once per question.
+func (e *Engine) frameOf(qa *question) frame {
+	names, words, preds := e.claims.Entities.Frame(qa.text)
+	f := frame{names: names}
+	for _, w := range words {
+		if !frameNoise[w] {
+			f.words = append(f.words, w)
+		}
+	}
+	for _, w := range preds {
+		if !frameNoise[w] {
+			f.preds = append(f.preds, w)
+		}
+	}
+	return f
+}
+
+// frameNoise are words of asking, not of what a question is about.
+var frameNoise = map[string]bool{"happen": true, "true": true, "say": true, "tell": true, "really": true, "accord": true, "claim": true, "report": true}
+
+// relevantDisputes returns the disputes the question is about, best first.
+// A dispute counts when one of its claims shares a name and a word with
+// the question, or two words, and the question's kind asks what the
+// dispute is over.
+func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
+	cs := e.claims
+	shown := map[int]bool{}
+	for _, acc := range ans.Accounts {
+		for _, q := range acc.Quotes {
+			if i, ok := e.claimOf(q); ok {
+				shown[i] = true
+			}
+		}
+	}
+	var out []chosen
+	for di := range cs.Disputes {
+		d := &cs.Disputes[di]
+		if !kindAnswers(qa, d) || !e.aboutSubject(qa, f, d) {
+			continue
+		}
+		best := chosen{idx: di}
+		touched := false
+		for _, side := range d.Sides {
+			for _, i := range side {
+				n, w := cs.Match(f.names, f.words, i)
+				if shown[i] {
+					touched = true
+				}
+				if n+w > best.names+best.hits || n+w == best.names+best.hits && n > best.names {
+					best.names, best.hits = n, w
+				}
+			}
+		}
+		if best.names >= 1 && best.hits >= 1 || best.hits >= 2 || touched && best.names+best.hits >= 2 {
+			out = append(out, best)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].names+out[i].hits > out[j].names+out[j].hits
+	})
+	if len(out) > maxDisputes {
+		out = out[:maxDisputes]
+	}
+	return out
+}
+
+// kindAnswers reports whether a dispute of d's kind answers the question.
+func kindAnswers(qa *question, d *corpus.Dispute) bool {
+	switch qa.kind {
+	case kindYesNo:
+		return true
+	case kindPerson:
+		return d.Kind != corpus.KindValue
+	case kindQuantity:
+		return d.Kind == corpus.KindValue
+	case kindTime, kindPlace:
+		return false
+	}
+	// An open question: "why" and "what caused" ask for causes; others
+	// ("what did X say about …") for rebuttals.
+	if asksCause(qa.text) {
+		return d.Kind == corpus.KindCause || d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindPolarity
+	}
+	return d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindCause
+}
+
+func asksCause(q string) bool {
+	l := " " + strings.ToLower(q) + " "
+	for _, w := range []string{" why ", " cause", " caused ", " blame", " reason", " behind "} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutSubject reports whether the question's words meet what the dispute
+// is about (its subject). A question that asks something of an event
+// ("what was seized in the raid") must meet it with what it asks (its
+// predicate), so it does not bring the dispute over who led the raid.
+func (e *Engine) aboutSubject(qa *question, f frame, d *corpus.Dispute) bool {
+	cs := e.claims
+	words := f.words
+	if qa.kind != kindYesNo && len(f.preds) > 0 {
+		words = f.preds
+	}
+	for _, w := range words {
+		if cs.Common(w) {
+			continue
+		}
+		for _, s := range d.Core {
+			if cs.Related(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// showSide makes sure one side of a dispute is in the answer and returns
+// the accounts that carry it.
+func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute, s int, side []int) []int {
+	cs := e.claims
+	var accs []int
+	for _, i := range side {
+		if a, ok := e.accountOf(ans, i); ok && !containsInt(accs, a) {
+			accs = append(accs, a)
+		}
+	}
+	order := append([]int(nil), side...)
+	sort.SliceStable(order, func(x, y int) bool {
+		nx, wx := cs.Match(f.names, f.words, order[x])
+		ny, wy := cs.Match(f.names, f.words, order[y])
+		return nx+wx > ny+wy
+	})
+	added := 0
+	for _, i := range order {
+		if added == quotesPerSide || len(accs) > 0 && added >= 1 {
+			break
+		}
+		if _, ok := e.accountOf(ans, i); ok {
+			continue
+		}
+		// Beyond one claim per side, only claims that say what the
+		// question asks are worth a reader's time.
+		if n, w := cs.Match(f.names, f.words, i); len(accs) > 0 && n+w == 0 {
+			break
+		}
+		a := e.addClaim(qa, ans, d, s, i)
+		if !containsInt(accs, a) {
+			accs = append(accs, a)
+		}
+		added++
+	}
+	if qa.kind == kindYesNo {
+		st := Affirms
+		if d.Labels[s] == "denies" {
+			st = Denies
+		}
+		if qa.negative {
+			st = flip(st)
+		}
+		for _, a := range accs {
+			if d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal {
+				ans.Accounts[a].Stance = st
+			}
+		}
+	}
+	return accs
+}
+
+func flip(s Stance) Stance {
+	switch s {
+	case Affirms:
+		return Denies
+	case Denies:
+		return Affirms
+	}
+	return s
+}
+
+// accountOf returns the account quoting claim i.
+func (e *Engine) accountOf(ans *Answer, i int) (int, bool) {
+	for a, acc := range ans.Accounts {
+		for _, q := range acc.Quotes {
+			if j, ok := e.claimOf(q); ok && j == i {
+				return a, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// claimOf returns the claim a quote is the span of.
+func (e *Engine) claimOf(q Quote) (int, bool) {
+	d := e.corpus.Doc(q.DocID)
+	if d == nil {
+		return 0, false
+	}
+	return e.claims.At(q.DocID, d.SentenceAt(q.Start))
+}
+
+// addClaim quotes claim i of side s: in the account of the same holder
+// that holds no other side of the dispute, else in a new account.
+func (e *Engine) addClaim(qa *question, ans *Answer, d *corpus.Dispute, s, i int) int {
+	c := &e.claims.All[i]
+	q := e.claimQuote(c)
+	for a := range ans.Accounts {
+		acc := &ans.Accounts[a]
+		if !sameHolder(holderKey(acc.Holder), holderKey(c.Holder)) || e.holdsOtherSide(acc, d, s) {
+			continue
+		}
+		acc.Quotes = append(acc.Quotes, q)
+		return a
+	}
+	acc := Account{Holder: c.Holder, Stance: Context, Quotes: []Quote{q}}
+	acc.Position = claimPosition(c, d.Labels[s], q.Text)
+	ans.Accounts = append(ans.Accounts, acc)
+	return len(ans.Accounts) - 1
+}
+
+// holdsOtherSide reports whether an account quotes a claim of another side
+// of d than s.
+func (e *Engine) holdsOtherSide(acc *Account, d *corpus.Dispute, s int) bool {
+	for _, q := range acc.Quotes {
+		i, ok := e.claimOf(q)
+		if !ok {
+			continue
+		}
+		for t, side := range d.Sides {
+			if t != s && containsInt(side, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimQuote is the quote of a claim: its own span (a transcript label
+// left out), with its source.
+func (e *Engine) claimQuote(c *corpus.Claim) Quote {
+	doc := e.corpus.Doc(c.DocID)
+	return Quote{
+		DocID: c.DocID, Text: string(doc.Raw[c.Start:c.End]), Start: c.Start, End: c.End,
+		Speaker: c.Speaker,
+		Source: Source{Title: doc.Title, Outlet: doc.Outlet, Author: doc.Author,
+			Published: doc.Published, URL: doc.URL},
+	}
+}
+
+// claimPosition says in our words which side a claim takes.
+func claimPosition(c *corpus.Claim, label, text string) string {
+	switch label {
+	case "denies":
+		return "Denies: " + clip(text, 110)
+	case "asserts":
+		return "Asserts: " + clip(text, 110)
+	}
+	return strings.ToUpper(label[:1]) + label[1:] + ": " + clip(text, 100)
+}
+
+func markConflict(ans *Answer, i, j int) {
+	if i == j {
+		return
+	}
+	if !containsInt(ans.Accounts[i].ConflictsWith, j) {
+		ans.Accounts[i].ConflictsWith = append(ans.Accounts[i].ConflictsWith, j)
+	}
+	if !containsInt(ans.Accounts[j].ConflictsWith, i) {
+		ans.Accounts[j].ConflictsWith = append(ans.Accounts[j].ConflictsWith, i)
+	}
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,745 @@
+package corpus
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/lang"
+)
+
+// Polarity is how a claim stands toward what it says.
+type Polarity uint8
+
+const (
+	Asserted     Polarity = iota // "the ferry was overloaded"
+	Denied                       // "the ferry was not overloaded", "X denied that …"
+	Hedged                       // "allegedly", "may have"
+	Hypothetical                 // "If the gate had been opened, …" asserts nothing
+)
+
+func (p Polarity) String() string {
+	return [...]string{"asserted", "denied", "hedged", "hypothetical"}[p]
+}
+
+// Claim is one holder's statement: one quotable sentence, who holds it, what
+// it is about and how it stands. Claims are extracted when the corpus is
+// indexed; disputes are found among them (see FindDisputes).
+type Claim struct {
+	DocID      string
+	Sentence   int // index into the document's Sentences
+	Start, End int // Raw[Start:End] is the sentence
+	// Holder is who makes the claim: the attributed speaker, else the
+	// source (author, outlet or title). Speaker is "" in the source's voice.
+	Holder, Speaker string
+	Published       string
+	// Names are the entity keys the claim is about, resolved through the
+	// corpus's Entities ("ice", "united states").
+	Names []string
+	// Words are the lemmas of its content words outside names, in order:
+	// its predicate and arguments ("lead", "raid", "overloaded").
+	Words    []string
+	Polarity Polarity
+	// Negated are the lemmas a negation or a denial governs ("no ICE agents
+	// operated" → agent, operate; "rejected that troops took part" → troop,
+	// take, part), NegNames the names there: what a denial denies. NegHeads
+	// are the first words after each negation ("no squall" → squall).
+	Negated, NegNames, NegHeads []string
+	// Preds are the lemmas of Words used as predicates in this sentence: a
+	// verb form or an adjective, what is said of the subject.
+	Preds []string
+	// Rebuts is set when the claim calls another statement false
+	// ("rejected", "denied the report", "That is just not true"); Targets
+	// are the entity keys whose statements it rebuts, when it names them.
+	Rebuts  bool
+	Targets []string
+	// Values are the figures it states, each with its unit and scope; Agents
+	// who it says led or did the act; Causes what it says caused it.
+	Values []Value
+	Agents []string
+	Causes []string
+	// AgentText is the first agent as written ("Mexican authorities").
+	AgentText string
+}
+
+// Value is one figure of a claim.
+type Value struct {
+	Num  float64
+	Text string // as written: "seven", "57,000"
+	// Unit is the lemma of the noun it counts ("people", "lab"); Scope the
+	// time or part it covers ("night", "total", "since feb 18"), "" when
+	// the sentence does not say.
+	Unit, Scope string
+}
+
+// Claim cues. Each list holds folded lower-case words; they are the
+// grammar of stance in English news and transcripts, not words of any
+// corpus.
+var (
+	negations  = setOf("no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't", "cannot", "without")
+	denyVerbs  = setOf("deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "rejecting", "dismiss", "dismissed", "dismisses", "refute", "refuted", "refutes", "dispute", "disputed", "disputes", "contradict", "contradicted", "contradicts", "debunk", "debunked", "rebut", "rebutted", "disavow", "disavowed")
+	falseWords = setOf("false", "untrue", "incorrect", "inaccurate", "wrong", "misleading", "baseless", "unfounded", "fabricated", "lie", "lies", "fake", "bogus")
+	hedges     = setOf("allegedly", "reportedly", "apparently", "possibly", "perhaps", "may", "might", "could", "likely", "unlikely", "suspected", "rumored", "rumoured", "speculation", "unconfirmed")
+	// references to a statement: "denied the report by X", "X's post".
+	statementNouns = setOf("report", "reports", "post", "posts", "statement", "statements", "claim", "claims", "account", "accounts", "publication", "version", "allegation", "allegations", "suggestion", "assertion", "story", "language", "information", "message", "announcement")
+	leadWords      = setOf("led", "lead", "leads", "leading", "spearheaded", "spearhead", "spearheading", "headed", "directed", "commanded", "leadership")
+	causeWords     = setOf("caused", "cause", "causes", "blamed", "blame", "blames", "triggered", "because", "due", "result", "resulted", "attributed")
+)
+
+// scopeWords mark the time or part a figure covers. The key is the scope a
+// figure takes when the word appears near it.
+var scopeWords = map[string]string{
+	"overnight": "night", "night": "night", "tonight": "night", "evening": "night",
+	"total": "total", "all": "total", "overall": "total", "toll": "total", "cumulative": "total", "altogether": "total", "risen": "total", "rose": "total", "climbed": "total",
+	"since": "since", "by": "by", "within": "within", "first": "within", "so": "total", "far": "total",
+	"later": "later", "hospital": "later",
+	"employees": "part", "workers": "part", "staff": "part", "of": "",
+	"today": "day", "yesterday": "day", "morning": "day", "monday": "day", "tuesday": "day", "wednesday": "day", "thursday": "day", "friday": "day", "saturday": "day", "sunday": "day",
+	"week": "week", "month": "month", "months": "month", "year": "year", "years": "year",
+	// one event, against a running total
+	"during": "event", "raid": "event", "operation": "event", "attack": "event", "incident": "event", "crash": "event",
+}
+
+// extractClaims reads the claims of one document. Boilerplate, headings,
+// questions (an interviewer's included) and transcript labels are not
+// claims; a transcript line "NAME: text" is NAME's claim.
+func extractClaims(d *Document, ents *Entities) []Claim {
+	var out []Claim
+	source := d.sourceName()
+	label := "" // the transcript label of the current line
+	for si, s := range d.Sentences {
+		text := s.Text
+		if si == 0 || bytes.IndexByte(d.Raw[d.Sentences[si-1].End:s.Start], '\n') >= 0 {
+			label = ""
+		}
+		if l, rest, ok := transcriptLabel(text); ok {
+			label, text = l, rest
+		}
+		if s.Boilerplate || isInterviewer(label) || !isClaimSentence(d, si, text) {
+			continue
+		}
+		holder, speaker := source, s.Speaker
+		switch g := groupSubject(text, ents); {
+		case label != "":
+			speaker = label
+		case g != "":
+			speaker = g
+		case (speaker == "" || strings.HasPrefix(text, "They ")) && si > 0 && startsWithPronoun(text) && !hasBlankLine(d.Raw[d.Sentences[si-1].End:s.Start]) && len(out) > 0 && out[len(out)-1].Sentence == si-1:
+			// "They said …" after "Engineers at the board said …".
+			speaker = out[len(out)-1].Speaker
+		case speaker == "" && si > 0 && startsWithPronoun(text) && !hasBlankLine(d.Raw[d.Sentences[si-1].End:s.Start]):
+			// "She blamed the breach on an earthquake.": the pronoun is
+			// whoever the sentence before quoted, though "blamed" is no
+			// verb of speech.
+			speaker = d.Sentences[si-1].Speaker
+		}
+		if speaker != "" {
+			holder = speaker
+		}
+		c := Claim{DocID: d.ID, Sentence: si, Start: s.Start, End: s.End, Holder: holder, Speaker: speaker, Published: d.Published}
+		readClaim(&c, text, ents)
+		if c.Rebuts && len(c.Words) <= 3 && len(c.Names) == 0 {
+			// "That is just not true.": the statement it rebuts is the one
+			// before it, whose names and words it takes as its own.
+			if p, ok := previousStatement(d, si, ents); ok {
+				c.Names = appendUnique(c.Names, p.Names...)
+				c.Words = append(c.Words, p.Words...)
+				c.Negated = appendUnique(c.Negated, p.Words...)
+				c.Preds = appendUnique(c.Preds, p.Preds...)
+				c.Causes = appendUnique(c.Causes, p.Causes...)
+				c.Agents = appendUnique(c.Agents, p.Agents...)
+				c.Targets = appendUnique(c.Targets, p.Targets...)
+			}
+		}
+		if len(c.Words) == 0 && len(c.Names) == 0 {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// groupSubject is the subject of "Engineers at the state water board said
+// …": a sentence that opens with a plural common noun and reports speech
+// within a few words. Reported-speech attribution names people and
+// organisations; this names the groups news quotes without a name.
+func groupSubject(t string, ents *Entities) string {
+	ws := strings.Fields(t)
+	if len(ws) < 3 {
+		return ""
+	}
+	first := strings.ToLower(ws[0])
+	if !strings.HasSuffix(first, "s") || lang.IsStopword(first) || !ents.isNoun(first) || ents.lemma(first) == first {
+		return ""
+	}
+	for k := 1; k < len(ws) && k <= 7; k++ {
+		switch strings.ToLower(strings.Trim(ws[k], ",")) {
+		case "said", "say", "says", "told", "claimed", "insisted", "argued", "warned", "added":
+			return strings.Join(ws[:k], " ")
+		}
+	}
+	return ""
+}
+
+func startsWithPronoun(t string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(t), " ")
+	switch strings.ToLower(w) {
+	case "he", "she", "they":
+		return true
+	}
+	return false
+}
+
+// previousStatement reads the sentence before si that states something (an
+// interviewer's included: "The governor says the quake caused it. Do you
+// agree?"), with the one it reports as its target.
+func previousStatement(d *Document, si int, ents *Entities) (Claim, bool) {
+	for k := si - 1; k >= max(0, si-3); k-- {
+		s := d.Sentences[k]
+		t := strings.TrimSpace(s.Text)
+		if strings.HasSuffix(t, "?") {
+			// "The governor says the quake did it. Do you agree?"
+			if i := strings.LastIndex(t, ". "); i > 0 {
+				t = t[:i+1]
+			}
+		}
+		if s.Boilerplate || strings.HasSuffix(t, "?") {
+			continue
+		}
+		if _, rest, ok := transcriptLabel(t); ok {
+			t = rest
+		}
+		var p Claim
+		readClaim(&p, t, ents)
+		if s.Speaker != "" {
+			p.Targets = appendUnique(p.Targets, ents.Key(s.Speaker))
+		}
+		return p, len(p.Words) > 0
+	}
+	return Claim{}, false
+}
+
+// sourceName is who speaks in a document's own voice.
+func (d *Document) sourceName() string {
+	switch {
+	case d.Author != "" && d.Outlet != "":
+		return d.Author + " (" + d.Outlet + ")"
+	case d.Outlet != "":
+		return d.Outlet
+	case d.Author != "":
+		return d.Author
+	}
+	return d.Title
+}
+
+// isClaimSentence rules out what states nothing: a question, the title line
+// repeated as a heading, and a line too short to say anything. t is the
+// sentence without its transcript label.
+func isClaimSentence(d *Document, si int, t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" || strings.HasSuffix(t, "?") {
+		return false
+	}
+	if d.Title != "" && strings.EqualFold(t, strings.TrimSpace(d.Title)) {
+		return false
+	}
+	// A heading or a label: no terminal punctuation and few words.
+	if !endsTerminal([]byte(t), 0, len(t)) && len(strings.Fields(t)) <= maxHeadingWords {
+		return false
+	}
+	return len(strings.Fields(t)) >= 3 || strings.ContainsAny(t, "0123456789")
+}
+
+// transcriptLabel splits "LENA VOSS: No. Our inspectors…" into the speaker
+// ("Lena Voss") and the words; a label is one to four words in capitals (or
+// a capitalised name) before a colon at the start of a line.
+func transcriptLabel(t string) (label, rest string, ok bool) {
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i > 40 {
+		return "", "", false
+	}
+	head := strings.TrimSpace(t[:i])
+	ws := strings.Fields(head)
+	if len(ws) == 0 || len(ws) > 4 {
+		return "", "", false
+	}
+	allCaps := true
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return "", "", false
+		}
+		if strings.ToUpper(w) != w {
+			allCaps = false
+		}
+	}
+	if !allCaps && len(ws) < 2 {
+		return "", "", false
+	}
+	if allCaps {
+		for k, w := range ws {
+			ws[k] = titleCase(w)
+		}
+	}
+	return strings.Join(ws, " "), strings.TrimSpace(t[i+1:]), true
+}
+
+func titleCase(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
+}
+
+// isInterviewer reports whether a transcript label names the one asking.
+func isInterviewer(label string) bool {
+	switch strings.ToLower(label) {
+	case "host", "presenter", "interviewer", "anchor", "moderator", "reporter", "q", "question":
+		return true
+	}
+	return false
+}
+
+// readClaim fills a claim's names, words, polarity, rebuttal, values,
+// agents and causes from its text.
+func readClaim(c *Claim, text string, ents *Entities) {
+	toks, clause := clauses(text)
+	names := ents.namesIn(toks)
+	inName := make([]bool, len(toks))
+	for _, n := range names {
+		for k := n.from; k < n.to; k++ {
+			inName[k] = true
+		}
+		c.Names = appendUnique(c.Names, n.keys...)
+	}
+	neg, deny := 0, false
+	for i, t := range toks {
+		lw := strings.ToLower(t.Word)
+		switch {
+		case negations[lw]:
+			neg++
+			ws, ns := scopeAfter(toks, i, clauseEnd(clause, i, i+1+negationScope), names, ents)
+			c.Negated = appendUnique(c.Negated, ws...)
+			c.NegNames = appendUnique(c.NegNames, ns...)
+			if len(ws) > 0 {
+				c.NegHeads = appendUnique(c.NegHeads, ws[0])
+			}
+		case denyVerbs[lw] || falseWords[lw]:
+			// "rejected that X": what follows; "X was false": the whole
+			// clause, its subject first.
+			from := i
+			if falseWords[lw] {
+				from = clauseStart(clause, i) - 1
+			}
+			ws, ns := scopeAfter(toks, from, clauseEnd(clause, i, len(toks)), names, ents)
+			c.Negated = appendUnique(c.Negated, ws...)
+			c.NegNames = appendUnique(c.NegNames, ns...)
+			deny = true
+		case hedges[lw] && c.Polarity == Asserted:
+			c.Polarity = Hedged
+		case lw == "if" && i <= 1:
+			c.Polarity = Hypothetical
+		}
+		if inName[i] || lang.IsStopword(lw) || negations[lw] || len(lw) < 3 && !isNumber(lw) {
+			continue
+		}
+		if base, ok := ents.negatedAdjective(lw); ok {
+			// "unsafe" is "not safe": the same predicate, denied.
+			neg++
+			c.Words = append(c.Words, base)
+			c.Negated = appendUnique(c.Negated, base)
+			c.NegHeads = appendUnique(c.NegHeads, base)
+			c.Preds = appendUnique(c.Preds, base)
+			continue
+		}
+		if !isNumber(lw) {
+			l := ents.lemmaAt(toks, i)
+			c.Words = append(c.Words, l)
+			if ents.isPredicateAt(toks, i) {
+				c.Preds = appendUnique(c.Preds, l)
+			}
+		}
+	}
+	// A rebuttal names whose statement it rebuts: "the report by ICE",
+	// "ICE's post", "rejected the water board's report".
+	if deny {
+		c.Rebuts = true
+		c.Targets = rebuttalTargets(toks, names)
+	}
+	switch {
+	case c.Polarity == Hypothetical:
+	case deny != (neg%2 == 1):
+		c.Polarity = Denied
+	case deny && neg%2 == 1:
+		// "rejected that no agents…": two denials assert.
+		c.Polarity = Asserted
+	}
+	c.Values = claimValues(toks, ents)
+	c.Agents = agents(toks, names, c)
+	c.Causes = causes(toks, names, ents)
+}
+
+// clauseMarks end a clause: what a negation or a denial governs stops
+// there ("denied the report by X, saying …").
+const clauseMarks = ",;:—–"
+
+// clauses tokenizes text and numbers each token's clause.
+func clauses(text string) ([]lang.Token, []int) {
+	var toks []lang.Token
+	var clause []int
+	for k, part := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(clauseMarks, r) }) {
+		for _, t := range lang.TokenizeAll(part) {
+			toks = append(toks, t)
+			clause = append(clause, k)
+		}
+	}
+	return toks, clause
+}
+
+// clauseStart is the first token of the clause of token i.
+func clauseStart(clause []int, i int) int {
+	for i > 0 && clause[i-1] == clause[i] {
+		i--
+	}
+	return i
+}
+
+// clauseEnd is the end of the clause of token i, at most limit.
+func clauseEnd(clause []int, i, limit int) int {
+	end := i
+	for end < len(clause) && end < limit && clause[end] == clause[i] {
+		end++
+	}
+	return end
+}
+
+// negationScope is how many tokens after a negation it governs at most;
+// scopeStops end it earlier ("no squall that evening and winds stayed
+// light": the winds are not denied).
+const negationScope = 5
+
+var scopeStops = setOf("and", "but", "while", "although", "though", "whereas", "which", "who", "because")
+
+// scopeAfter is what the negation or denial at i governs: the lemmas and
+// name keys of the content words after it, up to token end.
+func scopeAfter(toks []lang.Token, i, end int, names []nameRun, ents *Entities) (words, keys []string) {
+	for k := i + 1; k < len(toks) && k < end; k++ {
+		lw := strings.ToLower(toks[k].Word)
+		if r := runAt(names, k); r >= 0 {
+			keys = appendUnique(keys, names[r].keys...)
+			k = names[r].to - 1
+			continue
+		}
+		if scopeStops[lw] {
+			break
+		}
+		if lang.IsStopword(lw) || negations[lw] || denyVerbs[lw] || falseWords[lw] || len(lw) < 3 || isNumber(lw) {
+			continue
+		}
+		words = appendUnique(words, ents.lemmaAt(toks, k))
+	}
+	return words, keys
+}
+
+func runAt(names []nameRun, k int) int {
+	for r, n := range names {
+		if k >= n.from && k < n.to {
+			return r
+		}
+	}
+	return -1
+}
+
+// rebuttalTargets are the names owning a statement noun in the sentence:
+// "X's post", "the report by X", "X's account".
+func rebuttalTargets(toks []lang.Token, names []nameRun) []string {
+	var out []string
+	for _, n := range names {
+		// "ICE's post": the possessive is dropped by the tokenizer, so a
+		// statement noun right after the name is the sign.
+		if n.to < len(toks) && statementNouns[strings.ToLower(toks[n.to].Word)] {
+			out = appendUnique(out, n.keys...)
+		}
+		// "the report by ICE", "the report of the embassy"
+		for k := max(0, n.from-4); k < n.from; k++ {
+			if statementNouns[strings.ToLower(toks[k].Word)] {
+				out = appendUnique(out, n.keys...)
+			}
+		}
+	}
+	// "the water board's report": an unnamed owner, matched against
+	// holders' words.
+	for i, t := range toks {
+		if !statementNouns[strings.ToLower(t.Word)] || runAt(names, i-1) >= 0 {
+			continue
+		}
+		var owner []string
+		for k := i - 1; k >= max(0, i-3); k-- {
+			w := strings.ToLower(toks[k].Word)
+			if lang.IsStopword(w) || denyVerbs[w] {
+				break
+			}
+			owner = append([]string{w}, owner...)
+		}
+		if len(owner) > 0 {
+			out = appendUnique(out, phraseTarget+strings.Join(owner, " "))
+		}
+	}
+	return out
+}
+
+// phraseTarget marks a rebuttal target that is a lower-case phrase, not an
+// entity key.
+const phraseTarget = "phrase:"
+
+// agents are who a claim says led the act: "led by X", "X led", "X said it
+// spearheaded". A pronoun subject is the holder.
+func agents(toks []lang.Token, names []nameRun, c *Claim) []string {
+	var out []string
+	for i, t := range toks {
+		if !leadWords[strings.ToLower(t.Word)] {
+			continue
+		}
+		if i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "by") {
+			// "led by the ICE unit", "led by Mexican authorities": the first
+			// name within a few words, else the noun heading the phrase.
+			if k := runAfter(names, i+2, 4); k >= 0 {
+				out = appendUnique(out, names[k].keys...)
+				c.setAgentText(toks, names[k])
+			}
+			continue
+		}
+		if k := runBefore(names, i, 4); k >= 0 {
+			out = appendUnique(out, names[k].keys...)
+			c.setAgentText(toks, names[k])
+			continue
+		}
+		for k := i - 1; k >= max(0, i-3); k-- {
+			if w := strings.ToLower(toks[k].Word); w == "it" || w == "we" || w == "they" || w == "she" || w == "he" || w == "i" {
+				if c.Speaker != "" {
+					out = appendUnique(out, strings.ToLower(lang.Fold(c.Speaker)))
+					if c.AgentText == "" {
+						c.AgentText = c.Speaker
+					}
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (c *Claim) setAgentText(toks []lang.Token, n nameRun) {
+	if c.AgentText != "" {
+		return
+	}
+	ws := make([]string, 0, n.to-n.from+2)
+	for _, t := range toks[n.from:n.to] {
+		ws = append(ws, t.Word)
+	}
+	// "Mexican authorities", "AIC team": the nouns the name opens.
+	for k := n.to; k < len(toks) && k < n.to+2; k++ {
+		w := toks[k].Word
+		if lang.IsStopword(strings.ToLower(w)) || strings.ToLower(w) != w {
+			break
+		}
+		ws = append(ws, w)
+	}
+	c.AgentText = strings.Join(ws, " ")
+}
+
+// causes are what a claim says caused the event: "blamed the breach on an
+// earthquake", "poor maintenance caused the breach", "blamed a squall for".
+func causes(toks []lang.Token, names []nameRun, ents *Entities) []string {
+	var out []string
+	for i, t := range toks {
+		w := strings.ToLower(t.Word)
+		if !causeWords[w] {
+			continue
+		}
+		var from, to int
+		switch {
+		case strings.HasPrefix(w, "blame") || w == "attributed":
+			// "blamed X on Y" → Y; "blamed Y for X" → Y
+			on := indexWord(toks, i+1, min(len(toks), i+8), "on", "to")
+			if on >= 0 {
+				from, to = on+1, min(len(toks), on+5)
+			} else {
+				from, to = i+1, min(len(toks), i+5)
+			}
+		case w == "because" || w == "due":
+			from, to = i+1, min(len(toks), i+6)
+		case w == "caused" && i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "by"):
+			from, to = i+2, min(len(toks), i+6)
+		default:
+			// "X caused the breach": the noun right before the verb.
+			if h := lastNoun(toks, max(0, i-4), i, ents); h != "" {
+				out = appendUnique(out, h)
+			}
+			continue
+		}
+		if h := headNoun(toks, from, to, ents); h != "" {
+			out = appendUnique(out, h)
+		}
+	}
+	return out
+}
+
+// headNoun is the first content noun in toks[from:to] that the dictionary
+// knows as a noun, as its lemma.
+func headNoun(toks []lang.Token, from, to int, ents *Entities) string {
+	for k := from; k < to; k++ {
+		w := strings.ToLower(toks[k].Word)
+		if lang.IsStopword(w) || negations[w] || causeWords[w] || w == "on" || w == "for" || w == "of" {
+			continue
+		}
+		if ents.isNoun(w) && !ents.isModifier(w) {
+			return ents.lemma(w)
+		}
+	}
+	return ""
+}
+
+// lastNoun is headNoun searched from the end.
+func lastNoun(toks []lang.Token, from, to int, ents *Entities) string {
+	for k := to - 1; k >= from; k-- {
+		if h := headNoun(toks, k, k+1, ents); h != "" {
+			return h
+		}
+	}
+	return ""
+}
+
+func indexWord(toks []lang.Token, from, to int, words ...string) int {
+	for k := from; k < to; k++ {
+		for _, w := range words {
+			if strings.EqualFold(toks[k].Word, w) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func runAfter(names []nameRun, from, within int) int {
+	for k, n := range names {
+		if n.from >= from && n.from < from+within {
+			return k
+		}
+	}
+	return -1
+}
+
+func runBefore(names []nameRun, at, within int) int {
+	best := -1
+	for k, n := range names {
+		if n.to <= at && n.to > at-within {
+			best = k
+		}
+	}
+	return best
+}
+
+// claimValues reads the figures of a claim with their unit (the noun after
+// the figure) and scope (scope words within a few tokens).
+func claimValues(toks []lang.Token, ents *Entities) []Value {
+	var out []Value
+	for i, t := range toks {
+		lw := strings.ToLower(t.Word)
+		num, ok := parseNumber(lw)
+		if !ok || isYearToken(lw, toks, i) {
+			continue
+		}
+		v := Value{Num: num, Text: t.Word}
+		for k := i + 1; k < min(len(toks), i+4); k++ {
+			w := strings.ToLower(toks[k].Word)
+			if lang.IsStopword(w) && w != "people" {
+				continue
+			}
+			if ents.isNoun(w) {
+				v.Unit = ents.lemma(w)
+				break
+			}
+		}
+		v.Scope = scopeNear(toks, i)
+		out = append(out, v)
+	}
+	return out
+}
+
+// scopeNear is the scope a figure at i takes from the words around it
+// within its clause.
+func scopeNear(toks []lang.Token, i int) string {
+	for d := 1; d <= 8; d++ {
+		for _, k := range []int{i + d, i - d} {
+			if k < 0 || k >= len(toks) {
+				continue
+			}
+			w := strings.ToLower(toks[k].Word)
+			if s, ok := scopeWords[w]; ok && s != "" {
+				if (s == "since" || s == "by" || s == "within") && k+1 < len(toks) {
+					return s + " " + strings.ToLower(toks[k+1].Word)
+				}
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func isYearToken(lw string, toks []lang.Token, i int) bool {
+	if len(lw) == 4 && lw >= "1800" && lw <= "2100" && !strings.ContainsAny(lw, ",.") {
+		return true
+	}
+	// a day of a month: "Feb. 18", "18 May"
+	if i > 0 {
+		if _, ok := lang.Month(strings.ToLower(toks[i-1].Word)); ok {
+			return true
+		}
+	}
+	if i+1 < len(toks) {
+		if _, ok := lang.Month(strings.ToLower(toks[i+1].Word)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+var wordNumbers = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"dozen": 12, "hundred": 100,
+}
+
+func parseNumber(lw string) (float64, bool) {
+	if n, ok := wordNumbers[lw]; ok {
+		return n, true
+	}
+	if lw == "" || lw[0] < '0' || lw[0] > '9' {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(lw, ",", ""), 64)
+	return f, err == nil
+}
+
+func isNumber(lw string) bool { _, ok := parseNumber(lw); return ok }
+
+func appendUnique(xs []string, ys ...string) []string {
+	for _, y := range ys {
+		if y == "" {
+			continue
+		}
+		dup := false
+		for _, x := range xs {
+			if x == y {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			xs = append(xs, y)
+		}
+	}
+	return xs
+}

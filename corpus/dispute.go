@@ -1,0 +1,725 @@
+package corpus
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/lexicon"
+)
+
+// Dispute kinds: why the sides cannot all be true.
+const (
+	KindPolarity = "polarity" // one asserts what another denies
+	KindRebuttal = "rebuttal" // one calls the other's statement false
+	KindValue    = "value"    // different figures of the same unit and scope
+	KindAgent    = "agent"    // different accounts of who led the act
+	KindCause    = "cause"    // different accounts of what caused it
+)
+
+// Dispute is a set of claims about one subject that cannot all be true,
+// split into sides. It is a property of the corpus, found when it is
+// indexed, whatever question is asked later.
+type Dispute struct {
+	ID   string // stable: a hash of its claims' documents and spans
+	Kind string
+	// Subject is what the sides share most: entity keys and content
+	// lemmas, for a reader. Core is every content lemma that two or more of
+	// its claims say: what a question must touch to be about it.
+	Subject []string
+	Core    []string
+	// Sides hold claim indexes into Claims.All; Labels say what each side
+	// holds ("denies", "7", "earthquake").
+	Sides  [][]int
+	Labels []string
+}
+
+// Claims is every claim of a corpus, the disputes among them, and the
+// entity registry both were read with.
+type Claims struct {
+	All      []Claim
+	Disputes []Dispute
+	Entities *Entities
+	// byClaim maps a claim index to the disputes it is a side of.
+	byClaim map[int][]int
+	df      map[string]int
+	// topics are the names of each document's title.
+	topics map[string][]string
+	// at maps a document and sentence to its claim.
+	at       map[string]map[int]int
+	meanings *meanings
+}
+
+// At returns the index of the claim of a document's sentence.
+func (cs *Claims) At(docID string, sentence int) (int, bool) {
+	i, ok := cs.at[docID][sentence]
+	return i, ok
+}
+
+// Match says how well a question's frame (entity keys and content lemmas)
+// fits claim i: the frame names it names (topical names of the whole corpus
+// left out), and the frame words it says in one of their meanings.
+func (cs *Claims) Match(names, words []string, i int) (nameHits, wordHits int) {
+	c := &cs.All[i]
+	for _, n := range names {
+		if cs.topical(n) {
+			continue
+		}
+		for _, k := range c.Names {
+			if cs.Entities.Related(n, k) {
+				nameHits++
+				break
+			}
+		}
+	}
+	for _, w := range words {
+		if cs.common(w) {
+			continue
+		}
+		for _, x := range c.Words {
+			if cs.meanings.related(w, x) {
+				wordHits++
+				break
+			}
+		}
+	}
+	return nameHits, wordHits
+}
+
+// Related reports whether two content lemmas can mean the same.
+func (cs *Claims) Related(a, b string) bool { return cs.meanings.related(a, b) }
+
+// Common reports whether a lemma is too frequent or too much a word of
+// reporting to tell what a claim is about.
+func (cs *Claims) Common(w string) bool { return cs.common(w) }
+
+// DisputesOf returns the indexes of the disputes claim i is a side of.
+func (cs *Claims) DisputesOf(i int) []int { return cs.byClaim[i] }
+
+// Tuning of dispute finding. Each is a count of shared meaning, not a
+// score fitted to a corpus.
+const (
+	// minShared is how many names and content meanings two claims of
+	// opposite polarity must share to be about the same thing: one shared
+	// word ("seized") is a coincidence; a shared name and a predicate, or
+	// two predicates, is a subject.
+	minShared = 2
+	// commonShare: a word in more than this share of all claims says
+	// nothing about what a claim is about ("said", "year").
+	commonShare = 0.2
+	// maxBlock bounds the claims compared under one blocking key, so that
+	// indexing stays near-linear on large corpora.
+	maxBlock = 400
+)
+
+// BuildClaims extracts the claims of every document and finds the
+// disputes among claims that share an entity or a rare noun.
+func BuildClaims(c *Corpus, lex *lexicon.Lexicon) *Claims {
+	ents := NewEntities(c, lex)
+	cs := &Claims{Entities: ents, byClaim: map[int][]int{}, df: map[string]int{}, topics: map[string][]string{}}
+	for _, d := range c.Docs() {
+		cs.topics[d.ID] = ents.Names(d.Title)
+		cs.All = append(cs.All, extractClaims(d, ents)...)
+	}
+	for _, cl := range cs.All {
+		seen := map[string]bool{}
+		for _, w := range append(cl.Words, cl.Names...) {
+			if !seen[w] {
+				seen[w] = true
+				cs.df[w]++
+			}
+		}
+	}
+	cs.at = map[string]map[int]int{}
+	for i, cl := range cs.All {
+		if cs.at[cl.DocID] == nil {
+			cs.at[cl.DocID] = map[int]int{}
+		}
+		cs.at[cl.DocID][cl.Sentence] = i
+	}
+	cs.meanings = newMeanings(lex)
+	cs.findDisputes(cs.meanings)
+	return cs
+}
+
+// common reports whether a lemma is too frequent, or too much a word of
+// reporting, to show what a claim is about.
+func (cs *Claims) common(w string) bool {
+	if reportingLemmas[w] {
+		return true
+	}
+	n := len(cs.All)
+	return n >= 20 && float64(cs.df[w]) > commonShare*float64(n)
+}
+
+var reportingLemmas = setOf("say", "tell", "add", "state", "statement", "report", "claim", "note", "accord",
+	"deny", "reject", "dismiss", "refute", "dispute", "contradict", "false", "true", "incorrect", "inaccurate",
+	"wrong", "misleading", "call", "describe", "insist", "argue", "confirm", "clarify", "emphasize", "stress",
+	"explain", "announce", "post", "publication", "account", "language", "information", "also", "just", "recent",
+	"day", "time", "year", "week", "month", "thursday", "wednesday", "friday", "monday", "tuesday", "saturday", "sunday",
+	"people", "thing", "way", "lot", "part", "include", "make", "take", "get", "go", "come", "see", "know", "want", "would")
+
+// findDisputes compares claims that share a blocking key (an entity, or a
+// rare content lemma) and links those that cannot all be true.
+func (cs *Claims) findDisputes(m *meanings) {
+	blocks := map[string][]int{}
+	for i, c := range cs.All {
+		for _, n := range c.Names {
+			blocks["n:"+n] = append(blocks["n:"+n], i)
+		}
+		for _, w := range c.Words {
+			if !cs.common(w) {
+				blocks["w:"+w] = append(blocks["w:"+w], i)
+			}
+		}
+	}
+	keys := make([]string, 0, len(blocks))
+	for k := range blocks {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	edges := map[string]map[edge]bool{}
+	done := map[edge]bool{}
+	for _, k := range keys {
+		ids := blocks[k]
+		if len(ids) > maxBlock {
+			ids = ids[:maxBlock]
+		}
+		for x := 0; x < len(ids); x++ {
+			for y := x + 1; y < len(ids); y++ {
+				a, b := ids[x], ids[y]
+				if a == b || done[edge{a, b}] {
+					continue
+				}
+				done[edge{a, b}] = true
+				if kind := cs.conflict(m, a, b); kind != "" {
+					if edges[kind] == nil {
+						edges[kind] = map[edge]bool{}
+					}
+					edges[kind][edge{a, b}] = true
+				}
+			}
+		}
+	}
+	stance := map[edge]bool{}
+	for _, kind := range []string{KindRebuttal, KindPolarity} {
+		for e := range edges[kind] {
+			stance[e] = true
+		}
+	}
+	for _, g := range cs.stanceGroups(stance) {
+		kind := KindPolarity
+		for _, i := range g.claims {
+			if g.deniers[i] && cs.All[i].Rebuts {
+				kind = KindRebuttal
+			}
+		}
+		// A holder who denies in a dispute is on the denying side with all
+		// its claims there: its own account of what happened instead
+		// ("the operation was led by Mexican authorities") is part of
+		// the denial.
+		denying := map[string]bool{}
+		for i := range g.deniers {
+			denying[cs.Entities.Key(cs.All[i].Holder)] = true
+		}
+		cs.addDispute(kind, g.claims, func(i int) string {
+			if g.deniers[i] || denying[cs.Entities.Key(cs.All[i].Holder)] {
+				return "denies"
+			}
+			return "asserts"
+		})
+	}
+	for _, kind := range []string{KindAgent, KindCause, KindValue} {
+		var es [][2]int
+		for e := range edges[kind] {
+			es = append(es, [2]int{e.a, e.b})
+		}
+		sort.Slice(es, func(i, j int) bool { return es[i][0] < es[j][0] || es[i][0] == es[j][0] && es[i][1] < es[j][1] })
+		for _, comp := range components(es) {
+			label := func(i int) string { return cs.sideLabel(kind, &cs.All[i]) }
+			if kind == KindAgent {
+				label = cs.agentSides(comp)
+			}
+			cs.addDispute(kind, comp, label)
+		}
+	}
+}
+
+// sameDenial is how much two denials' opponents must overlap for the
+// denials to be one dispute: half of the smaller set, so a denial of one
+// statement joins the dispute over that statement.
+const sameDenial = 0.5
+
+// stanceGroups builds the polarity and rebuttal disputes around their
+// denials: each denial with the assertions it contradicts, and denials that
+// contradict mostly the same assertions merged. Linking assertions to each
+// other through chains of unrelated denials would make one dispute of a
+// whole corpus.
+// stanceGroup is one polarity or rebuttal dispute: its claims, and which
+// of them deny.
+type stanceGroup struct {
+	claims  []int
+	deniers map[int]bool
+}
+
+func (cs *Claims) stanceGroups(edges map[edge]bool) []stanceGroup {
+	opp := map[int]map[int]bool{}
+	for e := range edges {
+		d, a := e.a, e.b
+		if !cs.denies(d) || cs.All[a].Rebuts {
+			d, a = a, d
+		}
+		if opp[d] == nil {
+			opp[d] = map[int]bool{}
+		}
+		opp[d][a] = true
+	}
+	deniers := make([]int, 0, len(opp))
+	for d := range opp {
+		deniers = append(deniers, d)
+	}
+	sort.Ints(deniers)
+	var es [][2]int
+	for x := 0; x < len(deniers); x++ {
+		es = append(es, [2]int{deniers[x], deniers[x]})
+		for y := x + 1; y < len(deniers); y++ {
+			if overlap(opp[deniers[x]], opp[deniers[y]]) >= sameDenial {
+				es = append(es, [2]int{deniers[x], deniers[y]})
+			}
+		}
+	}
+	var out []stanceGroup
+	for _, group := range components(es) {
+		g := stanceGroup{deniers: map[int]bool{}}
+		members := map[int]bool{}
+		for _, d := range group {
+			members[d] = true
+			g.deniers[d] = true
+			for a := range opp[d] {
+				members[a] = true
+			}
+		}
+		for i := range members {
+			g.claims = append(g.claims, i)
+		}
+		sort.Ints(g.claims)
+		out = append(out, g)
+	}
+	return out
+}
+
+func (cs *Claims) denies(i int) bool { return cs.All[i].Rebuts || cs.All[i].Polarity == Denied }
+
+// overlap is the share of the smaller set that the other holds.
+func overlap(a, b map[int]bool) float64 {
+	inter := 0
+	for x := range a {
+		if b[x] {
+			inter++
+		}
+	}
+	if n := min(len(a), len(b)); n > 0 {
+		return float64(inter) / float64(n)
+	}
+	return 0
+}
+
+type edge struct{ a, b int }
+
+// components groups the claims linked by edges.
+func components(es [][2]int) [][]int {
+	parent := map[int]int{}
+	var find func(int) int
+	find = func(x int) int {
+		if _, ok := parent[x]; !ok {
+			parent[x] = x
+		}
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, e := range es {
+		ra, rb := find(e[0]), find(e[1])
+		if ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for x := range parent {
+		r := find(x)
+		if groups[r] == nil {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], x)
+	}
+	sort.Ints(roots)
+	out := make([][]int, 0, len(roots))
+	for _, r := range roots {
+		g := groups[r]
+		sort.Ints(g)
+		out = append(out, g)
+	}
+	return out
+}
+
+// conflict returns the kind of dispute between claims a and b, or "".
+func (cs *Claims) conflict(m *meanings, a, b int) string {
+	x, y := &cs.All[a], &cs.All[b]
+	if x.DocID == y.DocID && cs.sameHolder(x, y) {
+		return ""
+	}
+	if x.Polarity == Hypothetical || y.Polarity == Hypothetical {
+		return ""
+	}
+	names, words, _ := cs.shared(m, x, y)
+	if len(x.Causes) > 0 && len(y.Causes) > 0 && !m.anyRelated(x.Causes, y.Causes) && names+words >= 1 {
+		return KindCause
+	}
+	if x.Rebuts != y.Rebuts {
+		d, o := x, y
+		if y.Rebuts {
+			d, o = y, x
+		}
+		if cs.targets(d, o) && cs.sharesWord(m, d.Words, o.Words) {
+			// "rejected the water board's report": whatever the report
+			// said, asserted or denied, is what is rebutted.
+			return KindRebuttal
+		}
+	}
+	if da, db := cs.denies(a), cs.denies(b); da != db {
+		d, a := x, y
+		if db {
+			d, a = y, x
+		}
+		if cs.contradicts(m, d, a) {
+			if d.Rebuts {
+				return KindRebuttal
+			}
+			return KindPolarity
+		}
+	}
+	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && words >= 1 {
+		return KindAgent
+	}
+	if cs.valuesDiffer(m, x, y) && names >= 1 {
+		return KindValue
+	}
+	return ""
+}
+
+// contradicts reports whether denial d denies what a asserts: what d's negation
+// governs must hold a predicate (or the head of "no X") that a says, and
+// the two must be about the same thing: a name d's denial governs that a
+// names, or, when the denial names nothing, the topic of their documents.
+func (cs *Claims) contradicts(m *meanings, d, a *Claim) bool {
+	if !cs.deniesPredicate(m, d, a) {
+		return false
+	}
+	var named bool
+	for _, n := range d.NegNames {
+		if cs.topical(n) {
+			continue
+		}
+		named = true
+		for _, k := range a.Names {
+			if cs.Entities.Related(n, k) {
+				return true
+			}
+		}
+	}
+	return !named && cs.sharesTopic(d, a) && len(d.NegNames) == 0
+}
+
+// deniesPredicate reports whether a word d's negation governs, that is a
+// predicate or the head of the negation, is one a says.
+func (cs *Claims) deniesPredicate(m *meanings, d, a *Claim) bool {
+	for _, n := range d.Negated {
+		if cs.common(n) || !contains(d.Preds, n) && !contains(d.NegHeads, n) {
+			continue
+		}
+		for _, w := range a.Words {
+			if !cs.common(w) && m.related(n, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (cs *Claims) sharesWord(m *meanings, xs, ys []string) bool {
+	for _, x := range xs {
+		if cs.common(x) {
+			continue
+		}
+		for _, y := range ys {
+			if m.related(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// topicalShare: a name in more than this share of the claims of a corpus
+// of at least minTopical claims is what the whole corpus is about
+// ("Mexico" in a corpus on Mexico), and names no particular statement.
+const (
+	topicalShare = 0.3
+	minTopical   = 30
+)
+
+func (cs *Claims) topical(key string) bool {
+	n := len(cs.All)
+	return n >= minTopical && float64(cs.df[key]) > topicalShare*float64(n)
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (cs *Claims) sameHolder(x, y *Claim) bool {
+	return cs.Entities.Related(cs.Entities.Key(x.Holder), cs.Entities.Key(y.Holder))
+}
+
+// targets reports whether rebuttal r names o's holder (or a name o's
+// holder belongs to) as the one whose statement is false.
+func (cs *Claims) targets(r, o *Claim) bool {
+	hk := cs.Entities.Key(o.Holder)
+	holder := " " + foldKey(o.Holder) + " "
+	for _, t := range r.Targets {
+		if p, ok := strings.CutPrefix(t, phraseTarget); ok {
+			if strings.Contains(holder, " "+p+" ") {
+				return true
+			}
+			continue
+		}
+		if cs.Entities.Related(t, hk) {
+			return true
+		}
+		for _, n := range o.Names {
+			if t == n && o.Speaker == "" {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+func (cs *Claims) anyRelated(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if cs.Entities.Related(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shared counts the names and the content meanings two claims share, and
+// how many of those meanings are predicates (a verb or an adjective: what
+// is said of the subject, not only what it is about). Names common to the
+// whole corpus count for nothing, and a name of a document's title counts
+// for a claim of that document that names nothing else the other shares.
+func (cs *Claims) shared(m *meanings, x, y *Claim) (names, words, preds int) {
+	for _, a := range x.Names {
+		if cs.common(a) {
+			continue
+		}
+		for _, b := range y.Names {
+			if cs.Entities.Related(a, b) {
+				names++
+				break
+			}
+		}
+	}
+	if names == 0 && cs.sharesTopic(x, y) {
+		names = 1
+	}
+	seen := map[string]bool{}
+	for _, a := range x.Words {
+		if seen[a] || cs.common(a) {
+			continue
+		}
+		for _, b := range y.Words {
+			if !cs.common(b) && m.related(a, b) {
+				seen[a] = true
+				words++
+				if m.isPredicate(a) || m.isPredicate(b) {
+					preds++
+				}
+				break
+			}
+		}
+	}
+	return names, words, preds
+}
+
+// sharesTopic reports whether the titles of two claims' documents share a
+// name that is not common to the corpus: "the ferry" in one is the ferry
+// another names.
+func (cs *Claims) sharesTopic(x, y *Claim) bool {
+	for _, a := range cs.topics[x.DocID] {
+		if cs.common(a) {
+			continue
+		}
+		for _, b := range append(cs.topics[y.DocID], y.Names...) {
+			if cs.Entities.Related(a, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valuesDiffer reports figures of the same unit and the same scope that
+// differ. Different scopes ("on the night" and "in all") are not a
+// conflict: they are shown side by side.
+func (cs *Claims) valuesDiffer(m *meanings, x, y *Claim) bool {
+	for _, a := range x.Values {
+		for _, b := range y.Values {
+			if a.Unit == "" || b.Unit == "" || a.Scope != b.Scope || a.Num == b.Num {
+				continue
+			}
+			if m.related(a.Unit, b.Unit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addDispute splits a component into sides and records it.
+func (cs *Claims) addDispute(kind string, comp []int, label func(int) string) {
+	sideOf := map[string][]int{}
+	var labels []string
+	for _, i := range comp {
+		l := label(i)
+		if sideOf[l] == nil {
+			labels = append(labels, l)
+		}
+		sideOf[l] = append(sideOf[l], i)
+	}
+	if len(labels) < 2 {
+		return
+	}
+	d := Dispute{Kind: kind, Labels: labels}
+	for _, l := range labels {
+		d.Sides = append(d.Sides, sideOf[l])
+	}
+	d.Subject, d.Core = cs.subject(comp)
+	d.ID = disputeID(cs, comp)
+	idx := len(cs.Disputes)
+	cs.Disputes = append(cs.Disputes, d)
+	for _, i := range comp {
+		cs.byClaim[i] = append(cs.byClaim[i], idx)
+	}
+}
+
+// agentSides labels the claims of an agent dispute by who they say led,
+// claims naming related agents ("ICE", "ICE's HSI unit") on one side.
+func (cs *Claims) agentSides(comp []int) func(int) string {
+	side := map[int]string{}
+	for _, i := range comp {
+		for _, j := range comp {
+			if l, ok := side[j]; ok && cs.anyRelated(cs.All[i].Agents, cs.All[j].Agents) {
+				side[i] = l
+				break
+			}
+		}
+		if _, ok := side[i]; !ok {
+			side[i] = cs.sideLabel(KindAgent, &cs.All[i])
+		}
+	}
+	return func(i int) string { return side[i] }
+}
+
+// sideLabel is what a claim holds within a dispute of a kind.
+func (cs *Claims) sideLabel(kind string, c *Claim) string {
+	switch kind {
+	case KindAgent:
+		if c.AgentText != "" {
+			return "led by " + c.AgentText
+		}
+	case KindCause:
+		if len(c.Causes) > 0 {
+			return "caused by " + c.Causes[0]
+		}
+	case KindValue:
+		for _, v := range c.Values {
+			if v.Unit != "" {
+				return strings.TrimSpace(fmt.Sprintf("%s %s %s", v.Text, v.Unit, v.Scope))
+			}
+		}
+	}
+	if c.Rebuts || c.Polarity == Denied {
+		return "denies"
+	}
+	return "asserts"
+}
+
+// subject is what the claims of a dispute share most: names first, then
+// content lemmas, by how many of its claims carry them.
+func (cs *Claims) subject(comp []int) (subject, core []string) {
+	count := map[string]int{}
+	for _, i := range comp {
+		seen := map[string]bool{}
+		for _, n := range cs.All[i].Names {
+			if !seen[n] {
+				seen[n] = true
+				count["n:"+n]++
+			}
+		}
+		for _, w := range cs.All[i].Words {
+			if !seen[w] && !cs.common(w) {
+				seen[w] = true
+				count["w:"+w]++
+			}
+		}
+	}
+	keys := make([]string, 0, len(count))
+	for k, n := range count {
+		if n >= 2 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if count[keys[i]] != count[keys[j]] {
+			return count[keys[i]] > count[keys[j]]
+		}
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] == 'n'
+		}
+		return keys[i] < keys[j]
+	})
+	for i, k := range keys {
+		if i < 6 {
+			subject = append(subject, k[2:])
+		}
+		if k[0] == 'w' {
+			core = append(core, k[2:])
+		}
+	}
+	return subject, core
+}
+
+func disputeID(cs *Claims, comp []int) string {
+	parts := make([]string, len(comp))
+	for k, i := range comp {
+		c := cs.All[i]
+		parts[k] = fmt.Sprintf("%s:%d:%d", c.DocID, c.Start, c.End)
+	}
+	sort.Strings(parts)
+	h := sha1.Sum([]byte(strings.Join(parts, "\n")))
+	return "d-" + hex.EncodeToString(h[:])[:10]
+}

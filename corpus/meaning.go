@@ -1,0 +1,118 @@
+package corpus
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/crosscheck/crosscheck/lexicon"
+)
+
+// meaningSenses is how many of a word's most frequent senses stand for it
+// when it is compared with another word. WordNet lists every sense a word
+// ever has: "lead" is also "go" and "result" far down its list, and those
+// senses must not make "led" match "went".
+const meaningSenses = 2
+
+// meanings tells whether two lemmas can mean the same: equal, sharing one
+// of their first senses with any sense of the other ("depicted" and
+// "show", "take part" and "participate"), or one's first sense directly
+// under the other's ("raid" is a kind of "foray", "tremor" of "earthquake").
+// Antonyms do not match: siblings under a common parent ("increase",
+// "decrease") are not compared.
+type meanings struct {
+	lex   *lexicon.Lexicon
+	cache sync.Map // lemma → *senses
+}
+
+type senses struct {
+	first, all, up []lexicon.Synset
+	// pred: the word's first sense is a verb's, or it is an adjective.
+	pred bool
+}
+
+func newMeanings(lex *lexicon.Lexicon) *meanings { return &meanings{lex: lex} }
+
+func (m *meanings) of(w string) *senses {
+	if v, ok := m.cache.Load(w); ok {
+		return v.(*senses)
+	}
+	s := &senses{}
+	if m.lex != nil {
+		for _, pos := range []lexicon.POS{lexicon.Noun, lexicon.Verb} {
+			first := m.lex.Senses(w, pos, meaningSenses)
+			s.first = append(s.first, first...)
+			s.all = append(s.all, m.lex.Senses(w, pos, 0)...)
+			for _, f := range first {
+				s.up = append(s.up, m.lex.Hypernyms(f)...)
+			}
+		}
+	}
+	if m.lex != nil {
+		nouns, verbs := m.lex.Senses(w, lexicon.Noun, 0), m.lex.Senses(w, lexicon.Verb, 0)
+		s.pred = len(verbs) > 0 && len(verbs) >= len(nouns) || len(nouns) == 0 && m.lex.IsAdjective(w)
+	}
+	m.cache.Store(w, s)
+	return s
+}
+
+// isPredicate reports whether a lemma is mostly said of a subject: a verb
+// more than a noun ("lead", "operate"), or an adjective ("overloaded").
+func (m *meanings) isPredicate(w string) bool { return m.of(w).pred }
+
+func (m *meanings) related(a, b string) bool {
+	if a == b || derived(a, b) || derived(b, a) {
+		return true
+	}
+	x, y := m.of(a), m.of(b)
+	return shareSynset(x.first, y.all) || shareSynset(x.all, y.first) ||
+		shareSynset(x.first, y.up) || shareSynset(x.up, y.first)
+}
+
+func (m *meanings) anyRelated(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if m.related(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func shareSynset(xs, ys []lexicon.Synset) bool {
+	for _, x := range xs {
+		for _, y := range ys {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// derivations are suffixes that make a noun of a verb or an adjective
+// without changing what it is about ("lead" → "leadership", "operate" →
+// "operation", "dismantle" → "dismantling").
+var derivations = []string{"ship", "ment", "tion", "ation", "ion", "ing", "er", "al", "ance", "ence"}
+
+// derived reports whether b is a derived from a: a stem of at least four
+// letters followed by one of the derivations (a final "e" may drop).
+func derived(a, b string) bool {
+	if len(a) < 4 || len(b) <= len(a) {
+		return false
+	}
+	stem := a
+	if !strings.HasPrefix(b, stem) {
+		stem = strings.TrimSuffix(a, "e")
+		if stem == a || !strings.HasPrefix(b, stem) {
+			return false
+		}
+	}
+	rest := b[len(stem):]
+	for _, d := range derivations {
+		if rest == d {
+			return true
+		}
+	}
+	return false
+}
