@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -65,7 +66,7 @@ func TestFiguresGroupAndConflict(t *testing.T) {
 	if where["altered"] == where["census-a"] {
 		t.Fatal("the source stating 2,310 shares the account of the ones stating 1,802")
 	}
-	if !containsInt(a.Accounts[where["altered"]].ConflictsWith, where["census-a"]) {
+	if !slices.Contains(a.Accounts[where["altered"]].ConflictsWith, where["census-a"]) {
 		t.Errorf("2,310 account does not conflict with the 1,802 account: %v", a.Accounts[where["altered"]].ConflictsWith)
 	}
 	if _, ok := where["unrelated"]; ok {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,10 +46,11 @@ func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
 		return nil
 	}
 	e.keepScopesApart(ans)
+	e.addMatchedClaims(qa, ans)
 	if len(cs.Disputes) == 0 {
 		return nil
 	}
-	f := e.frameOf(qa)
+	f := qa.frame
 	picked := e.relevantDisputes(qa, f, ans)
 	if len(picked) == 0 {
 		return nil
@@ -159,6 +161,103 @@ func disjointScopes(a, b map[string]bool) bool {
 	return true
 }
 
+// Claim selection by meaning: a claim that says most of what the question
+// asks, in other words than the question's ("family members" for
+// "relatives", "U.S." for "American"), is quoted even when sentence
+// picking passed it over, while the answer has room.
+const (
+	// claimMatchFloor: the claim must say at least this share of the
+	// question's frame.
+	claimMatchFloor = 0.5
+	// claimMatchRatio: … and nearly as much as the best claim does.
+	claimMatchRatio = 0.8
+	// maxMatchedClaims bounds the claims one answer adds this way.
+	maxMatchedClaims = 3
+)
+
+// addMatchedClaims is the claim-selection stage: claims that match the
+// question's frame best, not yet quoted, join the answer (in their
+// holder's account, else a new one) while it has room.
+func (e *Engine) addMatchedClaims(qa *question, ans *Answer) {
+	cs := e.claims
+	total := 0
+	for _, acc := range ans.Accounts {
+		total += len(acc.Quotes)
+	}
+	type scored struct {
+		i   int
+		cov float64
+	}
+	var best float64
+	var all []scored
+	for i := range cs.All {
+		c := &cs.All[i]
+		cov := e.frameCoverage(qa, c.DocID, c.Sentence)
+		if cov < claimMatchFloor {
+			continue
+		}
+		best = max(best, cov)
+		all = append(all, scored{i, cov})
+	}
+	sort.SliceStable(all, func(x, y int) bool { return all[x].cov > all[y].cov })
+	added := 0
+	for _, s := range all {
+		if added == maxMatchedClaims || total >= maxAnswerQuotes || s.cov < claimMatchRatio*best {
+			break
+		}
+		if _, ok := e.accountOf(ans, s.i); ok {
+			continue
+		}
+		c := &cs.All[s.i]
+		q := e.claimQuote(c)
+		placed := false
+		for a := range ans.Accounts {
+			if sameHolder(holderKey(ans.Accounts[a].Holder), holderKey(c.Holder)) {
+				ans.Accounts[a].Quotes = append(ans.Accounts[a].Quotes, q)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			ans.Accounts = append(ans.Accounts, Account{Holder: c.Holder, Stance: Context, Position: clip(q.Text, 110), Quotes: []Quote{q}})
+		}
+		added++
+		total++
+	}
+}
+
+// frameWeight is what a match by meaning (a synonym, a demonym, an alias)
+// is worth against a match of the same word: a little less, so the
+// sentence that uses the question's own words still comes first.
+const frameWeight = 0.9
+
+// frameCoverage is the share of the question's frame (names not topical to
+// the whole corpus, words not common) that the claim of a sentence says in
+// one of their meanings; 0 for a sentence that is no claim.
+func (e *Engine) frameCoverage(qa *question, docID string, si int) float64 {
+	cs := e.claims
+	i, ok := cs.At(docID, si)
+	if !ok {
+		return 0
+	}
+	total := 0
+	for _, n := range qa.frame.names {
+		if !cs.Topical(n) {
+			total++
+		}
+	}
+	for _, w := range qa.frame.words {
+		if !cs.Common(w) {
+			total++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	n, w := cs.Match(qa.frame.names, qa.frame.words, i)
+	return float64(n+w) / float64(total)
+}
+
 // frameOf reads the question into a frame, once per question.
 func (e *Engine) frameOf(qa *question) frame {
 	names, words, preds := e.claims.Entities.Frame(qa.text)
@@ -261,15 +360,15 @@ func asksCause(q string) bool {
 // predicate), so it does not bring the dispute over who led the raid.
 func (e *Engine) aboutSubject(qa *question, f frame, d *corpus.Dispute) bool {
 	cs := e.claims
-	words := f.words
+	words, against := f.words, d.Core
 	if qa.kind != kindYesNo && len(f.preds) > 0 {
-		words = f.preds
+		words, against = f.preds, d.Contested
 	}
 	for _, w := range words {
 		if cs.Common(w) {
 			continue
 		}
-		for _, s := range d.Core {
+		for _, s := range against {
 			if cs.Related(w, s) {
 				return true
 			}
@@ -284,19 +383,23 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 	cs := e.claims
 	var accs []int
 	for _, i := range side {
-		if a, ok := e.accountOf(ans, i); ok && !containsInt(accs, a) {
+		if a, ok := e.accountOf(ans, i); ok && !slices.Contains(accs, a) {
 			accs = append(accs, a)
 		}
 	}
+	// A side's claims in order of how much they answer the question and
+	// how contested they are: the statement most contradicted is the one a
+	// reader needs to see.
 	order := append([]int(nil), side...)
-	sort.SliceStable(order, func(x, y int) bool {
-		nx, wx := cs.Match(f.names, f.words, order[x])
-		ny, wy := cs.Match(f.names, f.words, order[y])
-		return nx+wx > ny+wy
-	})
+	rank := func(i int) int {
+		n, w := cs.Match(f.names, f.words, i)
+		return 2*(n+w) + min(cs.Degree(i), 3)
+	}
+	sort.SliceStable(order, func(x, y int) bool { return rank(order[x]) > rank(order[y]) })
 	added := 0
+	had := len(accs) > 0
 	for _, i := range order {
-		if added == quotesPerSide || len(accs) > 0 && added >= 1 {
+		if added == quotesPerSide || had && added >= 1 {
 			break
 		}
 		if _, ok := e.accountOf(ans, i); ok {
@@ -308,7 +411,7 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 			break
 		}
 		a := e.addClaim(qa, ans, d, s, i)
-		if !containsInt(accs, a) {
+		if !slices.Contains(accs, a) {
 			accs = append(accs, a)
 		}
 		added++
@@ -389,7 +492,7 @@ func (e *Engine) holdsOtherSide(acc *Account, d *corpus.Dispute, s int) bool {
 			continue
 		}
 		for t, side := range d.Sides {
-			if t != s && containsInt(side, i) {
+			if t != s && slices.Contains(side, i) {
 				return true
 			}
 		}
@@ -424,19 +527,10 @@ func markConflict(ans *Answer, i, j int) {
 	if i == j {
 		return
 	}
-	if !containsInt(ans.Accounts[i].ConflictsWith, j) {
+	if !slices.Contains(ans.Accounts[i].ConflictsWith, j) {
 		ans.Accounts[i].ConflictsWith = append(ans.Accounts[i].ConflictsWith, j)
 	}
-	if !containsInt(ans.Accounts[j].ConflictsWith, i) {
+	if !slices.Contains(ans.Accounts[j].ConflictsWith, i) {
 		ans.Accounts[j].ConflictsWith = append(ans.Accounts[j].ConflictsWith, i)
 	}
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

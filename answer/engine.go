@@ -98,9 +98,12 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	// A question about something the corpus never mentions is not
 	// answered from what it does mention. A long question that names many
 	// things may carry one aside the corpus lacks; it is abstained on only
-	// when at least half of its names are unknown.
+	// when at least half of its names are unknown, or when the unknown one
+	// is its first: the subject it asks about ("How did the Canadian
+	// government react to the raid in Sinaloa?").
 	missing := e.unknownEntities(&qa)
-	if len(missing) == 0 || 2*len(missing) < len(qa.names) {
+	subjectUnknown := len(missing) > 0 && len(qa.names) > 0 && missing[0] == strings.Join(qa.names[0].words, " ")
+	if len(missing) == 0 || 2*len(missing) < len(qa.names) && !subjectUnknown {
 		missing = nil
 	}
 	if s := e.unknownSubject(&qa); s != "" && len(missing) == 0 {

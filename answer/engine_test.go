@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,22 +71,13 @@ func TestAnswersQuoteExactSpans(t *testing.T) {
 					if j == i || j < 0 || j >= len(a.Accounts) {
 						t.Fatalf("account %d conflicts_with %d: out of range", i, j)
 					}
-					if !containsInt(a.Accounts[j].ConflictsWith, i) {
+					if !slices.Contains(a.Accounts[j].ConflictsWith, i) {
 						t.Errorf("account %d conflicts with %d but not the other way round", i, j)
 					}
 				}
 			}
 		})
 	}
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // The headline question has sources on both sides: the answer must show at

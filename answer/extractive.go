@@ -84,6 +84,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 		return nil, err
 	}
 	hits = append(hits, e.nameHits(qa, hits)...)
+	qa.frame = e.frameOf(qa)
 	cands := e.candidates(qa, hits, e.offTopic(qa, hits))
 	if len(cands) == 0 || bestRelevance(cands) < minBestScore {
 		return abstain(qa.text, "No passage in the corpus answers this question."), nil

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -96,7 +97,7 @@ func TestFullDateOutranksItsYear(t *testing.T) {
 	if ia == ib {
 		t.Fatalf("the two birth dates are not two accounts: %+v", a.Accounts)
 	}
-	if !containsInt(a.Accounts[ia].ConflictsWith, ib) {
+	if !slices.Contains(a.Accounts[ia].ConflictsWith, ib) {
 		t.Errorf("3 March 1901 and 9 June 1901 are not marked as conflicting: %+v", a.Accounts)
 	}
 }

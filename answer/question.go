@@ -73,6 +73,10 @@ type question struct {
 	// words are all folded lower-case words of the question, for telling
 	// a sentence's new values from the ones the question already names.
 	words map[string]bool
+	// frame is the question read the way claims are read (entity keys and
+	// lemmas), for matching by meaning: "American" meets "U.S.",
+	// "take part" meets "participate".
+	frame frame
 }
 
 // checkQuestion trims q and rejects empty, oversized or binary input.

@@ -257,7 +257,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 						stems = append(stems, qa.class.stems...)
 					}
 				}
-				cov := coverage(stems)
+				cov := max(coverage(stems), frameWeight*e.frameCoverage(qa, d.ID, si))
 				if startsWithPronoun(s.Text) {
 					// "He died in 1972" is about the document's subject.
 					withTitle := append(slices.Clip(stems), lang.Stems(d.Title)...)

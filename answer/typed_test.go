@@ -72,7 +72,7 @@ func TestTypedQuestionGroupsByKind(t *testing.T) {
 	if ha != hb || ha == c {
 		t.Fatalf("want the ice hockey sources together and cricket apart, got %v", at)
 	}
-	if !containsInt(a.Accounts[ha].ConflictsWith, c) {
+	if !slices.Contains(a.Accounts[ha].ConflictsWith, c) {
 		t.Errorf("ice hockey and cricket are not marked as conflicting: %+v", a.Accounts)
 	}
 	if p := strings.ToLower(a.Accounts[c].Position); !strings.HasPrefix(p, "cricket:") {

@@ -4,8 +4,11 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/lexicon"
 )
@@ -30,6 +33,11 @@ type Dispute struct {
 	// its claims say: what a question must touch to be about it.
 	Subject []string
 	Core    []string
+	// Contested are the lemmas the sides disagree on: what the denials
+	// negate, the act whose leader or cause is in question, the unit of
+	// the figures. A question that asks about one of them asks about the
+	// dispute.
+	Contested []string
 	// Sides hold claim indexes into Claims.All; Labels say what each side
 	// holds ("denies", "7", "earthquake").
 	Sides  [][]int
@@ -47,6 +55,9 @@ type Claims struct {
 	df      map[string]int
 	// topics are the names of each document's title.
 	topics map[string][]string
+	// degree counts the claims each claim is in conflict with: the
+	// statement most contradicted is what a dispute is about.
+	degree map[int]int
 	// at maps a document and sentence to its claim.
 	at       map[string]map[int]int
 	meanings *meanings
@@ -118,10 +129,13 @@ const (
 // disputes among claims that share an entity or a rare noun.
 func BuildClaims(c *Corpus, lex *lexicon.Lexicon) *Claims {
 	ents := NewEntities(c, lex)
-	cs := &Claims{Entities: ents, byClaim: map[int][]int{}, df: map[string]int{}, topics: map[string][]string{}}
-	for _, d := range c.Docs() {
+	cs := &Claims{Entities: ents, byClaim: map[int][]int{}, df: map[string]int{}, topics: map[string][]string{}, degree: map[int]int{}}
+	docs := c.Docs()
+	perDoc := make([][]Claim, len(docs))
+	parallel(len(docs), func(i int) { perDoc[i] = extractClaims(docs[i], ents) })
+	for i, d := range docs {
 		cs.topics[d.ID] = ents.Names(d.Title)
-		cs.All = append(cs.All, extractClaims(d, ents)...)
+		cs.All = append(cs.All, perDoc[i]...)
 	}
 	for _, cl := range cs.All {
 		seen := map[string]bool{}
@@ -142,6 +156,22 @@ func BuildClaims(c *Corpus, lex *lexicon.Lexicon) *Claims {
 	cs.meanings = newMeanings(lex)
 	cs.findDisputes(cs.meanings)
 	return cs
+}
+
+// parallel runs f(0…n-1) on every core.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // common reports whether a lemma is too frequent, or too much a word of
@@ -165,42 +195,65 @@ var reportingLemmas = setOf("say", "tell", "add", "state", "statement", "report"
 // rare content lemma) and links those that cannot all be true.
 func (cs *Claims) findDisputes(m *meanings) {
 	blocks := map[string][]int{}
+	keysOf := make([][]string, len(cs.All))
 	for i, c := range cs.All {
+		if !cs.mayConflict(i) && c.Polarity == Hypothetical {
+			continue
+		}
 		for _, n := range c.Names {
-			blocks["n:"+n] = append(blocks["n:"+n], i)
+			keysOf[i] = append(keysOf[i], "n:"+n)
 		}
 		for _, w := range c.Words {
 			if !cs.common(w) {
-				blocks["w:"+w] = append(blocks["w:"+w], i)
+				keysOf[i] = append(keysOf[i], "w:"+w)
 			}
 		}
-	}
-	keys := make([]string, 0, len(blocks))
-	for k := range blocks {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	edges := map[string]map[edge]bool{}
-	done := map[edge]bool{}
-	for _, k := range keys {
-		ids := blocks[k]
-		if len(ids) > maxBlock {
-			ids = ids[:maxBlock]
+		for _, k := range keysOf[i] {
+			blocks[k] = append(blocks[k], i)
 		}
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				a, b := ids[x], ids[y]
-				if a == b || done[edge{a, b}] {
+	}
+	// Each claim that may start a conflict is compared with its block
+	// mates on its own; the comparisons only read, so they run on every
+	// core and their edges are merged after.
+	type found struct {
+		kind string
+		e    edge
+	}
+	per := make([][]found, len(cs.All))
+	parallel(len(cs.All), func(x int) {
+		if !cs.mayConflict(x) {
+			return
+		}
+		seen := map[int]bool{}
+		for _, k := range keysOf[x] {
+			ids := blocks[k]
+			if len(ids) > maxBlock {
+				ids = ids[:maxBlock]
+			}
+			for _, y := range ids {
+				// A pair of two claims that may both start a conflict is
+				// compared once, from the lower.
+				if y == x || seen[y] || cs.mayConflict(y) && y < x {
 					continue
 				}
-				done[edge{a, b}] = true
+				seen[y] = true
+				if !cs.couldPair(x, y) {
+					continue
+				}
+				a, b := min(x, y), max(x, y)
 				if kind := cs.conflict(m, a, b); kind != "" {
-					if edges[kind] == nil {
-						edges[kind] = map[edge]bool{}
-					}
-					edges[kind][edge{a, b}] = true
+					per[x] = append(per[x], found{kind, edge{a, b}})
 				}
 			}
+		}
+	})
+	edges := map[string]map[edge]bool{}
+	for _, fs := range per {
+		for _, f := range fs {
+			if edges[f.kind] == nil {
+				edges[f.kind] = map[edge]bool{}
+			}
+			edges[f.kind][f.e] = true
 		}
 	}
 	stance := map[edge]bool{}
@@ -237,6 +290,10 @@ func (cs *Claims) findDisputes(m *meanings) {
 			es = append(es, [2]int{e.a, e.b})
 		}
 		sort.Slice(es, func(i, j int) bool { return es[i][0] < es[j][0] || es[i][0] == es[j][0] && es[i][1] < es[j][1] })
+		for _, e := range es {
+			cs.degree[e[0]]++
+			cs.degree[e[1]]++
+		}
 		for _, comp := range components(es) {
 			label := func(i int) string { return cs.sideLabel(kind, &cs.All[i]) }
 			if kind == KindAgent {
@@ -267,6 +324,8 @@ type stanceGroup struct {
 func (cs *Claims) stanceGroups(edges map[edge]bool) []stanceGroup {
 	opp := map[int]map[int]bool{}
 	for e := range edges {
+		cs.degree[e.a]++
+		cs.degree[e.b]++
 		d, a := e.a, e.b
 		if !cs.denies(d) || cs.All[a].Rebuts {
 			d, a = a, d
@@ -328,6 +387,27 @@ func overlap(a, b map[int]bool) float64 {
 
 type edge struct{ a, b int }
 
+// mayConflict reports whether claim i can start a conflict: it denies, or
+// it names an agent, a cause or a figure. Most claims do none of these, and
+// only pairs with one such claim are compared.
+func (cs *Claims) mayConflict(i int) bool {
+	c := &cs.All[i]
+	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.Values) > 0)
+}
+
+// couldPair is the cheap test before conflict: claim x (which may start a
+// conflict) can conflict with y only by denying what y asserts or by
+// giving another agent, cause or figure than y.
+func (cs *Claims) couldPair(x, y int) bool {
+	a, b := &cs.All[x], &cs.All[y]
+	if b.Polarity == Hypothetical {
+		return false
+	}
+	return cs.denies(x) != cs.denies(y) || a.Rebuts != b.Rebuts ||
+		len(a.Agents) > 0 && len(b.Agents) > 0 || len(a.Causes) > 0 && len(b.Causes) > 0 ||
+		len(a.Values) > 0 && len(b.Values) > 0
+}
+
 // components groups the claims linked by edges.
 func components(es [][2]int) [][]int {
 	parent := map[int]int{}
@@ -376,8 +456,10 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	if x.Polarity == Hypothetical || y.Polarity == Hypothetical {
 		return ""
 	}
-	names, words, _ := cs.shared(m, x, y)
-	if len(x.Causes) > 0 && len(y.Causes) > 0 && !m.anyRelated(x.Causes, y.Causes) && names+words >= 1 {
+	// The cheap tests first: most pairs fail them, and shared meaning is
+	// the costly part.
+	if len(x.Causes) > 0 && len(y.Causes) > 0 && !m.anyRelated(x.Causes, y.Causes) &&
+		(cs.sharesName(x, y) || cs.sharesWord(m, x.Words, y.Words)) {
 		return KindCause
 	}
 	if x.Rebuts != y.Rebuts {
@@ -403,13 +485,29 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 			return KindPolarity
 		}
 	}
-	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && words >= 1 {
+	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && cs.sharesWord(m, x.Words, y.Words) {
 		return KindAgent
 	}
-	if cs.valuesDiffer(m, x, y) && names >= 1 {
+	if cs.valuesDiffer(m, x, y) && cs.sharesName(x, y) {
 		return KindValue
 	}
 	return ""
+}
+
+// sharesName reports whether two claims name one thing that is not what
+// the whole corpus is about, or their documents' titles do.
+func (cs *Claims) sharesName(x, y *Claim) bool {
+	for _, a := range x.Names {
+		if cs.common(a) {
+			continue
+		}
+		for _, b := range y.Names {
+			if cs.Entities.Related(a, b) {
+				return true
+			}
+		}
+	}
+	return cs.sharesTopic(x, y)
 }
 
 // contradicts reports whether denial d denies what a asserts: what d's negation
@@ -473,6 +571,9 @@ const (
 	minTopical   = 30
 )
 
+// Topical reports whether a name is what the whole corpus is about.
+func (cs *Claims) Topical(key string) bool { return cs.topical(key) }
+
 func (cs *Claims) topical(key string) bool {
 	n := len(cs.All)
 	return n >= minTopical && float64(cs.df[key]) > topicalShare*float64(n)
@@ -524,45 +625,6 @@ func (cs *Claims) anyRelated(a, b []string) bool {
 		}
 	}
 	return false
-}
-
-// shared counts the names and the content meanings two claims share, and
-// how many of those meanings are predicates (a verb or an adjective: what
-// is said of the subject, not only what it is about). Names common to the
-// whole corpus count for nothing, and a name of a document's title counts
-// for a claim of that document that names nothing else the other shares.
-func (cs *Claims) shared(m *meanings, x, y *Claim) (names, words, preds int) {
-	for _, a := range x.Names {
-		if cs.common(a) {
-			continue
-		}
-		for _, b := range y.Names {
-			if cs.Entities.Related(a, b) {
-				names++
-				break
-			}
-		}
-	}
-	if names == 0 && cs.sharesTopic(x, y) {
-		names = 1
-	}
-	seen := map[string]bool{}
-	for _, a := range x.Words {
-		if seen[a] || cs.common(a) {
-			continue
-		}
-		for _, b := range y.Words {
-			if !cs.common(b) && m.related(a, b) {
-				seen[a] = true
-				words++
-				if m.isPredicate(a) || m.isPredicate(b) {
-					preds++
-				}
-				break
-			}
-		}
-	}
-	return names, words, preds
 }
 
 // sharesTopic reports whether the titles of two claims' documents share a
@@ -618,6 +680,7 @@ func (cs *Claims) addDispute(kind string, comp []int, label func(int) string) {
 		d.Sides = append(d.Sides, sideOf[l])
 	}
 	d.Subject, d.Core = cs.subject(comp)
+	d.Contested = cs.contested(kind, comp)
 	d.ID = disputeID(cs, comp)
 	idx := len(cs.Disputes)
 	cs.Disputes = append(cs.Disputes, d)
@@ -712,6 +775,38 @@ func (cs *Claims) subject(comp []int) (subject, core []string) {
 	}
 	return subject, core
 }
+
+// contested lists what the sides of a dispute disagree on.
+func (cs *Claims) contested(kind string, comp []int) []string {
+	var out []string
+	for _, i := range comp {
+		c := &cs.All[i]
+		switch kind {
+		case KindAgent:
+			out = appendUnique(out, "lead")
+		case KindCause:
+			out = appendUnique(out, c.Causes...)
+			out = appendUnique(out, "cause")
+		case KindValue:
+			for _, v := range c.Values {
+				out = appendUnique(out, v.Unit)
+			}
+			out = appendUnique(out, c.Preds...)
+		default:
+			if cs.denies(i) {
+				for _, w := range c.Negated {
+					if !cs.common(w) {
+						out = appendUnique(out, w)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Degree returns how many claims claim i is in conflict with.
+func (cs *Claims) Degree(i int) int { return cs.degree[i] }
 
 func disputeID(cs *Claims, comp []int) string {
 	parts := make([]string, len(comp))
