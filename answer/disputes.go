@@ -219,7 +219,7 @@ func (e *Engine) addMatchedClaims(qa *question, ans *Answer) {
 			}
 		}
 		if !placed {
-			ans.Accounts = append(ans.Accounts, Account{Holder: c.Holder, Stance: Context, Position: clip(q.Text, 110), Quotes: []Quote{q}})
+			ans.Accounts = append(ans.Accounts, Account{Holder: c.Holder, Stance: Context, Position: gist(q.Text, maxPosition), Quotes: []Quote{q}})
 		}
 		added++
 		total++
@@ -478,7 +478,7 @@ func (e *Engine) addClaim(qa *question, ans *Answer, d *corpus.Dispute, s, i int
 		return a
 	}
 	acc := Account{Holder: c.Holder, Stance: Context, Quotes: []Quote{q}}
-	acc.Position = claimPosition(c, d.Labels[s], q.Text)
+	acc.Position = sidePosition(d.Labels[s], q.Text)
 	ans.Accounts = append(ans.Accounts, acc)
 	return len(ans.Accounts) - 1
 }
@@ -512,16 +512,6 @@ func (e *Engine) claimQuote(c *corpus.Claim) Quote {
 	}
 }
 
-// claimPosition says in our words which side a claim takes.
-func claimPosition(c *corpus.Claim, label, text string) string {
-	switch label {
-	case "denies":
-		return "Denies: " + clip(text, 110)
-	case "asserts":
-		return "Asserts: " + clip(text, 110)
-	}
-	return strings.ToUpper(label[:1]) + label[1:] + ": " + clip(text, 100)
-}
 
 func markConflict(ans *Answer, i, j int) {
 	if i == j {

@@ -93,7 +93,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 		e.describe(c, qa)
 	}
 	picked := pick(cands, qa)
-	accounts, labels := group(picked, qa)
+	accounts, labels := e.group(picked, qa)
 	ans := &Answer{Question: qa.text, Mode: "extractive", Accounts: accounts, Note: strings.Join(qa.notes, " ")}
 	shown := e.expandDisputes(qa, ans)
 	for len(labels) < len(ans.Accounts) {
@@ -162,6 +162,12 @@ func abstain(q, why string) *Answer {
 // describe fills a picked candidate's values, stance and holder.
 func (e *Engine) describe(c *candidate, qa *question) {
 	c.stance = sentenceStance(c.text, qa, len(c.values) > 0, c.cov)
+	if i, ok := e.claims.At(c.doc.ID, c.si); ok {
+		// The claim's holder is the better read: a transcript label, a
+		// group ("Engineers at the board said"), a stance verb's subject,
+		// a pronoun resolved by gender.
+		c.speaker = e.claims.All[i].Speaker
+	}
 	if c.speaker != "" {
 		c.holder = c.speaker
 		c.hkey = e.aliases.resolve(holderKey(c.speaker))

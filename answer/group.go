@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -90,7 +89,7 @@ func (k *cluster) allValues() []value {
 // a source's own voice form one account per source, and own-voice accounts
 // of different sources merge when they give the same answer value with the
 // same stance, so that five documents stating one figure are one position.
-func group(picked []*candidate, qa *question) (accounts []Account, labels []string) {
+func (e *Engine) group(picked []*candidate, qa *question) (accounts []Account, labels []string) {
 	var ks []*cluster
 	for _, c := range picked {
 		var into *cluster
@@ -133,7 +132,7 @@ func group(picked []*candidate, qa *question) (accounts []Account, labels []stri
 			Stance:        k.stance(),
 			Position:      position(k, qa),
 			ConflictsWith: []int{},
-			Quotes:        quotes(k),
+			Quotes:        e.quotes(k),
 		}
 	}
 	// Only pages on the question's main subject conflict, when the
@@ -347,16 +346,21 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) boo
 	return comparable(va[0], vb[0])
 }
 
-func quotes(k *cluster) []Quote {
+func (e *Engine) quotes(k *cluster) []Quote {
 	out := make([]Quote, 0, len(k.cands))
 	for _, c := range k.cands {
+		if i, ok := e.claims.At(c.doc.ID, c.si); ok {
+			// The claim's span: a transcript line without its label.
+			out = append(out, e.claimQuote(&e.claims.All[i]))
+			continue
+		}
 		s := c.doc.Sentences[c.si]
 		out = append(out, Quote{
 			DocID:   c.doc.ID,
 			Text:    s.Text,
 			Start:   s.Start,
 			End:     s.End,
-			Speaker: s.Speaker,
+			Speaker: c.speaker,
 			Source: Source{
 				Title: c.doc.Title, Outlet: c.doc.Outlet, Author: c.doc.Author,
 				Published: c.doc.Published, URL: c.doc.URL,
@@ -369,21 +373,22 @@ func quotes(k *cluster) []Quote {
 // position says in one line what the account claims: its answer value or
 // stance, then the gist of its best quote.
 func position(k *cluster, qa *question) string {
-	gist := clip(k.best().text, 140)
+	lead := ""
 	if p := k.label(qa); p != nil && qa.valued() {
-		return fmt.Sprintf("%s: %s", displayValue(*p), gist)
-	}
-	switch k.stance() {
-	case Denies:
-		return "No: " + gist
-	case Affirms:
-		if qa.kind == kindYesNo {
-			return "Yes: " + gist
+		lead = displayValue(*p) + ": "
+	} else {
+		switch k.stance() {
+		case Denies:
+			lead = "No: "
+		case Affirms:
+			if qa.kind == kindYesNo {
+				lead = "Yes: "
+			}
+		case Qualifies:
+			lead = "Partly: "
 		}
-	case Qualifies:
-		return "Partly: " + gist
 	}
-	return gist
+	return lead + gist(k.best().text, maxPosition-len(lead))
 }
 
 func displayValue(v value) string {

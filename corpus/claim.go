@@ -62,6 +62,9 @@ type Claim struct {
 	Causes []string
 	// AgentText is the first agent as written ("Mexican authorities").
 	AgentText string
+	// actor is the name before the sentence's stance verb ("The operator,
+	// Tidewell Lines, blamed …"): the holder when no speech is reported.
+	actor string
 }
 
 // Value is one figure of a claim.
@@ -114,8 +117,10 @@ func extractClaims(d *Document, ents *Entities) []Claim {
 		if si == 0 || bytes.IndexByte(d.Raw[d.Sentences[si-1].End:s.Start], '\n') >= 0 {
 			label = ""
 		}
+		start := s.Start
 		if l, rest, ok := transcriptLabel(text); ok {
 			label, text = l, rest
+			start = s.End - len(rest) - trailingSpace(s.Text)
 		}
 		if s.Boilerplate || isInterviewer(label) || !isClaimSentence(d, si, text) {
 			continue
@@ -138,8 +143,13 @@ func extractClaims(d *Document, ents *Entities) []Claim {
 		if speaker != "" {
 			holder = speaker
 		}
-		c := Claim{DocID: d.ID, Sentence: si, Start: s.Start, End: s.End, Holder: holder, Speaker: speaker, Published: d.Published}
+		c := Claim{DocID: d.ID, Sentence: si, Start: start, End: s.End, Holder: holder, Speaker: speaker, Published: d.Published}
 		readClaim(&c, text, ents)
+		if speaker == "" && c.actor != "" {
+			// "The operator, Tidewell Lines, blamed a squall": no verb of
+			// speech, but a stance, and its subject holds it.
+			c.Speaker, c.Holder = c.actor, c.actor
+		}
 		if c.Rebuts && len(c.Words) <= 3 && len(c.Names) == 0 {
 			// "That is just not true.": the statement it rebuts is the one
 			// before it, whose names and words it takes as its own.
@@ -182,6 +192,9 @@ func groupSubject(t string, ents *Entities) string {
 	}
 	return ""
 }
+
+// trailingSpace is how many bytes of space end t (none, for a sentence).
+func trailingSpace(t string) int { return len(t) - len(strings.TrimRight(t, " \t\r\n")) }
 
 func startsWithPronoun(t string) bool {
 	w, _, _ := strings.Cut(strings.TrimSpace(t), " ")
@@ -315,7 +328,15 @@ func readClaim(c *Claim, text string, ents *Entities) {
 	neg, deny := 0, false
 	for i, t := range toks {
 		lw := strings.ToLower(t.Word)
+		if (denyVerbs[lw] || strings.HasPrefix(lw, "blame")) && c.actor == "" {
+			if k := runBefore(names, i, 6); k >= 0 {
+				c.actor = runText(toks, names[k])
+			}
+		}
 		switch {
+		case negations[lw] && contrastive(clause, i):
+			// "caused the breach, not the tremor": a contrast with what
+			// the sentence asserts, not a denial of the sentence.
 		case negations[lw]:
 			neg++
 			ws, ns := scopeAfter(toks, i, clauseEnd(clause, i, i+1+negationScope), names, ents)
@@ -394,6 +415,12 @@ func clauses(text string) ([]lang.Token, []int) {
 		}
 	}
 	return toks, clause
+}
+
+// contrastive reports whether the negation at i opens a short clause of its
+// own after a comma: ", not the tremor".
+func contrastive(clause []int, i int) bool {
+	return i > 0 && clauseStart(clause, i) == i && clauseEnd(clause, i, len(clause))-i <= 4
 }
 
 // clauseStart is the first token of the clause of token i.
@@ -527,6 +554,15 @@ func agents(toks []lang.Token, names []nameRun, c *Claim) []string {
 		}
 	}
 	return out
+}
+
+// runText is a name run as written.
+func runText(toks []lang.Token, n nameRun) string {
+	ws := make([]string, 0, n.to-n.from)
+	for _, t := range toks[n.from:n.to] {
+		ws = append(ws, t.Word)
+	}
+	return strings.Join(ws, " ")
 }
 
 func (c *Claim) setAgentText(toks []lang.Token, n nameRun) {

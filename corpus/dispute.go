@@ -518,30 +518,61 @@ func (cs *Claims) contradicts(m *meanings, d, a *Claim) bool {
 	if !cs.deniesPredicate(m, d, a) {
 		return false
 	}
-	var named bool
+	// A rebuttal that names whose statement it rejects ("the language on
+	// ICE's publication") contradicts only what that party says or what is
+	// said of it.
+	if d.Rebuts && len(d.Targets) > 0 && !cs.targets(d, a) && !cs.namesAny(a, d.Targets) {
+		return false
+	}
+	if len(d.NegNames) == 0 {
+		return cs.sharesTopic(d, a)
+	}
 	for _, n := range d.NegNames {
-		if cs.topical(n) {
-			continue
-		}
-		named = true
 		for _, k := range a.Names {
-			if cs.Entities.Related(n, k) {
+			if cs.sameActor(n, k) {
 				return true
 			}
 		}
 	}
-	return !named && cs.sharesTopic(d, a) && len(d.NegNames) == 0
+	return false
+}
+
+// sameActor reports whether a name a denial governs (a) names the party an
+// assertion names (b): the same name, or the country b belongs to ("no
+// American personnel" and ICE). Two mentions of one country are not
+// enough: a country is where much happens, and names no particular actor.
+func (cs *Claims) sameActor(a, b string) bool {
+	if a == b {
+		return !strings.HasPrefix(a, "country:")
+	}
+	return cs.Entities.parent[b] == a
+}
+
+// namesAny reports whether claim c names one of keys.
+func (cs *Claims) namesAny(c *Claim, keys []string) bool {
+	for _, k := range keys {
+		for _, n := range c.Names {
+			if cs.sameActor(k, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deniesPredicate reports whether a word d's negation governs, that is a
 // predicate or the head of the negation, is one a says.
 func (cs *Claims) deniesPredicate(m *meanings, d, a *Claim) bool {
 	for _, n := range d.Negated {
-		if cs.common(n) || !contains(d.Preds, n) && !contains(d.NegHeads, n) {
+		pred := contains(d.Preds, n)
+		if cs.common(n) || !pred && !contains(d.NegHeads, n) {
 			continue
 		}
 		for _, w := range a.Words {
-			if !cs.common(w) && m.related(n, w) {
+			if cs.common(w) {
+				continue
+			}
+			if pred && m.relatedVerb(n, w) || !pred && m.related(n, w) {
 				return true
 			}
 		}

@@ -146,7 +146,7 @@ func (e *Entities) country(word string) string {
 // countryKey keys a country by its first WordNet sense, so that every
 // spelling sharing that sense ("us", "america", "united states") meets.
 func (e *Entities) countryKey(w string) string {
-	if !e.lex.SenseIsA(w, 1, "country", 1) {
+	if !e.lex.SenseIsA(w, 1, "country", 2) {
 		return ""
 	}
 	ss := e.lex.Senses(w, lexicon.Noun, 1)
@@ -234,6 +234,7 @@ func (e *Entities) runKeys(run []lang.Token) []string {
 	}
 	full := strings.Join(words, " ")
 	keys := []string{e.Key(full)}
+	e.display.LoadOrStore(keys[0], full)
 	for _, t := range run {
 		lw := strings.ToLower(t.Word)
 		if nameConnectors[lw] {
@@ -244,7 +245,9 @@ func (e *Entities) runKeys(run []lang.Token) []string {
 			continue
 		}
 		if len(run) > 1 && (isAllCaps(t.Word) || !e.lower[lw]) {
-			keys = appendUnique(keys, e.Key(t.Word))
+			k := e.Key(t.Word)
+			e.display.LoadOrStore(k, t.Word)
+			keys = appendUnique(keys, k)
 		}
 	}
 	for _, k := range keys {

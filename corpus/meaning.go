@@ -26,6 +26,9 @@ type meanings struct {
 
 type senses struct {
 	first, all, up []lexicon.Synset
+	// verbFirst, verbAll, verbUp are the same for the word's verb senses
+	// alone: a word used as a predicate ("not issued") means its verb.
+	verbFirst, verbAll, verbUp []lexicon.Synset
 	// pred: the word's first sense is a verb's, or it is an adjective.
 	pred bool
 }
@@ -44,6 +47,12 @@ func (m *meanings) of(w string) *senses {
 			s.all = append(s.all, m.lex.Senses(w, pos, 0)...)
 			for _, f := range first {
 				s.up = append(s.up, m.lex.Hypernyms(f)...)
+			}
+			if pos == lexicon.Verb {
+				s.verbFirst, s.verbAll = first, m.lex.Senses(w, pos, 0)
+				for _, f := range first {
+					s.verbUp = append(s.verbUp, m.lex.Hypernyms(f)...)
+				}
 			}
 		}
 	}
@@ -66,6 +75,17 @@ func (m *meanings) related(a, b string) bool {
 	x, y := m.of(a), m.of(b)
 	return shareSynset(x.first, y.all) || shareSynset(x.all, y.first) ||
 		shareSynset(x.first, y.up) || shareSynset(x.up, y.first)
+}
+
+// relatedVerb is related for a word used as a predicate: only its verb
+// senses count ("issued" is not the noun "issue", a matter).
+func (m *meanings) relatedVerb(a, b string) bool {
+	if a == b || derived(a, b) || derived(b, a) {
+		return true
+	}
+	x, y := m.of(a), m.of(b)
+	return shareSynset(x.verbFirst, y.verbAll) || shareSynset(x.verbAll, y.verbFirst) ||
+		shareSynset(x.verbFirst, y.verbUp) || shareSynset(x.verbUp, y.verbFirst)
 }
 
 func (m *meanings) anyRelated(a, b []string) bool {

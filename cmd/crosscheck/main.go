@@ -37,6 +37,7 @@ Usage:
 
 Commands:
   ask       answer a question from the corpus
+  disputes  list the corpus's contested claims and their sides
   sources   list the documents of the corpus
   source    show one document's metadata and passages
   serve     run the Slack bot (Socket Mode)
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 	switch cmd {
 	case "ask":
 		return runAsk(ctx, rest, getenv, stdout, stderr)
+	case "disputes":
+		return runDisputes(ctx, rest, getenv, stdout, stderr)
 	case "sources":
 		return runSources(ctx, rest, getenv, stdout, stderr)
 	case "source":

@@ -1,0 +1,70 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxPosition is how long a position line may be: one line a reader takes
+// in at a glance, on a phone too.
+const maxPosition = 120
+
+// attributionLead is reported speech before what is said: "X said that",
+// "According to X,", "LABEL:".
+var (
+	attributionLead = regexp.MustCompile(`^(?:[^,“"]{0,80}?\b(?:said|says|told reporters|added|stated|claimed|insisted|argued|emphasized|emphasised|clarified|reiterated|highlighted|warned|noted|explained)\b(?: on \w+)?(?: that)?\s+|According to [^,]{1,80},\s+|[A-Z][A-Z .'-]{1,40}:\s+)`)
+	attributionTail = regexp.MustCompile(`[,;]?\s*(?:[“”"]\s*)?(?:(?:the|its|his|her|their) [^,]{1,60}|[A-Z][^,]{0,60}) (?:said|says|added|concludes|wrote)(?: in a [^.]{1,40})?\.?\s*$`)
+)
+
+// gist is what a sentence says in a position line: without its reported
+// speech frame, quotation marks and final stop, cut at a clause boundary
+// (never mid-word, never with an ellipsis) to fit maxPosition less room.
+func gist(text string, room int) string {
+	t := strings.Join(strings.Fields(text), " ")
+	if m := attributionLead.FindString(t); m != "" && len(m) < len(t)*2/3 {
+		t = t[len(m):]
+	}
+	if loc := attributionTail.FindStringIndex(t); loc != nil && loc[0] > len(t)/3 {
+		t = t[:loc[0]]
+	}
+	t = strings.Trim(t, " “”\"'‘’.")
+	if r, n := utf8.DecodeRuneInString(t); n > 0 && r >= 'a' && r <= 'z' {
+		t = strings.ToUpper(t[:1]) + t[1:]
+	}
+	if len(t) <= room {
+		return t
+	}
+	// The last clause boundary that fits, else the last word.
+	cut := -1
+	for _, sep := range []string{"; ", ", ", " — ", " and ", " but ", " while "} {
+		if i := strings.LastIndex(t[:room], sep); i > cut && i >= room/3 {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		cut = strings.LastIndex(t[:room], " ")
+	}
+	if cut <= 0 {
+		cut = room
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(t[:cut], " ,;:—")
+}
+
+// sidePosition is a position line for one side of a dispute: its stance in
+// our words, then the gist of its best claim.
+func sidePosition(label, text string) string {
+	var lead string
+	switch label {
+	case "denies":
+		lead = "Denies: "
+	case "asserts":
+		lead = "Says: "
+	default:
+		lead = strings.ToUpper(label[:1]) + label[1:] + ": "
+	}
+	return lead + gist(text, maxPosition-len(lead))
+}

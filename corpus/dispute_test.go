@@ -1,0 +1,74 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// disputeOver finds the dispute of a kind with a side holding a claim that
+// says a and another side holding one that says b.
+func disputeOver(c *Corpus, cs *Claims, kind, a, b string) *Dispute {
+	sideOf := func(d *Dispute, s string) int {
+		for k, side := range d.Sides {
+			for _, i := range side {
+				cl := cs.All[i]
+				if strings.Contains(string(c.Doc(cl.DocID).Raw[cl.Start:cl.End]), s) {
+					return k
+				}
+			}
+		}
+		return -1
+	}
+	for i := range cs.Disputes {
+		d := &cs.Disputes[i]
+		if d.Kind != kind {
+			continue
+		}
+		if x, y := sideOf(d, a), sideOf(d, b); x >= 0 && y >= 0 && x != y {
+			return d
+		}
+	}
+	return nil
+}
+
+func TestDisputes(t *testing.T) {
+	tests := []struct {
+		story, kind, a, b string
+		want              bool
+	}{
+		// A figure of one scope given two ways is a dispute …
+		{"dam", KindValue, "four people died on the night", "six people died that night", true},
+		// … figures of different scopes are not: one night against a
+		// running total, or against a part of the dead.
+		{"dam", KindValue, "four people died on the night", "has risen to seven", false},
+		{"dam", KindValue, "has risen to seven", "Two of the dead were employees", false},
+		// "unsafe" is "not safe".
+		{"dam", KindPolarity, "the dam was unsafe", "was safe", true},
+		{"dam", KindCause, "poor maintenance caused the breach", "blamed the breach on an earthquake", true},
+		// A rebuttal that names whose report it rejects.
+		{"dam", KindRebuttal, "rejected the water board's report", "the dam was unsafe", true},
+		{"ferry", KindRebuttal, "denied that the ferry was overloaded", "the Saltwind was overloaded", true},
+		{"ferry", KindPolarity, "there was no squall", "blamed a sudden squall", true},
+		// A condition asserts nothing, so it contradicts nothing.
+		{"ferry", KindPolarity, "nobody would have drowned", "missing", false},
+	}
+	for _, tt := range tests {
+		c, cs := storyClaims(t, tt.story)
+		if got := disputeOver(c, cs, tt.kind, tt.a, tt.b) != nil; got != tt.want {
+			t.Errorf("%s: %s dispute between %q and %q = %v, want %v", tt.story, tt.kind, tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestDisputeIDsAreStable(t *testing.T) {
+	_, a := storyClaims(t, "dam")
+	_, b := storyClaims(t, "dam")
+	if len(a.Disputes) == 0 || len(a.Disputes) != len(b.Disputes) {
+		t.Fatalf("disputes: %d then %d", len(a.Disputes), len(b.Disputes))
+	}
+	for i := range a.Disputes {
+		if a.Disputes[i].ID != b.Disputes[i].ID {
+			t.Errorf("dispute %d: id %s then %s", i, a.Disputes[i].ID, b.Disputes[i].ID)
+		}
+	}
+}
