@@ -393,7 +393,7 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 	order := append([]int(nil), side...)
 	rank := func(i int) int {
 		n, w := cs.Match(f.names, f.words, i)
-		return 2*(n+w) + min(cs.Degree(i), 3)
+		return n + w + cs.Degree(i)
 	}
 	sort.SliceStable(order, func(x, y int) bool { return rank(order[x]) > rank(order[y]) })
 	added := 0

@@ -339,7 +339,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 			// the sentence asserts, not a denial of the sentence.
 		case negations[lw]:
 			neg++
-			ws, ns := scopeAfter(toks, i, clauseEnd(clause, i, i+1+negationScope), names, ents)
+			ws, ns := scopeAfter(toks, i, clauseEnd(clause, i, i+1+negationScope), names, ents, true)
 			c.Negated = appendUnique(c.Negated, ws...)
 			c.NegNames = appendUnique(c.NegNames, ns...)
 			if len(ws) > 0 {
@@ -352,7 +352,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 			if falseWords[lw] {
 				from = clauseStart(clause, i) - 1
 			}
-			ws, ns := scopeAfter(toks, from, clauseEnd(clause, i, len(toks)), names, ents)
+			ws, ns := scopeAfter(toks, from, clauseEnd(clause, i, len(toks)), names, ents, false)
 			c.Negated = appendUnique(c.Negated, ws...)
 			c.NegNames = appendUnique(c.NegNames, ns...)
 			deny = true
@@ -449,7 +449,7 @@ var scopeStops = setOf("and", "but", "while", "although", "though", "whereas", "
 
 // scopeAfter is what the negation or denial at i governs: the lemmas and
 // name keys of the content words after it, up to token end.
-func scopeAfter(toks []lang.Token, i, end int, names []nameRun, ents *Entities) (words, keys []string) {
+func scopeAfter(toks []lang.Token, i, end int, names []nameRun, ents *Entities, stops bool) (words, keys []string) {
 	for k := i + 1; k < len(toks) && k < end; k++ {
 		lw := strings.ToLower(toks[k].Word)
 		if r := runAt(names, k); r >= 0 {
@@ -457,7 +457,7 @@ func scopeAfter(toks []lang.Token, i, end int, names []nameRun, ents *Entities) 
 			k = names[r].to - 1
 			continue
 		}
-		if scopeStops[lw] {
+		if stops && scopeStops[lw] {
 			break
 		}
 		if lang.IsStopword(lw) || negations[lw] || denyVerbs[lw] || falseWords[lw] || len(lw) < 3 || isNumber(lw) {

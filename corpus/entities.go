@@ -193,9 +193,14 @@ func (e *Entities) namesIn(toks []lang.Token) []nameRun {
 				j++
 				continue
 			}
-			if nameConnectors[strings.ToLower(toks[j].Word)] && j+1 < len(toks) && e.isNameWord(toks, j+1) && strings.ToLower(toks[j].Word) != "and" {
-				j += 2
-				continue
+			if nameConnectors[strings.ToLower(toks[j].Word)] && j+1 < len(toks) && e.isNameWord(toks, j+1) {
+				// "and" joins two names ("ICE and HSI") unless the whole is
+				// a name the corpus defines ("Immigration and Customs
+				// Enforcement").
+				if strings.ToLower(toks[j].Word) != "and" || e.definesRun(toks, i, j) {
+					j += 2
+					continue
+				}
 			}
 			break
 		}
@@ -203,6 +208,25 @@ func (e *Entities) namesIn(toks []lang.Token) []nameRun {
 		i = j - 1
 	}
 	return out
+}
+
+// definesRun reports whether the name run from i across the "and" at j is
+// a long form the corpus defines an acronym for.
+func (e *Entities) definesRun(toks []lang.Token, i, j int) bool {
+	end := j + 1
+	for end < len(toks) && (e.isNameWord(toks, end) || nameConnectors[strings.ToLower(toks[end].Word)] && strings.ToLower(toks[end].Word) != "and") {
+		end++
+	}
+	ws := make([]string, 0, end-i)
+	for _, t := range toks[i:end] {
+		ws = append(ws, t.Word)
+	}
+	for k := len(ws); k > j-i+1; k-- {
+		if _, ok := e.alias[foldKey(strings.Join(ws[:k], " "))]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Entities) isNameWord(toks []lang.Token, i int) bool {
@@ -299,7 +323,7 @@ func (e *Entities) isModifier(w string) bool {
 }
 
 // determinersBefore mark the word after them as a noun ("the ferry").
-var determinersBefore = setOf("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "no", "any", "some", "every", "each")
+var determinersBefore = setOf("the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "no", "any", "some", "every", "each")
 
 // auxBefore mark the word after them as a verb ("was overloaded", "did not
 // lead", "to participate").
