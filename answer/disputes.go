@@ -284,44 +284,47 @@ var frameNoise = map[string]bool{"happen": true, "true": true, "say": true, "tel
 // dispute is over.
 func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
 	cs := e.claims
-	shown := map[int]bool{}
-	for _, acc := range ans.Accounts {
-		for _, q := range acc.Quotes {
-			if i, ok := e.claimOf(q); ok {
-				shown[i] = true
-			}
-		}
-	}
 	var out []chosen
 	for di := range cs.Disputes {
 		d := &cs.Disputes[di]
 		if !kindAnswers(qa, d) || !e.aboutSubject(qa, f, d) {
 			continue
 		}
-		best := chosen{idx: di}
-		touched := false
-		for _, side := range d.Sides {
-			for _, i := range side {
-				n, w := cs.Match(f.names, f.words, i)
-				if shown[i] {
-					touched = true
-				}
-				if n+w > best.names+best.hits || n+w == best.names+best.hits && n > best.names {
-					best.names, best.hits = n, w
-				}
-			}
+		if subj := subjectKey(f); subj != "" && !cs.Involves(d, subj) {
+			// "What did Chuck Schumer say about …" is about disputes
+			// Schumer is part of, not every dispute near its words.
+			continue
 		}
-		if best.names >= 1 && best.hits >= 1 || best.hits >= 2 || touched && best.names+best.hits >= 2 {
-			out = append(out, best)
+		n, w := cs.MatchDispute(f.names, f.words, d)
+		if n >= 1 && w >= 1 || w >= 2 {
+			out = append(out, chosen{idx: di, names: n, hits: w})
 		}
 	}
+	cause := asksCause(qa.text)
 	sort.SliceStable(out, func(i, j int) bool {
+		if cause {
+			ci, cj := cs.Disputes[out[i].idx].Kind == corpus.KindCause, cs.Disputes[out[j].idx].Kind == corpus.KindCause
+			if ci != cj {
+				return ci
+			}
+		}
 		return out[i].names+out[i].hits > out[j].names+out[j].hits
 	})
 	if len(out) > maxDisputes {
 		out = out[:maxDisputes]
 	}
 	return out
+}
+
+// subjectKey is the question's first name that is not a country: the one
+// it asks about ("Did ICE lead …", "What did Chuck Schumer say …").
+func subjectKey(f frame) string {
+	for _, n := range f.names {
+		if !strings.HasPrefix(n, "country:") {
+			return n
+		}
+	}
+	return ""
 }
 
 // kindAnswers reports whether a dispute of d's kind answers the question.
@@ -361,7 +364,12 @@ func asksCause(q string) bool {
 func (e *Engine) aboutSubject(qa *question, f frame, d *corpus.Dispute) bool {
 	cs := e.claims
 	words, against := f.words, d.Core
-	if qa.kind != kindYesNo && len(f.preds) > 0 {
+	switch {
+	case d.Kind == corpus.KindCause && asksCause(qa.text):
+		// "Why did the dam collapse?" asks for what the cause dispute
+		// is over, whatever the question's verb.
+		return true
+	case qa.kind != kindYesNo && len(f.preds) > 0:
 		words, against = f.preds, d.Contested
 	}
 	for _, w := range words {
@@ -426,11 +434,28 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 		}
 		for _, a := range accs {
 			if d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal {
-				ans.Accounts[a].Stance = st
+				acc := &ans.Accounts[a]
+				acc.Stance = st
+				acc.Position = restance(acc.Position, st)
 			}
 		}
 	}
 	return accs
+}
+
+// restance puts a position's lead in line with a stance set by a dispute:
+// "Yes: " becomes "No: " for an account on the denying side.
+func restance(pos string, st Stance) string {
+	for _, lead := range []string{"Yes: ", "No: ", "Partly: ", "Says: ", "Denies: "} {
+		pos = strings.TrimPrefix(pos, lead)
+	}
+	switch st {
+	case Affirms:
+		return "Yes: " + pos
+	case Denies:
+		return "No: " + pos
+	}
+	return pos
 }
 
 func flip(s Stance) Stance {

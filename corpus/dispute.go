@@ -53,8 +53,9 @@ type Claims struct {
 	// byClaim maps a claim index to the disputes it is a side of.
 	byClaim map[int][]int
 	df      map[string]int
-	// topics are the names of each document's title.
-	topics map[string][]string
+	// topics are the names of each document's title, titleWords its other
+	// content lemmas.
+	topics, titleWords map[string][]string
 	// degree counts the claims each claim is in conflict with: the
 	// statement most contradicted is what a dispute is about.
 	degree map[int]int
@@ -99,6 +100,72 @@ func (cs *Claims) Match(names, words []string, i int) (nameHits, wordHits int) {
 	return nameHits, wordHits
 }
 
+// MatchDispute says how well a question's frame fits a dispute as a whole:
+// the frame names and words that any of its claims, or the titles of their
+// documents, say in one of their meanings. A question names an event as
+// its headlines do ("the dam") while each claim speaks of a detail ("the
+// breach").
+func (cs *Claims) MatchDispute(names, words []string, d *Dispute) (nameHits, wordHits int) {
+	dn, dw := cs.vocabulary(d)
+	for _, n := range names {
+		if cs.topical(n) {
+			continue
+		}
+		for _, k := range dn {
+			if cs.Entities.Related(n, k) {
+				nameHits++
+				break
+			}
+		}
+	}
+	for _, w := range words {
+		if cs.common(w) {
+			continue
+		}
+		for _, x := range dw {
+			if cs.meanings.related(w, x) {
+				wordHits++
+				break
+			}
+		}
+	}
+	return nameHits, wordHits
+}
+
+// Involves reports whether a dispute's claims, holders or headlines name
+// key.
+func (cs *Claims) Involves(d *Dispute, key string) bool {
+	dn, _ := cs.vocabulary(d)
+	for _, k := range dn {
+		if cs.Entities.Related(key, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// vocabulary is every name (holders' included) and content lemma of a
+// dispute's claims and of their documents' titles.
+func (cs *Claims) vocabulary(d *Dispute) (dn, dw []string) {
+	for _, side := range d.Sides {
+		for _, i := range side {
+			c := &cs.All[i]
+			dn = appendUnique(dn, cs.Entities.Key(c.Holder))
+			dn = appendUnique(dn, c.Names...)
+			dn = appendUnique(dn, cs.topics[c.DocID]...)
+			dw = appendUnique(dw, c.Words...)
+			dw = appendUnique(dw, cs.titleWords[c.DocID]...)
+			// "the dam" in a question is the "Korven Dam" of a headline.
+			for _, k := range cs.topics[c.DocID] {
+				if !strings.HasPrefix(k, "country:") {
+					dw = appendUnique(dw, strings.Fields(k)...)
+				}
+			}
+		}
+	}
+	return dn, dw
+}
+
 // Related reports whether two content lemmas can mean the same.
 func (cs *Claims) Related(a, b string) bool { return cs.meanings.related(a, b) }
 
@@ -129,12 +196,12 @@ const (
 // disputes among claims that share an entity or a rare noun.
 func BuildClaims(c *Corpus, lex *lexicon.Lexicon) *Claims {
 	ents := NewEntities(c, lex)
-	cs := &Claims{Entities: ents, byClaim: map[int][]int{}, df: map[string]int{}, topics: map[string][]string{}, degree: map[int]int{}}
+	cs := &Claims{Entities: ents, byClaim: map[int][]int{}, df: map[string]int{}, topics: map[string][]string{}, titleWords: map[string][]string{}, degree: map[int]int{}}
 	docs := c.Docs()
 	perDoc := make([][]Claim, len(docs))
 	parallel(len(docs), func(i int) { perDoc[i] = extractClaims(docs[i], ents) })
 	for i, d := range docs {
-		cs.topics[d.ID] = ents.Names(d.Title)
+		cs.topics[d.ID], cs.titleWords[d.ID], _ = ents.Frame(d.Title)
 		cs.All = append(cs.All, perDoc[i]...)
 	}
 	for _, cl := range cs.All {
