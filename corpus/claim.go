@@ -396,7 +396,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		c.Polarity = Asserted
 	}
 	c.Values = claimValues(toks, ents)
-	c.Agents = agents(toks, names, c)
+	c.Agents = agents(toks, names, c, ents)
 	c.Causes = causes(toks, names, ents)
 }
 
@@ -521,7 +521,7 @@ const phraseTarget = "phrase:"
 
 // agents are who a claim says led the act: "led by X", "X led", "X said it
 // spearheaded". A pronoun subject is the holder.
-func agents(toks []lang.Token, names []nameRun, c *Claim) []string {
+func agents(toks []lang.Token, names []nameRun, c *Claim, ents *Entities) []string {
 	var out []string
 	for i, t := range toks {
 		if !leadWords[strings.ToLower(t.Word)] {
@@ -532,13 +532,13 @@ func agents(toks []lang.Token, names []nameRun, c *Claim) []string {
 			// name within a few words, else the noun heading the phrase.
 			if k := runAfter(names, i+2, 4); k >= 0 {
 				out = appendUnique(out, names[k].keys...)
-				c.setAgentText(toks, names[k])
+				c.setAgentText(toks, names[k], ents)
 			}
 			continue
 		}
 		if k := runBefore(names, i, 4); k >= 0 {
 			out = appendUnique(out, names[k].keys...)
-			c.setAgentText(toks, names[k])
+			c.setAgentText(toks, names[k], ents)
 			continue
 		}
 		for k := i - 1; k >= max(0, i-3); k-- {
@@ -565,7 +565,7 @@ func runText(toks []lang.Token, n nameRun) string {
 	return strings.Join(ws, " ")
 }
 
-func (c *Claim) setAgentText(toks []lang.Token, n nameRun) {
+func (c *Claim) setAgentText(toks []lang.Token, n nameRun, ents *Entities) {
 	if c.AgentText != "" {
 		return
 	}
@@ -576,7 +576,7 @@ func (c *Claim) setAgentText(toks []lang.Token, n nameRun) {
 	// "Mexican authorities", "AIC team": the nouns the name opens.
 	for k := n.to; k < len(toks) && k < n.to+2; k++ {
 		w := toks[k].Word
-		if lang.IsStopword(strings.ToLower(w)) || strings.ToLower(w) != w {
+		if lang.IsStopword(strings.ToLower(w)) || strings.ToLower(w) != w || !ents.isNoun(strings.ToLower(w)) {
 			break
 		}
 		ws = append(ws, w)

@@ -891,9 +891,12 @@ func (cs *Claims) contested(kind string, comp []int) []string {
 			}
 			out = appendUnique(out, c.Preds...)
 		default:
+			// What a denial denies is the predicate it negates ("not
+			// overloaded", "rejected that agents were involved"), not
+			// every word of its clause.
 			if cs.denies(i) {
 				for _, w := range c.Negated {
-					if !cs.common(w) {
+					if !cs.common(w) && (contains(c.Preds, w) || contains(c.NegHeads, w)) {
 						out = appendUnique(out, w)
 					}
 				}

@@ -322,6 +322,9 @@ func (e *Entities) isModifier(w string) bool {
 	return e.lex != nil && e.lex.IsAdjective(w) && len(e.lex.Senses(w, lexicon.Noun, 0)) < 2
 }
 
+// questionAux open the verb phrase of a question ("what did X seize").
+var questionAux = setOf("did", "does", "do", "will", "would", "can", "could", "should", "has", "have", "had")
+
 // determinersBefore mark the word after them as a noun ("the ferry").
 var determinersBefore = setOf("the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "no", "any", "some", "every", "each")
 
@@ -385,8 +388,12 @@ func (e *Entities) Frame(text string) (names, words, preds []string) {
 	for _, n := range runs {
 		names = appendUnique(names, n.keys...)
 	}
+	aux, main := false, false
 	for i, t := range toks {
 		lw := strings.ToLower(t.Word)
+		if questionAux[lw] {
+			aux = true
+		}
 		if runAt(runs, i) >= 0 || lang.IsStopword(lw) || len(lw) < 3 || isNumber(lw) || negations[lw] {
 			continue
 		}
@@ -395,7 +402,16 @@ func (e *Entities) Frame(text string) (names, words, preds []string) {
 		}
 		l := e.lemmaAt(toks, i)
 		words = appendUnique(words, l)
-		if e.isPredicateAt(toks, i) {
+		// "What did the agency seize": the first verb after the
+		// auxiliary is what the question asks of its subject.
+		first := aux && !main && e.lex != nil && len(e.lex.Base(lw, lexicon.Verb)) > 0 && !determinersBefore[strings.ToLower(toks[max(0, i-1)].Word)]
+		if first {
+			main = true
+			if b := e.lex.Base(lw, lexicon.Verb); len(b) > 0 {
+				l = b[0]
+			}
+		}
+		if first || e.isPredicateAt(toks, i) {
 			preds = appendUnique(preds, l)
 		}
 	}

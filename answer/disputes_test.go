@@ -1,0 +1,148 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/corpus"
+)
+
+// storyEngine answers from an invented story in corpus/testdata/stories:
+// corpora of their own, written for these tests, that no rule names.
+func storyEngine(tb testing.TB, story string) *Engine {
+	tb.Helper()
+	c, skipped, err := corpus.LoadDir("../corpus/testdata/stories/"+story, corpus.Options{})
+	if err != nil || len(skipped) > 0 {
+		tb.Fatalf("load %s: %v %v", story, err, skipped)
+	}
+	e, err := NewEngine(context.Background(), c, Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// accountsSaying returns the accounts quoting a sentence that contains one
+// of the "|"-separated alternatives of s.
+func accountsSaying(a *Answer, s string) []int {
+	var out []int
+	for i, acc := range a.Accounts {
+		for _, q := range acc.Quotes {
+			for _, alt := range strings.Split(s, "|") {
+				if strings.Contains(q.Text, alt) && !slices.Contains(out, i) {
+					out = append(out, i)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// flagged reports whether an account of xs is marked as conflicting with
+// one of ys, as a reader is told.
+func flagged(a *Answer, xs, ys []int) bool {
+	for _, i := range xs {
+		for _, j := range ys {
+			if i != j && slices.Contains(a.Accounts[i].ConflictsWith, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Each side of a dispute is shown and marked as conflicting, whatever
+// words the question uses; figures of different scopes are shown apart.
+func TestDisputesComeWhole(t *testing.T) {
+	engines := map[string]*Engine{"dam": storyEngine(t, "dam"), "ferry": storyEngine(t, "ferry"), "shipped": defaultEngine(t)}
+	tests := []struct {
+		story, question string
+		a, b            string // a quote of each side
+		conflict        bool
+	}{
+		// "unsafe" denies "safe": a yes/no dispute in the question's words …
+		{"dam", "Was the Korven dam safe?", "was safe", "the dam was unsafe", true},
+		// … and in the other side's.
+		{"dam", "Was the dam unsafe before it broke?", "was safe", "the dam was unsafe", true},
+		// A figure of one scope given two ways conflicts …
+		{"dam", "How many people died on the night the dam broke?", "four people died", "six people died", true},
+		// … a running total is another scope, shown beside it.
+		{"dam", "How many people were killed when the Korven dam burst?", "four people died", "risen to seven", false},
+		// Causes: what the question calls the failure the claims call the breach.
+		{"dam", "What caused the dam to fail?", "poor maintenance", "earthquake", true},
+		{"dam", "Why did the Korven dam collapse?", "poor maintenance", "earthquake", true},
+		// An explicit rebuttal and a plain denial against one assertion.
+		{"ferry", "Was the Saltwind overloaded?", "Saltwind was overloaded", "denied that the ferry was overloaded", true},
+		{"ferry", "was the kell point ferry overloaded", "Saltwind was overloaded", "not overloaded", true},
+		{"ferry", "Did a squall sink the ferry?", "blamed a sudden squall", "no squall", true},
+		// The shipped corpus asked with a demonym, a synonym and a
+		// sloppy one-liner instead of its own words.
+		{"shipped", "Were American officers involved in the raid on the Sinaloa labs?", "no ICE agents operated", "led by the ICE Homeland Security Investigations", true},
+		{"shipped", "Did U.S. immigration agents take part in the Sinaloa raids?", "rejected on Thursday", "led by the ICE Homeland Security Investigations", true},
+		{"shipped", "ice ran the sinaloa op?", "no ICE agents operated|rejected on Thursday|denied the report", "led by the ICE Homeland Security Investigations|leadership role", true},
+		{"shipped", "Who was in charge of the Sinaloa lab raid?", "led by Mexican authorities", "led by the ICE Homeland Security Investigations", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a, err := engines[tt.story].Ask(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			xs, ys := accountsSaying(a, tt.a), accountsSaying(a, tt.b)
+			if len(xs) == 0 || len(ys) == 0 {
+				t.Fatalf("want both %q and %q quoted; summary %q", tt.a, tt.b, a.Summary)
+			}
+			if slices.Equal(xs, ys) && len(xs) == 1 {
+				t.Fatalf("%q and %q in one account (%s)", tt.a, tt.b, a.Accounts[xs[0]].Holder)
+			}
+			if got := flagged(a, xs, ys); got != tt.conflict {
+				t.Errorf("marked as conflicting = %v, want %v; summary %q", got, tt.conflict, a.Summary)
+			}
+			if tt.conflict && (len(a.Disputes) == 0 || !strings.HasPrefix(a.Summary, "Sources disagree")) {
+				t.Errorf("a shown dispute must be named: disputes %v, summary %q", a.Disputes, a.Summary)
+			}
+		})
+	}
+}
+
+// A question about when or how much is not answered by a dispute over
+// whether: its answer marks none, and one naming what no document names is
+// abstained on.
+func TestNoDisputeWhereNoneIsAsked(t *testing.T) {
+	shipped := defaultEngine(t)
+	for _, q := range []string{
+		"When did ICE announce the raid in Sinaloa?",
+		"What did the immigration agency seize in Sinaloa?",
+		"What did Chuck Schumer say about El Chapo's family?",
+	} {
+		a, err := shipped.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Disputes) > 0 {
+			t.Errorf("%q: shows disputes %v; summary %q", q, a.Disputes, a.Summary)
+		}
+	}
+	a, err := storyEngine(t, "dam").Ask(context.Background(), "How did the Canadian government react to the dam collapse?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Abstained {
+		t.Errorf("a question about a government no document names is answered: %q", a.Summary)
+	}
+}
+
+// Positions are one line in our words, never a clipped quote.
+func TestPositionsAreOneLine(t *testing.T) {
+	a, err := storyEngine(t, "dam").Ask(context.Background(), "Was the Korven dam safe?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, acc := range a.Accounts {
+		if len(acc.Position) > maxPosition || strings.HasSuffix(acc.Position, "…") {
+			t.Errorf("position %q: want at most %d bytes, no ellipsis", acc.Position, maxPosition)
+		}
+	}
+}
