@@ -210,10 +210,13 @@ func (e *Engine) addMatchedClaims(qa *question, ans *Answer) {
 		}
 		c := &cs.All[s.i]
 		q := e.claimQuote(c)
+		// It joins its holder's account only from the same document: two
+		// documents in one outlet's voice may well disagree.
 		placed := false
 		for a := range ans.Accounts {
-			if sameHolder(holderKey(ans.Accounts[a].Holder), holderKey(c.Holder)) {
-				ans.Accounts[a].Quotes = append(ans.Accounts[a].Quotes, q)
+			acc := &ans.Accounts[a]
+			if sameHolder(holderKey(acc.Holder), holderKey(c.Holder)) && slices.ContainsFunc(acc.Quotes, func(x Quote) bool { return x.DocID == c.DocID }) {
+				acc.Quotes = append(acc.Quotes, q)
 				placed = true
 				break
 			}
