@@ -83,6 +83,29 @@ func (s *Server) Close() {
 	_ = s.srv.Close()
 }
 
+// SetChat replaces the chat script while the server runs.
+func (s *Server) SetChat(f func(n int, req openai.ChatCompletionRequest) Reply) {
+	s.mu.Lock()
+	s.Chat = f
+	s.chat = nil
+	s.mu.Unlock()
+}
+
+// SetEmbed replaces the embeddings script while the server runs.
+func (s *Server) SetEmbed(f func(n int, req EmbeddingRequest) Reply) {
+	s.mu.Lock()
+	s.Embed = f
+	s.emb = nil
+	s.mu.Unlock()
+}
+
+// SetDim changes the dimension of default embeddings.
+func (s *Server) SetDim(dim int) {
+	s.mu.Lock()
+	s.Dim = dim
+	s.mu.Unlock()
+}
+
 // ChatRequests are the chat requests received so far.
 func (s *Server) ChatRequests() []openai.ChatCompletionRequest {
 	s.mu.Lock()
