@@ -29,6 +29,7 @@ const modelHelp = `Model endpoint (optional; any OpenAI-compatible server, see d
                                      dimensions (text-embedding-3 only; default its own)
   CROSSCHECK_PROMPT_BUDGET / --prompt-budget  prompt size in tokens (default 4000)
   CROSSCHECK_MODEL_TIMEOUT / --model-timeout  per request (default 60s)
+  CROSSCHECK_MODEL_RETRIES / --model-retries  on 429 and 5xx (default 3)
 With no model set, crosscheck runs offline exactly as without these settings.
 `
 
@@ -37,7 +38,7 @@ const defaultBaseURL = "https://api.openai.com/v1"
 // modelFlags are the model settings, from flags over environment.
 type modelFlags struct {
 	baseURL, chatModel, embedModel string
-	embedDim, budget               int
+	embedDim, budget, retries      int
 	timeout                        time.Duration
 	apiKey                         string
 	bad                            []string
@@ -52,6 +53,7 @@ func addModelFlags(fs *flag.FlagSet, getenv env) *modelFlags {
 	fs.StringVar(&mf.embedModel, "embed-model", strings.TrimSpace(getenv("CROSSCHECK_EMBED_MODEL")), "embedding `model` for search (env CROSSCHECK_EMBED_MODEL; default none: offline)")
 	fs.IntVar(&mf.embedDim, "embed-dim", mf.envInt(getenv, "CROSSCHECK_EMBED_DIM", 0), "embedding `dimensions` to ask for (env CROSSCHECK_EMBED_DIM; default the model's own)")
 	fs.IntVar(&mf.budget, "prompt-budget", mf.envInt(getenv, "CROSSCHECK_PROMPT_BUDGET", answer.DefaultPromptBudget), "prompt size in `tokens` (env CROSSCHECK_PROMPT_BUDGET)")
+	fs.IntVar(&mf.retries, "model-retries", mf.envInt(getenv, "CROSSCHECK_MODEL_RETRIES", llm.DefaultRetries), "retries of a model request on 429 and 5xx (env CROSSCHECK_MODEL_RETRIES)")
 	fs.DurationVar(&mf.timeout, "model-timeout", mf.envDuration(getenv, "CROSSCHECK_MODEL_TIMEOUT", llm.DefaultTimeout), "time limit per model request (env CROSSCHECK_MODEL_TIMEOUT)")
 	return mf
 }
@@ -126,7 +128,11 @@ func (mf *modelFlags) client(log *slog.Logger) *llm.Client {
 	if base == "" {
 		base = defaultBaseURL
 	}
-	return llm.New(llm.Config{BaseURL: base, APIKey: mf.apiKey, Timeout: mf.timeout, Logger: log})
+	retries := mf.retries
+	if retries == 0 {
+		retries = -1 // llm.Config's zero is its default
+	}
+	return llm.New(llm.Config{BaseURL: base, APIKey: mf.apiKey, Timeout: mf.timeout, Retries: retries, Logger: log})
 }
 
 // engine builds the answer engine with whatever model stages are
