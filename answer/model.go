@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -73,7 +74,9 @@ func (m *ModelComposer) Compose(ctx context.Context, ev *Evidence) (*Answer, err
 	if m.cfg.Client == nil || off.Abstained || len(ev.Sentences) == 0 {
 		return m.stamp(off, false), nil
 	}
-	ans, err := m.compose(ctx, ev)
+	mctx, cancel := reserve(ctx)
+	defer cancel()
+	ans, err := m.compose(mctx, ev)
 	if err != nil {
 		if ctx.Err() != nil && !errors.Is(err, context.DeadlineExceeded) {
 			return nil, ctx.Err()
@@ -84,6 +87,22 @@ func (m *ModelComposer) Compose(ctx context.Context, ev *Evidence) (*Answer, err
 		return &a, nil
 	}
 	return ans, nil
+}
+
+// fallbackReserve is the share of a question's remaining time kept back
+// from the model, so that when the model runs out of time the offline
+// answer still reaches the user before the question's own deadline.
+const fallbackReserve = 10
+
+// reserve is ctx with its deadline brought forward by a tenth of the time
+// left (at most a second).
+func reserve(ctx context.Context) (context.Context, context.CancelFunc) {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return context.WithCancel(ctx)
+	}
+	left := time.Until(dl)
+	return context.WithDeadline(ctx, dl.Add(-min(left/fallbackReserve, time.Second)))
 }
 
 // unavailable says why in a user's words; an *llm.Error is already safe.

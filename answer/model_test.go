@@ -364,3 +364,32 @@ func TestModelComposer_PromptInjection(t *testing.T) {
 		t.Error("leaks and obeyed injections were not counted")
 	}
 }
+
+// TestModelComposer_QuestionDeadline: a model slower than the question's
+// deadline still leaves time for the offline answer.
+func TestModelComposer_QuestionDeadline(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := llmtest.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	srv.SetChat(func(int, openai.ChatCompletionRequest) llmtest.Reply { return llmtest.Reply{Hang: true} })
+	comp := answer.NewModelComposer(answer.ModelConfig{Client: llm.New(llm.Config{BaseURL: srv.URL, Timeout: time.Minute}), Model: "slow"})
+	eng, err := answer.NewEngine(context.Background(), c, answer.Options{Composer: comp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	a, err := eng.Ask(ctx, modelQuestion)
+	if err != nil {
+		t.Fatalf("Ask: %v; want the offline answer", err)
+	}
+	if a.Mode != "extractive" || !strings.Contains(a.Note, "did not answer in time") || len(a.Accounts) == 0 {
+		t.Errorf("mode %q, note %q, %d accounts; want the offline answer with a note", a.Mode, a.Note, len(a.Accounts))
+	}
+}
