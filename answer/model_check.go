@@ -95,6 +95,7 @@ func (m *ModelComposer) build(ev *Evidence, sent map[int]*EvidenceSentence, r *m
 			}
 		}
 	}
+	accounts = m.splitSides(accounts, ev)
 	accounts = addBack(accounts, off, quoteIDs(ev), used)
 	ans := m.stamp(off, true)
 	ans.Accounts = accounts
@@ -161,6 +162,100 @@ func addBack(accounts []Account, off *Answer, ids map[qkey]int, used map[int]boo
 		}
 	}
 	return accounts
+}
+
+// splitSides keeps apart what must not share an account: sentences on
+// different sides of one dispute, or from offline accounts that conflict.
+// A model account that merges them keeps its first side; each other side
+// becomes an account of its own, marked as conflicting with it, with the
+// offline account's holder, stance and position.
+func (m *ModelComposer) splitSides(accounts []Account, ev *Evidence) []Account {
+	side := sideOf(ev)
+	off := ev.Offline
+	n := len(accounts)
+	for i := 0; i < n; i++ {
+		var buckets [][]Quote
+		for _, q := range accounts[i].Quotes {
+			placed := false
+			for b := range buckets {
+				if !clashesWith(side, off, q, buckets[b]) {
+					buckets[b] = append(buckets[b], q)
+					placed = true
+					break
+				}
+			}
+			if !placed {
+				buckets = append(buckets, []Quote{q})
+			}
+		}
+		if len(buckets) < 2 {
+			continue
+		}
+		m.cfg.Logger.Info("model account merged conflicting sides; split", "accounts", len(buckets))
+		accounts[i].Quotes = buckets[0]
+		for _, b := range buckets[1:] {
+			acc := Account{Holder: side[quoteKey(b[0])].holder, Stance: Context, ConflictsWith: []int{}, Quotes: b}
+			if o := side[quoteKey(b[0])].account; o >= 0 {
+				acc.Holder, acc.Stance, acc.Position = off.Accounts[o].Holder, off.Accounts[o].Stance, off.Accounts[o].Position
+			}
+			accounts = append(accounts, acc)
+			link(accounts, i, len(accounts)-1)
+		}
+	}
+	return accounts
+}
+
+// sideInfo is where a quote stands: its offline account (-1 if none),
+// its side in each dispute, its holder.
+type sideInfo struct {
+	account int
+	sides   map[string]int
+	holder  string
+}
+
+func sideOf(ev *Evidence) map[qkey]sideInfo {
+	out := map[qkey]sideInfo{}
+	for _, s := range ev.Sentences {
+		si := sideInfo{account: -1, sides: map[string]int{}, holder: s.Holder}
+		for i, d := range s.Disputes {
+			if i < len(s.Side) {
+				si.sides[d] = s.Side[i]
+			}
+		}
+		out[quoteKey(s.Quote)] = si
+	}
+	for i, acc := range ev.Offline.Accounts {
+		for _, q := range acc.Quotes {
+			si, ok := out[quoteKey(q)]
+			if !ok {
+				si = sideInfo{sides: map[string]int{}, holder: acc.Holder}
+			}
+			si.account = i
+			out[quoteKey(q)] = si
+		}
+	}
+	return out
+}
+
+// clashesWith reports whether q may not share an account with any of qs.
+func clashesWith(side map[qkey]sideInfo, off *Answer, q Quote, qs []Quote) bool {
+	a := side[quoteKey(q)]
+	for _, o := range qs {
+		b := side[quoteKey(o)]
+		for d, s := range a.sides {
+			if t, ok := b.sides[d]; ok && t != s {
+				return true
+			}
+		}
+		if a.account >= 0 && b.account >= 0 && a.account != b.account {
+			for _, j := range off.Accounts[a.account].ConflictsWith {
+				if j == b.account {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // link marks accounts i and j as conflicting, both ways, once.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -391,5 +392,52 @@ func TestModelComposer_QuestionDeadline(t *testing.T) {
 	}
 	if a.Mode != "extractive" || !strings.Contains(a.Note, "did not answer in time") || len(a.Accounts) == 0 {
 		t.Errorf("mode %q, note %q, %d accounts; want the offline answer with a note", a.Mode, a.Note, len(a.Accounts))
+	}
+}
+
+// TestModelComposer_KeepsSidesApart: a model that merges two sides of a
+// conflict into one account does not hide the conflict.
+func TestModelComposer_KeepsSidesApart(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const q = "Did HSI run the laboratory raid?" // invented; the corpus disagrees on it
+	r := newModelRig(t, c, q)
+	conflicts := 0
+	for _, acc := range r.offline.Accounts {
+		conflicts += len(acc.ConflictsWith)
+	}
+	if conflicts == 0 {
+		t.Fatalf("the offline answer to %q marks no conflict; the test needs one", q)
+	}
+	r.srv.SetChat(func(_ int, req openai.ChatCompletionRequest) llmtest.Reply {
+		p := llmtest.ReadCompose(req)
+		all := llmtest.Account{Holder: "Everyone", Stance: "affirms", Position: "They all agree."}
+		for _, id := range p.Order {
+			all.Quotes = append(all.Quotes, llmtest.Quote{ID: id})
+		}
+		return llmtest.ComposeReply("Everyone agrees.", []llmtest.Account{all})
+	})
+	a := r.ask(t, q)
+	sameQuotes(t, a, r.offline)
+	side := map[string]int{}
+	for i, acc := range a.Accounts {
+		for _, qu := range acc.Quotes {
+			side[qu.DocID+"|"+qu.Text] = i
+		}
+	}
+	for i, acc := range r.offline.Accounts {
+		for _, j := range acc.ConflictsWith {
+			x := side[acc.Quotes[0].DocID+"|"+acc.Quotes[0].Text]
+			y := side[r.offline.Accounts[j].Quotes[0].DocID+"|"+r.offline.Accounts[j].Quotes[0].Text]
+			if x == y {
+				t.Errorf("offline accounts %d and %d conflict but share model account %d", i, j, x)
+				continue
+			}
+			if !slices.Contains(a.Accounts[x].ConflictsWith, y) {
+				t.Errorf("accounts %d and %d are not marked as conflicting", x, y)
+			}
+		}
 	}
 }
