@@ -6,7 +6,9 @@ import (
 )
 
 func TestBudgetOrder_EverySideFirst(t *testing.T) {
-	q := func(doc string, start int) Quote { return Quote{DocID: doc, Start: start, End: start + 10, Text: "0123456789"} }
+	q := func(doc string, start int) Quote {
+		return Quote{DocID: doc, Start: start, End: start + 10, Text: "0123456789"}
+	}
 	// Invented evidence: dispute d1 has sides 0 (ids 1, 2, 3) and 1 (id 5);
 	// an undisputed account holds ids 4 and 6.
 	ev := &Evidence{
