@@ -28,8 +28,10 @@ def main():
         r = json.loads(line)
         shown.setdefault(r["question"], []).extend(r["sentences"])
     hit = total = 0
+    per_q = []  # per question: fraction of its required evidence phrases shown
     for q in qs:
         sents = shown.get(ws(q["question"]), [])
+        ph_hit = ph_all = 0
         for a in q.get("accounts", []):
             if not a.get("required", True):
                 continue
@@ -37,13 +39,17 @@ def main():
             ok = False
             for e in a["evidence"]:
                 body = raw.get(e["doc"], "")
-                if any(ws(s) in body and matches(e, norm(s)) for s in sents):
-                    ok = True
-                    break
+                seen = any(ws(s) in body and matches(e, norm(s)) for s in sents)
+                ph_all += 1
+                ph_hit += seen
+                ok = ok or seen
             hit += ok
             if not ok:
                 print(f"{q['id']}: required account {a['id']} not in the prompt")
-    print(f"prompt_recall={hit / total if total else 1.0:.3f} ({hit}/{total} required accounts)")
+        if ph_all:
+            per_q.append(ph_hit / ph_all)
+    print(f"prompt_recall={hit / total if total else 1.0:.3f} ({hit}/{total} required accounts with evidence in the prompt; "
+          f"phrase_recall={sum(per_q) / len(per_q) if per_q else 1.0:.3f}, the mean per question of its required evidence phrases in the prompt)")
 
 if __name__ == "__main__":
     main()

@@ -6,7 +6,8 @@
 # whose evidence reached the prompt at the default budget).
 #
 # usage: scripts/eval-model.sh [SET...]   SET: questions paraphrases wikicontradict ramdocs
-# EVAL_LIMIT=N scores only the first N questions of each set.
+# EVAL_LIMIT=N scores only the first N questions of each set;
+# PROMPT_BUDGET=N sets the prompt budget in tokens (default: crosscheck's).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
@@ -47,7 +48,7 @@ for set in "${sets[@]}"; do
 	for _ in $(seq 50); do [ -s "$tmp/url" ] && break; sleep 0.1; done
 	url=$(cat "$tmp/url")
 	off=$(python3 "$shared/eval/score.py" "$eval_file" "$corpus" -- "$tmp/crosscheck" ask --json --corpus "$corpus" 2>/dev/null | tail -1)
-	mod=$(env -u OPENAI_API_KEY -u CROSSCHECK_EMBED_MODEL OPENAI_BASE_URL="$url" CROSSCHECK_CHAT_MODEL=eval-scripted CROSSCHECK_DATA="$tmp/data" \
+	mod=$(env -u OPENAI_API_KEY -u CROSSCHECK_EMBED_MODEL OPENAI_BASE_URL="$url" CROSSCHECK_CHAT_MODEL=eval-scripted CROSSCHECK_DATA="$tmp/data" ${PROMPT_BUDGET:+CROSSCHECK_PROMPT_BUDGET=$PROMPT_BUDGET} \
 		python3 "$shared/eval/score.py" "$eval_file" "$corpus" -- "$tmp/crosscheck" ask --json --corpus "$corpus" 2>/dev/null | tail -1)
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
