@@ -60,7 +60,7 @@ func NewModelComposer(cfg ModelConfig) *ModelComposer {
 	}
 	return &ModelComposer{cfg: cfg, dropped: prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "crosscheck_model_citations_dropped_total",
-		Help: "Citations and accounts of model answers dropped before showing, by reason (unknown_id, text_mismatch, duplicate, empty_account, leak).",
+		Help: "Citations and accounts of model answers dropped before showing, by reason (unknown_id, text_mismatch, duplicate, empty_account, leak, injection).",
 	}, []string{"reason"})}
 }
 
