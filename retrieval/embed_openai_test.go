@@ -172,3 +172,19 @@ func TestRemote_IndexesCorpus(t *testing.T) {
 		t.Fatalf("search: %d hits, %v", len(hits), err)
 	}
 }
+
+// TestRemote_QuestionEmbeddingFails: a question the endpoint cannot embed
+// (a proxy's HTML 502) is still searched, by words.
+func TestRemote_QuestionEmbeddingFails(t *testing.T) {
+	srv, _ := newEmbedServer(t)
+	client := llm.New(llm.Config{BaseURL: srv.URL, Timeout: time.Second, Retries: -1})
+	r, err := retrieval.NewRemote(context.Background(), retrieval.RemoteConfig{Client: client, Model: "test-embed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetEmbed(func(int, llmtest.EmbeddingRequest) llmtest.Reply { return llmtest.HTML(502) })
+	v, err := r.Embedder().Embed(context.Background(), "an unseen question")
+	if err != nil || len(v) != r.Dim() {
+		t.Errorf("Embed = %d dims, %v; want a stand-in vector and no error", len(v), err)
+	}
+}

@@ -108,10 +108,18 @@ func (c *EmbedCache) load() error {
 		return os.Rename(c.path, c.path+".bad")
 	}
 	rec := make([]byte, 32+4*c.dim)
+	valid := int64(len(line))
 	for {
-		if _, err := io.ReadFull(r, rec); err != nil {
-			return nil // EOF, or a record cut short
+		if n, err := io.ReadFull(r, rec); err != nil {
+			if n > 0 {
+				// A record cut short by a crash: cut it off, or the
+				// records appended next would be read out of step.
+				f.Close()
+				return os.Truncate(c.path, valid)
+			}
+			return nil
 		}
+		valid += int64(len(rec))
 		var k [32]byte
 		copy(k[:], rec)
 		v := make([]float32, c.dim)

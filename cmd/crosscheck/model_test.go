@@ -151,3 +151,15 @@ func TestAsk_SecretsNeverShown(t *testing.T) {
 		t.Errorf("serve log shows the key: %s", logs.String())
 	}
 }
+
+func TestModelFlags_OnEveryCommand(t *testing.T) {
+	for _, cmd := range []string{"ask", "serve", "doctor"} {
+		code, out, errs := runWithEnv(t, map[string]string{}, cmd, "--help")
+		if code != exitOK {
+			t.Errorf("%s --help: exit %d, %s", cmd, code, errs)
+		}
+		if cmd != "ask" && !strings.Contains(out, "chat-model") {
+			t.Errorf("%s --help does not show the model flags:\n%s", cmd, out)
+		}
+	}
+}
