@@ -58,10 +58,16 @@ func NewModelComposer(cfg ModelConfig) *ModelComposer {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &ModelComposer{cfg: cfg, dropped: prometheus.NewCounterVec(prometheus.CounterOpts{
+	m := &ModelComposer{cfg: cfg, dropped: prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "crosscheck_model_citations_dropped_total",
 		Help: "Citations and accounts of model answers dropped before showing, by reason (unknown_id, text_mismatch, duplicate, empty_account, leak, injection).",
 	}, []string{"reason"})}
+	// Every reason is exported from the start, at zero, so that a rate
+	// over it is defined before the first drop.
+	for _, r := range []string{dropUnknownID, dropTextMismatch, dropDuplicate, dropEmptyAccount, dropLeak, dropInjection} {
+		m.dropped.WithLabelValues(r)
+	}
+	return m
 }
 
 // Collector is the composer's Prometheus series, to register where the

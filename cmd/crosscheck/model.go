@@ -42,6 +42,8 @@ type modelFlags struct {
 	timeout                        time.Duration
 	apiKey                         string
 	bad                            []string
+	// composer is the model composer options built, for /metrics.
+	composer *answer.ModelComposer
 }
 
 // addModelFlags registers the model flags on fs with the environment as
@@ -179,7 +181,8 @@ func (mf *modelFlags) options(ctx context.Context, c *corpus.Corpus, getenv env,
 	if mf.chatModel != "" {
 		mc.Client = client
 	}
-	opts.Composer = answer.NewModelComposer(mc)
+	mf.composer = answer.NewModelComposer(mc)
+	opts.Composer = mf.composer
 	return opts, nil
 }
 

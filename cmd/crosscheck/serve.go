@@ -95,7 +95,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		}
 		return exitFail
 	}
-	stopOps, err := serveOps(sc.metricsAddr, srv.OpsHandler(), log)
+	stopOps, err := serveOps(sc.metricsAddr, sc.model.ops(srv.OpsHandler()), log)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: --metrics-addr %s: %v\n", sc.metricsAddr, err)
 		return exitFail
