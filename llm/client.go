@@ -271,6 +271,11 @@ func (c *Client) chat(ctx context.Context, req ChatRequest, f Format) (string, e
 	case FormatObject:
 		cr.ResponseFormat = &openai.ChatCompletionResponseFormat{Type: openai.ChatCompletionResponseFormatTypeJSONObject}
 	}
+	if openai.NewReasoningValidator().Validate(cr) != nil {
+		// A reasoning model (o-series, GPT-6) takes neither max_tokens nor
+		// a temperature; go-openai refuses to send them.
+		cr.MaxCompletionTokens, cr.MaxTokens, cr.Temperature = cr.MaxTokens, 0, 0
+	}
 	res, err := c.oa.CreateChatCompletion(ctx, cr)
 	if err != nil {
 		e := c.classify("chat", err)

@@ -61,6 +61,7 @@ func TestChatJSON_Failures(t *testing.T) {
 		{name: "refusal", script: []llmtest.Reply{llmtest.Refusal("I can't help with that.")}, wantKind: KindRefusal},
 		{name: "auth", script: []llmtest.Reply{llmtest.APIError(401, "invalid_api_key", "Incorrect API key provided: "+testKey)}, wantKind: KindAuth},
 		{name: "timeout", script: []llmtest.Reply{{Hang: true}}, wantKind: KindTimeout},
+		{name: "web page with 200", script: []llmtest.Reply{{Body: "<html><body>Welcome to nginx!</body></html>"}}, wantKind: KindBadReply},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,5 +128,18 @@ func TestTransportErrorHidesURLCredentials(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), testKey) {
 		t.Errorf("error shows the key: %v", err)
+	}
+}
+
+func TestChatJSON_ReasoningModel(t *testing.T) {
+	c, srv, _ := newTest(t, func(int, openai.ChatCompletionRequest) llmtest.Reply { return llmtest.Content(`{"ok":true}`) })
+	var got reply
+	if _, err := c.ChatJSON(context.Background(), ChatRequest{Model: "o3-mini", User: "u", MaxTokens: 100}, &got); err != nil || !got.OK {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	req := srv.ChatRequests()[0]
+	if req.MaxTokens != 0 || req.MaxCompletionTokens != 100 || req.Temperature != 0 {
+		t.Errorf("sent max_tokens %d, max_completion_tokens %d, temperature %v; a reasoning model takes only max_completion_tokens",
+			req.MaxTokens, req.MaxCompletionTokens, req.Temperature)
 	}
 }

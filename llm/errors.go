@@ -2,6 +2,7 @@ package llm
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -91,6 +92,8 @@ func (c *Client) classify(op string, err error) *Error {
 	var apiErr *openai.APIError
 	var reqErr *openai.RequestError
 	var netErr net.Error
+	var syntaxErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
 	e := &Error{op: op, err: err}
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -126,6 +129,16 @@ func (c *Client) classify(op string, err error) *Error {
 		}
 	case errors.As(err, &netErr) && netErr.Timeout():
 		e.Kind = KindTimeout
+	case errors.As(err, &syntaxErr) || errors.As(err, &typeErr):
+		// A 200 whose body is not the API's JSON: a captive portal, a
+		// web page at the base URL.
+		e.Kind = KindBadReply
+		e.detail = "the reply is not the API's JSON (is OPENAI_BASE_URL the API, ending in /v1?)"
+	case !errors.As(err, &netErr):
+		// go-openai refused to send the request (a parameter its
+		// validation rejects for this model): nothing reached the server.
+		e.Kind = KindBadRequest
+		e.detail = c.clean(err.Error())
 	default:
 		e.Kind = KindTransport
 		e.detail = c.clean(transportDetail(err))
