@@ -202,7 +202,7 @@ func promptData(ev *Evidence, sent map[int]*EvidenceSentence) prompts.ComposeDat
 	}
 	byQuote := quoteIDs(ev)
 	for i, acc := range ev.Offline.Accounts {
-		dr := prompts.Draft{N: i + 1, Holder: acc.Holder, Stance: string(acc.Stance)}
+		dr := prompts.Draft{N: i + 1, Stance: string(acc.Stance)}
 		for _, q := range acc.Quotes {
 			if id, ok := byQuote[quoteKey(q)]; ok && sent[id] != nil {
 				dr.IDs = append(dr.IDs, id)

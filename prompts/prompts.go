@@ -38,10 +38,11 @@ type Sentence struct {
 	Disputes string
 }
 
-// Draft is one account of the offline answer, offered as a hint.
+// Draft is one account of the offline answer, offered as a hint. It
+// carries no holder: holders come from documents, and document text is
+// shown only inside the fence.
 type Draft struct {
 	N      int
-	Holder string
 	Stance string
 	IDs    []int
 }

@@ -14,24 +14,26 @@ import (
 type Prompted struct {
 	System, User string
 	Sentences    map[int]string // id → text
+	Holders      map[int]string // id → holder
 	Order        []int          // ids in prompt order
 	Drafts       []Draft
 }
 
-// Draft is one offline account offered to the model.
+// Draft is one offline account offered to the model; its holder is that
+// of its first sentence.
 type Draft struct {
 	Holder, Stance string
 	IDs            []int
 }
 
 var (
-	sentenceLine = regexp.MustCompile(`^\[(\d+)\] [^|]*\|[^|]*\|[^|]*\| (.*?)(?: \(side of dispute [^)]*\))?$`)
-	draftLine    = regexp.MustCompile(`^draft \d+: holder (.*), stance (\w+), ids ([\d, ]+)$`)
+	sentenceLine = regexp.MustCompile(`^\[(\d+)\] ([^|]*) \|[^|]*\|[^|]*\| (.*?)(?: \(side of dispute [^)]*\))?$`)
+	draftLine    = regexp.MustCompile(`^draft \d+: stance (\w+), ids ([\d, ]+)$`)
 )
 
 // ReadCompose parses a compose request.
 func ReadCompose(req openai.ChatCompletionRequest) Prompted {
-	p := Prompted{Sentences: map[int]string{}}
+	p := Prompted{Sentences: map[int]string{}, Holders: map[int]string{}}
 	for _, m := range req.Messages {
 		switch m.Role {
 		case openai.ChatMessageRoleSystem:
@@ -43,12 +45,13 @@ func ReadCompose(req openai.ChatCompletionRequest) Prompted {
 	for _, line := range strings.Split(p.User, "\n") {
 		if m := sentenceLine.FindStringSubmatch(line); m != nil {
 			id, _ := strconv.Atoi(m[1])
-			p.Sentences[id] = m[2]
+			p.Holders[id] = m[2]
+			p.Sentences[id] = m[3]
 			p.Order = append(p.Order, id)
 		}
 		if m := draftLine.FindStringSubmatch(line); m != nil {
-			d := Draft{Holder: m[1], Stance: m[2]}
-			for _, f := range strings.Split(m[3], ",") {
+			d := Draft{Stance: m[1]}
+			for _, f := range strings.Split(m[2], ",") {
 				if id, err := strconv.Atoi(strings.TrimSpace(f)); err == nil {
 					d.IDs = append(d.IDs, id)
 				}
@@ -89,6 +92,7 @@ func ComposeReply(summary string, accounts []Account) Reply {
 func FromDrafts(p Prompted) []Account {
 	var out []Account
 	for _, d := range p.Drafts {
+		d.Holder = p.Holders[d.IDs[0]]
 		a := Account{Holder: d.Holder, Stance: d.Stance, Position: d.Holder + " holds this view (model wording)."}
 		for _, id := range d.IDs {
 			a.Quotes = append(a.Quotes, Quote{ID: id})
