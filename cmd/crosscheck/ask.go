@@ -29,6 +29,7 @@ Flags:
   --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
                  else the corpus shipped in the binary)
   --color        colour: auto (on a terminal), always, never (default auto)
+  --base-url, --chat-model, --embed-model, --prompt-budget  an optional model (docs/model.md)
 
 Exit status: 0 answered or abstained, 1 failure, 2 usage error.
 `
@@ -40,6 +41,7 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	all := fs.Bool("all", false, "")
 	dir := fs.String("corpus", "", "")
 	color := fs.String("color", "auto", "")
+	mf := addModelFlags(fs, getenv)
 	if code, done := parseFlags(fs, args, askHelp, stdout, stderr); done {
 		return code
 	}
@@ -58,7 +60,7 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitFail
 	}
-	eng, err := answer.NewEngine(ctx, c, answer.Options{})
+	eng, err := mf.engine(ctx, c, getenv, "", nil, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitFail

@@ -42,6 +42,7 @@ Commands:
   source    show one document's metadata and passages
   serve     run the Slack bot (Socket Mode)
   manifest  print the Slack app manifest
+  doctor    check the configured model endpoint (docs/model.md)
 
 Run 'crosscheck <command> --help' for a command's flags.
 With no --corpus (or CROSSCHECK_CORPUS) the corpus shipped in the binary is used.
@@ -66,6 +67,8 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 		return runServe(ctx, rest, getenv, stdout, stderr)
 	case "manifest":
 		return runManifest(ctx, rest, getenv, stdout, stderr)
+	case "doctor":
+		return runDoctor(ctx, rest, getenv, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

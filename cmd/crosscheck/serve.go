@@ -19,7 +19,6 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/bot"
 )
 
@@ -47,6 +46,8 @@ Environment (flags override where both exist):
   CROSSCHECK_WORKERS, CROSSCHECK_QUEUE, CROSSCHECK_DEADLINE,
   CROSSCHECK_SHUTDOWN_GRACE, CROSSCHECK_METRICS_ADDR, CROSSCHECK_LOG_LEVEL
                          as the flags below
+  OPENAI_BASE_URL, OPENAI_API_KEY, CROSSCHECK_CHAT_MODEL, CROSSCHECK_EMBED_MODEL
+                         an optional model endpoint (docs/model.md)
 
 Tokens are read from the environment only, never from flags, so they do not
 show up in process listings; they are never logged.
@@ -64,6 +65,7 @@ const defaultSlackAPI = "https://slack.com/api/"
 // serveConfig is serve's flags and environment, resolved.
 type serveConfig struct {
 	corpusDir, dataDir, metricsAddr, logLevel string
+	model                                     *modelFlags
 	bot                                       bot.Config
 }
 
@@ -72,14 +74,14 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if code >= 0 {
 		return code
 	}
-	log := serveLogger(stderr, sc.logLevel, sc.bot.BotToken, sc.bot.AppToken)
+	log := serveLogger(stderr, sc.logLevel, sc.bot.BotToken, sc.bot.AppToken, sc.model.apiKey)
 
 	c, err := loadCorpus(sc.corpusDir, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
 		return exitFail
 	}
-	engine, err := answer.NewEngine(ctx, c, answer.Options{})
+	engine, err := sc.model.engine(ctx, c, getenv, sc.dataDir, log, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: build answer engine: %v\n", err)
 		return exitFail
@@ -93,7 +95,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		}
 		return exitFail
 	}
-	stopOps, err := serveOps(sc.metricsAddr, srv.OpsHandler(), log)
+	stopOps, err := serveOps(sc.metricsAddr, sc.model.ops(srv.OpsHandler()), log)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: --metrics-addr %s: %v\n", sc.metricsAddr, err)
 		return exitFail
@@ -123,6 +125,7 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	fs.StringVar(&sc.metricsAddr, "metrics-addr", getenv("CROSSCHECK_METRICS_ADDR"), "serve /healthz and /metrics on this `address`, e.g. 127.0.0.1:9090 (env CROSSCHECK_METRICS_ADDR; default off)")
 	fs.StringVar(&sc.logLevel, "log-level", cmp.Or(getenv("CROSSCHECK_LOG_LEVEL"), "info"), "debug, info, warn or error (env CROSSCHECK_LOG_LEVEL)")
 	cmds := commandFlags(fs, getenv)
+	sc.model = addModelFlags(fs, getenv)
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
