@@ -1,6 +1,9 @@
 package answer
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // Composer writes the answer from the evidence the engine selected. The
 // extractive composer is the default; a model-backed one may replace it and
@@ -35,13 +38,43 @@ type EvidenceSentence struct {
 	Side     []int
 }
 
-// evidenceOf numbers the quotes of an offline answer as the evidence a
-// composer works from.
-func evidenceOf(a *Answer) *Evidence {
+// evidenceSidePerDispute bounds the claims of one side of a dispute that a
+// composer is shown.
+const evidenceSidePerDispute = 4
+
+// evidenceOf numbers what a composer works from: first every side of every
+// dispute the answer shows, one claim per side in turn (so that a prompt
+// budget cuts a second quote of one side before the first of another),
+// then the offline answer's other quotes.
+func (e *Engine) evidenceOf(a *Answer, shown []shownDispute) *Evidence {
 	ev := &Evidence{Question: a.Question, Offline: a}
+	at := map[string]int{} // doc:start → index in ev.Sentences
+	add := func(q Quote, holder string) int {
+		key := fmt.Sprintf("%s:%d", q.DocID, q.Start)
+		if i, ok := at[key]; ok {
+			return i
+		}
+		ev.Sentences = append(ev.Sentences, EvidenceSentence{ID: len(ev.Sentences) + 1, Quote: q, Holder: holder})
+		at[key] = len(ev.Sentences) - 1
+		return at[key]
+	}
+	for _, sd := range shown {
+		ev.Disputes = append(ev.Disputes, e.disputeView(sd.d))
+		for k := 0; k < evidenceSidePerDispute; k++ {
+			for s, side := range sd.d.Sides {
+				if k >= len(side) {
+					continue
+				}
+				c := &e.claims.All[side[k]]
+				i := add(e.claimQuote(c), c.Holder)
+				ev.Sentences[i].Disputes = append(ev.Sentences[i].Disputes, sd.d.ID)
+				ev.Sentences[i].Side = append(ev.Sentences[i].Side, s)
+			}
+		}
+	}
 	for _, acc := range a.Accounts {
 		for _, q := range acc.Quotes {
-			ev.Sentences = append(ev.Sentences, EvidenceSentence{ID: len(ev.Sentences) + 1, Quote: q, Holder: acc.Holder})
+			add(q, acc.Holder)
 		}
 	}
 	return ev

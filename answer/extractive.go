@@ -106,7 +106,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	if e.composer == nil {
 		return ans, nil
 	}
-	return e.composer.Compose(ctx, evidenceOf(ans))
+	return e.composer.Compose(ctx, e.evidenceOf(ans, shown))
 }
 
 // nameHits returns, for documents the search left out, the best passage

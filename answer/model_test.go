@@ -121,9 +121,24 @@ func quoteSet(a *answer.Answer) map[string]bool {
 func sameQuotes(t *testing.T, got, want *answer.Answer) {
 	t.Helper()
 	g, w := quoteSet(got), quoteSet(want)
-	for k := range g {
-		if !w[k] {
-			t.Errorf("shown quote %q is not in the offline evidence", k)
+	// Beyond the offline answer's quotes, the model is shown every side of
+	// the disputes it touches; whatever it cites must be a byte-exact span.
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, acc := range got.Accounts {
+		for _, q := range acc.Quotes {
+			d := c.Doc(q.DocID)
+			if d == nil {
+				if !w[q.DocID+"|"+q.Text] {
+					t.Errorf("shown quote %q is not in the offline evidence", q.Text)
+				}
+				continue
+			}
+			if q.Start < 0 || q.End > len(d.Raw) || string(d.Raw[q.Start:q.End]) != q.Text {
+				t.Errorf("shown quote %q is not a byte-exact span of %s", q.Text, q.DocID)
+			}
 		}
 	}
 	for k := range w {

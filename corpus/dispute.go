@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -190,6 +191,9 @@ const (
 	// maxBlock bounds the claims compared under one blocking key, so that
 	// indexing stays near-linear on large corpora.
 	maxBlock = 400
+	// maxSides: a group of claims with more sides than this is a chain of
+	// unrelated pairs (every film "directed by" someone), not one dispute.
+	maxSides = 6
 )
 
 // BuildClaims extracts the claims of every document and finds the
@@ -552,13 +556,30 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 			return KindPolarity
 		}
 	}
-	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && cs.sharesWord(m, x.Words, y.Words) {
+	// Who led one act: the two must name the same act's party or place
+	// (a film's title, a raid's town), not only use the same verb.
+	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && cs.sharesWord(m, x.Words, y.Words) && cs.sharesOtherName(x, y) {
 		return KindAgent
 	}
 	if cs.valuesDiffer(m, x, y) && cs.sharesName(x, y) {
 		return KindValue
 	}
 	return ""
+}
+
+// sharesOtherName is sharesName leaving out the agents themselves.
+func (cs *Claims) sharesOtherName(x, y *Claim) bool {
+	for _, a := range x.Names {
+		if cs.common(a) || slices.Contains(x.Agents, a) || slices.Contains(y.Agents, a) {
+			continue
+		}
+		for _, b := range y.Names {
+			if cs.Entities.Related(a, b) {
+				return true
+			}
+		}
+	}
+	return cs.sharesTopic(x, y)
 }
 
 // sharesName reports whether two claims name one thing that is not what
@@ -770,7 +791,7 @@ func (cs *Claims) addDispute(kind string, comp []int, label func(int) string) {
 		}
 		sideOf[l] = append(sideOf[l], i)
 	}
-	if len(labels) < 2 {
+	if len(labels) < 2 || len(labels) > maxSides {
 		return
 	}
 	d := Dispute{Kind: kind, Labels: labels}
