@@ -20,13 +20,19 @@ type Options struct {
 	// Composer writes answers from the selected evidence; nil means the
 	// extractive composer alone.
 	Composer Composer
+	// Searcher, when set, is a prebuilt index of the same corpus (opened
+	// from a data directory); nil means building one in memory.
+	Searcher Searcher
+	// Claims, when set, are the corpus's claims and disputes as indexed
+	// before; nil means reading them now.
+	Claims *corpus.Claims
 }
 
 // Engine answers questions over one corpus. It is safe for concurrent use:
 // everything it builds at start is read-only afterwards.
 type Engine struct {
 	corpus  *corpus.Corpus
-	index   *retrieval.Index
+	index   Searcher
 	aliases aliases
 	// lower holds words seen in lower case mid-sentence in the corpus,
 	// caps the words it writes in capitals ("NATO", not "Nato").
@@ -65,10 +71,18 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 		emb = retrieval.Offline()
 	}
 	claims := make(chan *corpus.Claims, 1)
-	go func() { claims <- corpus.BuildClaims(c, lex()) }()
-	ix, err := retrieval.Build(ctx, c, emb)
-	if err != nil {
-		return nil, fmt.Errorf("build index: %w", err)
+	if opts.Claims != nil {
+		claims <- opts.Claims
+	} else {
+		go func() { claims <- corpus.BuildClaims(c, lex()) }()
+	}
+	var ix Searcher = opts.Searcher
+	if ix == nil {
+		built, err := retrieval.Build(ctx, c, emb)
+		if err != nil {
+			return nil, fmt.Errorf("build index: %w", err)
+		}
+		ix = built
 	}
 	lower, caps, stems, acronyms := vocabulary(c)
 	known := map[string]bool{}
