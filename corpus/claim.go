@@ -62,6 +62,9 @@ type Claim struct {
 	Causes []string
 	// AgentText is the first agent as written ("Mexican authorities").
 	AgentText string
+	// Contradicted counts the claims this one is in conflict with: the
+	// statement most contradicted is what a dispute is about.
+	Contradicted int
 	// actor is the name before the sentence's stance verb ("The operator,
 	// Tidewell Lines, blamed …"): the holder when no speech is reported.
 	actor string

@@ -57,9 +57,6 @@ type Claims struct {
 	// topics are the names of each document's title, titleWords its other
 	// content lemmas.
 	topics, titleWords map[string][]string
-	// degree counts the claims each claim is in conflict with: the
-	// statement most contradicted is what a dispute is about.
-	degree map[int]int
 	// at maps a document and sentence to its claim.
 	at       map[string]map[int]int
 	meanings *meanings
@@ -200,33 +197,62 @@ const (
 // disputes among claims that share an entity or a rare noun.
 func BuildClaims(c *Corpus, lex *lexicon.Lexicon) *Claims {
 	ents := NewEntities(c, lex)
-	cs := &Claims{Entities: ents, byClaim: map[int][]int{}, df: map[string]int{}, topics: map[string][]string{}, titleWords: map[string][]string{}, degree: map[int]int{}}
 	docs := c.Docs()
 	perDoc := make([][]Claim, len(docs))
 	parallel(len(docs), func(i int) { perDoc[i] = extractClaims(docs[i], ents) })
-	for i, d := range docs {
-		cs.topics[d.ID], cs.titleWords[d.ID], _ = ents.Frame(d.Title)
-		cs.All = append(cs.All, perDoc[i]...)
+	var all []Claim
+	for i := range docs {
+		all = append(all, perDoc[i]...)
 	}
-	for _, cl := range cs.All {
+	cs := newClaims(c, lex, ents, all)
+	cs.findDisputes(cs.meanings)
+	cs.indexDisputes()
+	return cs
+}
+
+// RestoreClaims rebuilds the lookups over claims and disputes read back
+// from a data directory, without reading or comparing claims again.
+func RestoreClaims(c *Corpus, lex *lexicon.Lexicon, all []Claim, disputes []Dispute) *Claims {
+	cs := newClaims(c, lex, NewEntities(c, lex), all)
+	cs.Disputes = disputes
+	cs.indexDisputes()
+	return cs
+}
+
+func newClaims(c *Corpus, lex *lexicon.Lexicon, ents *Entities, all []Claim) *Claims {
+	cs := &Claims{All: all, Entities: ents, byClaim: map[int][]int{}, df: map[string]int{},
+		topics: map[string][]string{}, titleWords: map[string][]string{}, at: map[string]map[int]int{},
+		meanings: newMeanings(lex)}
+	for _, d := range c.Docs() {
+		cs.topics[d.ID], cs.titleWords[d.ID], _ = ents.Frame(d.Title)
+	}
+	for i, cl := range cs.All {
 		seen := map[string]bool{}
-		for _, w := range append(cl.Words, cl.Names...) {
-			if !seen[w] {
-				seen[w] = true
-				cs.df[w]++
+		for _, ws := range [][]string{cl.Words, cl.Names} {
+			for _, w := range ws {
+				if !seen[w] {
+					seen[w] = true
+					cs.df[w]++
+				}
 			}
 		}
-	}
-	cs.at = map[string]map[int]int{}
-	for i, cl := range cs.All {
 		if cs.at[cl.DocID] == nil {
 			cs.at[cl.DocID] = map[int]int{}
 		}
 		cs.at[cl.DocID][cl.Sentence] = i
 	}
-	cs.meanings = newMeanings(lex)
-	cs.findDisputes(cs.meanings)
 	return cs
+}
+
+// indexDisputes maps each claim to the disputes it is a side of.
+func (cs *Claims) indexDisputes() {
+	for di, d := range cs.Disputes {
+		for _, side := range d.Sides {
+			for _, i := range side {
+				cs.byClaim[i] = append(cs.byClaim[i], di)
+			}
+		}
+	}
 }
 
 // parallel runs f(0…n-1) on every core.
@@ -362,8 +388,8 @@ func (cs *Claims) findDisputes(m *meanings) {
 		}
 		sort.Slice(es, func(i, j int) bool { return es[i][0] < es[j][0] || es[i][0] == es[j][0] && es[i][1] < es[j][1] })
 		for _, e := range es {
-			cs.degree[e[0]]++
-			cs.degree[e[1]]++
+			cs.All[e[0]].Contradicted++
+			cs.All[e[1]].Contradicted++
 		}
 		for _, comp := range components(es) {
 			label := func(i int) string { return cs.sideLabel(kind, &cs.All[i]) }
@@ -395,8 +421,8 @@ type stanceGroup struct {
 func (cs *Claims) stanceGroups(edges map[edge]bool) []stanceGroup {
 	opp := map[int]map[int]bool{}
 	for e := range edges {
-		cs.degree[e.a]++
-		cs.degree[e.b]++
+		cs.All[e.a].Contradicted++
+		cs.All[e.b].Contradicted++
 		d, a := e.a, e.b
 		if !cs.denies(d) || cs.All[a].Rebuts {
 			d, a = a, d
@@ -801,11 +827,7 @@ func (cs *Claims) addDispute(kind string, comp []int, label func(int) string) {
 	d.Subject, d.Core = cs.subject(comp)
 	d.Contested = cs.contested(kind, comp)
 	d.ID = disputeID(cs, comp)
-	idx := len(cs.Disputes)
 	cs.Disputes = append(cs.Disputes, d)
-	for _, i := range comp {
-		cs.byClaim[i] = append(cs.byClaim[i], idx)
-	}
 }
 
 // agentSides labels the claims of an agent dispute by who they say led,
@@ -928,7 +950,7 @@ func (cs *Claims) contested(kind string, comp []int) []string {
 }
 
 // Degree returns how many claims claim i is in conflict with.
-func (cs *Claims) Degree(i int) int { return cs.degree[i] }
+func (cs *Claims) Degree(i int) int { return cs.All[i].Contradicted }
 
 func disputeID(cs *Claims, comp []int) string {
 	parts := make([]string, len(comp))

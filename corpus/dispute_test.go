@@ -1,8 +1,13 @@
 package corpus
 
 import (
+	"bytes"
+	"encoding/gob"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/lexicon"
 )
 
 // disputeOver finds the dispute of a kind with a side holding a claim that
@@ -69,6 +74,32 @@ func TestDisputeIDsAreStable(t *testing.T) {
 	for i := range a.Disputes {
 		if a.Disputes[i].ID != b.Disputes[i].ID {
 			t.Errorf("dispute %d: id %s then %s", i, a.Disputes[i].ID, b.Disputes[i].ID)
+		}
+	}
+}
+
+// Claims and disputes written to a data directory and read back answer the
+// same lookups without being found again.
+func TestRestoreClaims(t *testing.T) {
+	c, cs := storyClaims(t, "dam")
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(struct {
+		All      []Claim
+		Disputes []Dispute
+	}{cs.All, cs.Disputes}); err != nil {
+		t.Fatal(err)
+	}
+	var back struct {
+		All      []Claim
+		Disputes []Dispute
+	}
+	if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
+		t.Fatal(err)
+	}
+	rs := RestoreClaims(c, lexicon.Default(), back.All, back.Disputes)
+	for i := range cs.All {
+		if !slices.Equal(cs.DisputesOf(i), rs.DisputesOf(i)) || cs.Degree(i) != rs.Degree(i) {
+			t.Errorf("claim %d: disputes %v degree %d, restored %v degree %d", i, cs.DisputesOf(i), cs.Degree(i), rs.DisputesOf(i), rs.Degree(i))
 		}
 	}
 }
