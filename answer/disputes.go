@@ -79,8 +79,42 @@ func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
 		ans.Disputes = append(ans.Disputes, d.ID)
 		shown = append(shown, shownDispute{d: d, accounts: sideAccounts})
 	}
+	e.bestQuoteFirst(ans, shown)
 	trimQuotes(ans, shown)
 	return shown
+}
+
+// bestQuoteFirst puts first, in each account on a side of a shown dispute,
+// the quote that states the side most plainly: the claim the other sides
+// contradict most. The position line then says what that quote says.
+func (e *Engine) bestQuoteFirst(ans *Answer, shown []shownDispute) {
+	done := map[int]bool{}
+	for _, sd := range shown {
+		for s, side := range sd.accounts {
+			for _, a := range side {
+				if done[a] {
+					continue
+				}
+				done[a] = true
+				acc := &ans.Accounts[a]
+				degree := func(q Quote) int {
+					if i, ok := e.claimOf(q); ok {
+						return e.claims.Degree(i)
+					}
+					return -1
+				}
+				first := acc.Quotes[0]
+				sort.SliceStable(acc.Quotes, func(x, y int) bool { return degree(acc.Quotes[x]) > degree(acc.Quotes[y]) })
+				if acc.Quotes[0] == first {
+					continue
+				}
+				acc.Position = sidePosition(sd.d.Labels[s], acc.Quotes[0].Text)
+				if sd.d.Kind == corpus.KindPolarity || sd.d.Kind == corpus.KindRebuttal {
+					acc.Position = restance(acc.Position, acc.Stance)
+				}
+			}
+		}
+	}
 }
 
 // shownDispute is a dispute as an answer shows it: the accounts carrying
@@ -94,9 +128,8 @@ type shownDispute struct {
 // reader takes in a handful of accounts, not a page of quotes.
 const maxAnswerQuotes = 10
 
-// trimQuotes drops the further quotes (never the first) of accounts that
-// carry no side of a shown dispute, last accounts first, until the answer
-// is within maxAnswerQuotes.
+// trimQuotes drops further quotes (never an account's first), last
+// accounts first, until the answer is within maxAnswerQuotes.
 func trimQuotes(ans *Answer, shown []shownDispute) {
 	inDispute := map[int]bool{}
 	for _, sd := range shown {
@@ -110,13 +143,17 @@ func trimQuotes(ans *Answer, shown []shownDispute) {
 	for _, acc := range ans.Accounts {
 		total += len(acc.Quotes)
 	}
-	for a := len(ans.Accounts) - 1; a >= 0 && total > maxAnswerQuotes; a-- {
-		if inDispute[a] {
-			continue
-		}
-		for len(ans.Accounts[a].Quotes) > 1 && total > maxAnswerQuotes {
-			ans.Accounts[a].Quotes = ans.Accounts[a].Quotes[:len(ans.Accounts[a].Quotes)-1]
-			total--
+	// Accounts outside the disputes give up their further quotes first;
+	// then accounts on a side keep their best three.
+	for _, keep := range []int{1, 3} {
+		for a := len(ans.Accounts) - 1; a >= 0 && total > maxAnswerQuotes; a-- {
+			if inDispute[a] != (keep == 3) {
+				continue
+			}
+			for len(ans.Accounts[a].Quotes) > keep && total > maxAnswerQuotes {
+				ans.Accounts[a].Quotes = ans.Accounts[a].Quotes[:len(ans.Accounts[a].Quotes)-1]
+				total--
+			}
 		}
 	}
 }

@@ -177,11 +177,6 @@ func (cs *Claims) DisputesOf(i int) []int { return cs.byClaim[i] }
 // Tuning of dispute finding. Each is a count of shared meaning, not a
 // score fitted to a corpus.
 const (
-	// minShared is how many names and content meanings two claims of
-	// opposite polarity must share to be about the same thing: one shared
-	// word ("seized") is a coincidence; a shared name and a predicate, or
-	// two predicates, is a subject.
-	minShared = 2
 	// commonShare: a word in more than this share of all claims says
 	// nothing about what a claim is about ("said", "year").
 	commonShare = 0.2
