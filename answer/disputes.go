@@ -272,30 +272,20 @@ func (e *Engine) addMatchedClaims(qa *question, ans *Answer) {
 const frameWeight = 0.9
 
 // frameCoverage is the share of the question's frame (names not topical to
-// the whole corpus, words not common) that the claim of a sentence says in
-// one of their meanings; 0 for a sentence that is no claim.
+// the whole corpus, words not common; each weighted by how rare it is in
+// the corpus's claims) that the claim of a sentence says in one of their
+// meanings; 0 for a sentence that is no claim.
 func (e *Engine) frameCoverage(qa *question, docID string, si int) float64 {
 	cs := e.claims
 	i, ok := cs.At(docID, si)
 	if !ok {
 		return 0
 	}
-	total := 0
-	for _, n := range qa.frame.names {
-		if !cs.Topical(n) {
-			total++
-		}
-	}
-	for _, w := range qa.frame.words {
-		if !cs.Common(w) {
-			total++
-		}
-	}
+	got, total := cs.MatchWeight(qa.frame.names, qa.frame.words, i)
 	if total == 0 {
 		return 0
 	}
-	n, w := cs.Match(qa.frame.names, qa.frame.words, i)
-	return float64(n+w) / float64(total)
+	return got / total
 }
 
 // frameOf reads the question into a frame, once per question.

@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -162,6 +163,47 @@ func (cs *Claims) vocabulary(d *Dispute) (dn, dw []string) {
 		}
 	}
 	return dn, dw
+}
+
+// Weight is how much a name key or lemma tells about what a claim is
+// about: its inverse claim frequency, log((N+1)/(df+1)). A word the corpus
+// never uses (a synonym of what it writes) weighs most.
+func (cs *Claims) Weight(item string) float64 {
+	return math.Log(float64(len(cs.All)+1) / float64(cs.df[item]+1))
+}
+
+// MatchWeight is Match weighted: the weight of the frame's names and words
+// that claim i says, and the weight of the whole frame (topical names and
+// common words left out of both).
+func (cs *Claims) MatchWeight(names, words []string, i int) (got, total float64) {
+	c := &cs.All[i]
+	for _, n := range names {
+		if cs.topical(n) {
+			continue
+		}
+		w := cs.Weight(n)
+		total += w
+		for _, k := range c.Names {
+			if cs.Entities.Related(n, k) {
+				got += w
+				break
+			}
+		}
+	}
+	for _, x := range words {
+		if cs.common(x) {
+			continue
+		}
+		w := cs.Weight(x)
+		total += w
+		for _, y := range c.Words {
+			if cs.meanings.related(x, y) {
+				got += w
+				break
+			}
+		}
+	}
+	return got, total
 }
 
 // Related reports whether two content lemmas can mean the same.
