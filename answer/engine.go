@@ -26,6 +26,9 @@ type Options struct {
 	// Claims, when set, are the corpus's claims and disputes as indexed
 	// before; nil means reading them now.
 	Claims *corpus.Claims
+	// Judge, when set, gives a second opinion (a model's) on each conflict
+	// the rules find while claims are read.
+	Judge corpus.JudgeFunc
 }
 
 // Engine answers questions over one corpus. It is safe for concurrent use:
@@ -74,7 +77,7 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	if opts.Claims != nil {
 		claims <- opts.Claims
 	} else {
-		go func() { claims <- corpus.BuildClaims(c, lex()) }()
+		go func() { claims <- corpus.BuildClaimsJudged(c, lex(), opts.Judge) }()
 	}
 	var ix Searcher = opts.Searcher
 	if ix == nil {

@@ -456,3 +456,50 @@ func TestModelComposer_KeepsSidesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestModelJudgesClaims: with --model-claims the model's verdict on each
+// conflict the rules find decides whether it is a dispute; a model that
+// fails leaves the rules' disputes as they are.
+func TestModelJudgesClaims(t *testing.T) {
+	c, skipped, err := corpus.LoadDir("../corpus/testdata/stories/dam", corpus.Options{})
+	if err != nil || len(skipped) > 0 {
+		t.Fatalf("load: %v %v", err, skipped)
+	}
+	disputes := func(reply llmtest.Reply) int {
+		t.Helper()
+		srv, err := llmtest.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer srv.Close()
+		srv.SetChat(func(int, openai.ChatCompletionRequest) llmtest.Reply { return reply })
+		client := llm.New(llm.Config{BaseURL: srv.URL, Timeout: 5 * time.Second, Retries: -1})
+		judge, err := llm.NewJudge(client, "judge", t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer judge.Close()
+		eng, err := answer.NewEngine(context.Background(), c, answer.Options{Judge: func(a, b string) (bool, bool, bool) {
+			x, y, err := judge.Judge(context.Background(), a, b)
+			return x, y, err == nil
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := eng.Disputes(context.Background(), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ds)
+	}
+	rules := disputes(llmtest.APIError(500, "server_error", "down"))
+	if rules == 0 {
+		t.Fatal("the rules find no dispute in the story; the test needs some")
+	}
+	if got := disputes(llmtest.Content(`{"contradicts": false, "same_scope": true}`)); got != 0 {
+		t.Errorf("a model that finds no contradiction left %d disputes", got)
+	}
+	if got := disputes(llmtest.Content(`{"contradicts": true, "same_scope": true}`)); got != rules {
+		t.Errorf("a model that confirms every conflict: %d disputes, the rules alone %d", got, rules)
+	}
+}

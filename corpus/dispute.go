@@ -58,6 +58,9 @@ type Claims struct {
 	// topics are the names of each document's title, titleWords its other
 	// content lemmas.
 	topics, titleWords map[string][]string
+	docs map[string]*Document
+	// judge, when set, may overrule a conflict the rules find.
+	judge JudgeFunc
 	// at maps a document and sentence to its claim.
 	at       map[string]map[int]int
 	meanings *meanings
@@ -230,9 +233,20 @@ const (
 	maxSides = 6
 )
 
+// JudgeFunc asks a second opinion on a pair of claims the rules found in
+// conflict (a model, at index time): whether they cannot both be true and
+// whether they speak of the same scope. ok is false when it could not
+// judge; the rules' verdict stands then.
+type JudgeFunc func(a, b string) (contradicts, sameScope, ok bool)
+
 // BuildClaims extracts the claims of every document and finds the
 // disputes among claims that share an entity or a rare noun.
-func BuildClaims(c *Corpus, lex *lexicon.Lexicon) *Claims {
+func BuildClaims(c *Corpus, lex *lexicon.Lexicon) *Claims { return BuildClaimsJudged(c, lex, nil) }
+
+// BuildClaimsJudged is BuildClaims with every conflict the rules find put
+// to judge, which may overrule it: a pair it says can both be true, or
+// figures it says are of different scopes, is no dispute.
+func BuildClaimsJudged(c *Corpus, lex *lexicon.Lexicon, judge JudgeFunc) *Claims {
 	ents := NewEntities(c, lex)
 	docs := c.Docs()
 	perDoc := make([][]Claim, len(docs))
@@ -242,6 +256,7 @@ func BuildClaims(c *Corpus, lex *lexicon.Lexicon) *Claims {
 		all = append(all, perDoc[i]...)
 	}
 	cs := newClaims(c, lex, ents, all)
+	cs.judge = judge
 	cs.findDisputes(cs.meanings)
 	cs.indexDisputes()
 	return cs
@@ -257,10 +272,11 @@ func RestoreClaims(c *Corpus, lex *lexicon.Lexicon, all []Claim, disputes []Disp
 }
 
 func newClaims(c *Corpus, lex *lexicon.Lexicon, ents *Entities, all []Claim) *Claims {
-	cs := &Claims{All: all, Entities: ents, byClaim: map[int][]int{}, df: map[string]int{},
+	cs := &Claims{All: all, Entities: ents, byClaim: map[int][]int{}, df: map[string]int{}, docs: map[string]*Document{},
 		topics: map[string][]string{}, titleWords: map[string][]string{}, at: map[string]map[int]int{},
 		meanings: newMeanings(lex)}
 	for _, d := range c.Docs() {
+		cs.docs[d.ID] = d
 		cs.topics[d.ID], cs.titleWords[d.ID], _ = ents.Frame(d.Title)
 	}
 	for i, cl := range cs.All {
@@ -384,6 +400,9 @@ func (cs *Claims) findDisputes(m *meanings) {
 	edges := map[string]map[edge]bool{}
 	for _, fs := range per {
 		for _, f := range fs {
+			if !cs.judged(f.kind, f.e) {
+				continue
+			}
 			if edges[f.kind] == nil {
 				edges[f.kind] = map[edge]bool{}
 			}
@@ -520,6 +539,22 @@ func overlap(a, b map[int]bool) float64 {
 }
 
 type edge struct{ a, b int }
+
+// judged reports whether the judge, if any, lets a conflict stand.
+func (cs *Claims) judged(kind string, e edge) bool {
+	if cs.judge == nil {
+		return true
+	}
+	a, b := &cs.All[e.a], &cs.All[e.b]
+	contradicts, sameScope, ok := cs.judge(cs.text(a), cs.text(b))
+	if !ok {
+		return true
+	}
+	return contradicts && (kind != KindValue || sameScope)
+}
+
+// text is a claim's quoted text.
+func (cs *Claims) text(c *Claim) string { return string(cs.docs[c.DocID].Raw[c.Start:c.End]) }
 
 // mayConflict reports whether claim i can start a conflict: it denies, or
 // it names an agent, a cause or a figure. Most claims do none of these, and

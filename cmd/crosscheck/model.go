@@ -30,6 +30,9 @@ const modelHelp = `Model endpoint (optional; any OpenAI-compatible server, see d
   CROSSCHECK_PROMPT_BUDGET / --prompt-budget  prompt size in tokens (default 4000)
   CROSSCHECK_MODEL_TIMEOUT / --model-timeout  per request (default 60s)
   CROSSCHECK_MODEL_RETRIES / --model-retries  on 429 and 5xx (default 3)
+  CROSSCHECK_MODEL_CLAIMS=1 / --model-claims  the chat model also judges each
+                                     conflict the rules find while the corpus is
+                                     indexed (cached in the data directory)
 With no model set, crosscheck runs offline exactly as without these settings.
 `
 
@@ -41,6 +44,7 @@ type modelFlags struct {
 	embedDim, budget, retries      int
 	timeout                        time.Duration
 	apiKey                         string
+	modelClaims                    bool
 	bad                            []string
 	// composer is the model composer options built, for /metrics.
 	composer *answer.ModelComposer
@@ -56,6 +60,7 @@ func addModelFlags(fs *flag.FlagSet, getenv env) *modelFlags {
 	fs.IntVar(&mf.embedDim, "embed-dim", mf.envInt(getenv, "CROSSCHECK_EMBED_DIM", 0), "embedding `dimensions` to ask for (env CROSSCHECK_EMBED_DIM; default the model's own)")
 	fs.IntVar(&mf.budget, "prompt-budget", mf.envInt(getenv, "CROSSCHECK_PROMPT_BUDGET", answer.DefaultPromptBudget), "prompt size in `tokens` (env CROSSCHECK_PROMPT_BUDGET)")
 	fs.IntVar(&mf.retries, "model-retries", mf.envInt(getenv, "CROSSCHECK_MODEL_RETRIES", llm.DefaultRetries), "retries of a model request on 429 and 5xx (env CROSSCHECK_MODEL_RETRIES)")
+	fs.BoolVar(&mf.modelClaims, "model-claims", getenv("CROSSCHECK_MODEL_CLAIMS") == "1" || getenv("CROSSCHECK_MODEL_CLAIMS") == "true", "the chat model judges each conflict the rules find while indexing (env CROSSCHECK_MODEL_CLAIMS=1)")
 	fs.DurationVar(&mf.timeout, "model-timeout", mf.envDuration(getenv, "CROSSCHECK_MODEL_TIMEOUT", llm.DefaultTimeout), "time limit per model request (env CROSSCHECK_MODEL_TIMEOUT)")
 	return mf
 }
@@ -106,6 +111,9 @@ func (mf *modelFlags) check() error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("OPENAI_BASE_URL (--base-url) must be an http(s) URL such as http://localhost:11434/v1, not %q", redactURL(mf.baseURL))
 		}
+	}
+	if mf.modelClaims && mf.chatModel == "" {
+		return fmt.Errorf("--model-claims (CROSSCHECK_MODEL_CLAIMS) needs a chat model: set CROSSCHECK_CHAT_MODEL (--chat-model)")
 	}
 	if mf.budget < 200 {
 		return fmt.Errorf("--prompt-budget (CROSSCHECK_PROMPT_BUDGET) must be at least 200 tokens, not %d", mf.budget)
@@ -177,6 +185,15 @@ func (mf *modelFlags) options(ctx context.Context, c *corpus.Corpus, getenv env,
 			stages = append(stages, "embed")
 		}
 	}
+	if mf.modelClaims {
+		judge, err := llm.NewJudge(client, mf.chatModel, dataDir)
+		if err != nil {
+			fmt.Fprintf(stderr, "crosscheck: the model cannot judge claims (%v); disputes come from the rules alone\n", err)
+		} else {
+			opts.Judge = judgeFunc(ctx, judge, mf.timeout)
+			stages = append(stages, "claims")
+		}
+	}
 	mc := answer.ModelConfig{Model: mf.chatModel, Budget: mf.budget, Stages: stages, Logger: log}
 	if mf.chatModel != "" {
 		mc.Client = client
@@ -184,6 +201,17 @@ func (mf *modelFlags) options(ctx context.Context, c *corpus.Corpus, getenv env,
 	mf.composer = answer.NewModelComposer(mc)
 	opts.Composer = mf.composer
 	return opts, nil
+}
+
+// judgeFunc adapts the model's judge to the claims engine: a pair it cannot
+// judge (timeout, a bad reply) keeps the rules' verdict.
+func judgeFunc(ctx context.Context, j *llm.Judge, timeout time.Duration) corpus.JudgeFunc {
+	return func(a, b string) (bool, bool, bool) {
+		ctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		contradicts, sameScope, err := j.Judge(ctx, a, b)
+		return contradicts, sameScope, err == nil
+	}
 }
 
 func (mf *modelFlags) embedder(ctx context.Context, client *llm.Client, c *corpus.Corpus, dataDir string, log *slog.Logger, stderr io.Writer) (retrieval.Embedder, error) {
