@@ -279,6 +279,7 @@ func newClaims(c *Corpus, lex *lexicon.Lexicon, ents *Entities, all []Claim) *Cl
 		cs.docs[d.ID] = d
 		cs.topics[d.ID], cs.titleWords[d.ID], _ = ents.Frame(d.Title)
 	}
+	lemmas := map[string]bool{}
 	for i, cl := range cs.All {
 		seen := map[string]bool{}
 		for _, ws := range [][]string{cl.Words, cl.Names} {
@@ -289,11 +290,24 @@ func newClaims(c *Corpus, lex *lexicon.Lexicon, ents *Entities, all []Claim) *Cl
 				}
 			}
 		}
+		for _, ws := range [][]string{cl.Words, cl.Negated, cl.Causes} {
+			for _, w := range ws {
+				lemmas[w] = true
+			}
+		}
+		for _, v := range cl.Values {
+			lemmas[v.Unit] = true
+		}
 		if cs.at[cl.DocID] == nil {
 			cs.at[cl.DocID] = map[int]int{}
 		}
 		cs.at[cl.DocID][cl.Sentence] = i
 	}
+	list := make([]string, 0, len(lemmas))
+	for w := range lemmas {
+		list = append(list, w)
+	}
+	cs.meanings.learn(list)
 	return cs
 }
 
