@@ -866,9 +866,11 @@ func (cs *Claims) sharesTopic(x, y *Claim) bool {
 		if cs.common(a) {
 			continue
 		}
-		for _, b := range append(cs.topics[y.DocID], y.Names...) {
-			if cs.Entities.Related(a, b) {
-				return true
+		for _, ns := range [][]string{cs.topics[y.DocID], y.Names} {
+			for _, b := range ns {
+				if cs.Entities.Related(a, b) {
+					return true
+				}
 			}
 		}
 	}
