@@ -3,9 +3,11 @@ package corpus
 import (
 	"bytes"
 	"encoding/gob"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/crosscheck/crosscheck/lexicon"
 )
@@ -101,5 +103,28 @@ func TestRestoreClaims(t *testing.T) {
 		if !slices.Equal(cs.DisputesOf(i), rs.DisputesOf(i)) || cs.Degree(i) != rs.Degree(i) {
 			t.Errorf("claim %d: disputes %v degree %d, restored %v degree %d", i, cs.DisputesOf(i), cs.Degree(i), rs.DisputesOf(i), rs.Degree(i))
 		}
+	}
+}
+
+// Two denials of the same assertion are one dispute, on one side (the
+// overlap rule, sameDenial); claims naming different acts are no dispute
+// however alike their verbs (agents of one act only): every film is
+// "directed by" someone.
+func TestDisputeGrouping(t *testing.T) {
+	c, cs := storyClaims(t, "ferry")
+	d := disputeOver(c, cs, KindRebuttal, "not overloaded", "Saltwind was overloaded")
+	if d == nil || disputeOver(c, cs, KindRebuttal, "denied that the ferry", "Saltwind was overloaded") != d {
+		t.Fatalf("the port director's and the operator's denials are not one dispute")
+	}
+	fs := fstest.MapFS{}
+	for i, film := range []string{"Velm Nights", "Orrin Bay", "The Tallow Road", "Kestrel Hill", "Ashgrove", "Minnow Lake", "Paper Saints", "Quillon"} {
+		fs[fmt.Sprintf("f%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("%s is a 1987 drama film directed by Dara Oyelaran%c. It was shot in the north.\n", film, 'a'+rune(i)))}
+	}
+	films, _, err := Load(fs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := BuildClaims(films, lexicon.Default()).Disputes; len(got) != 0 {
+		t.Errorf("eight films with eight directors make %d disputes, want none", len(got))
 	}
 }
