@@ -567,7 +567,6 @@ func (e *Engine) claimQuote(c *corpus.Claim) Quote {
 	}
 }
 
-
 func markConflict(ans *Answer, i, j int) {
 	if i == j {
 		return

@@ -58,7 +58,7 @@ type Claims struct {
 	// topics are the names of each document's title, titleWords its other
 	// content lemmas.
 	topics, titleWords map[string][]string
-	docs map[string]*Document
+	docs               map[string]*Document
 	// judge, when set, may overrule a conflict the rules find.
 	judge JudgeFunc
 	// at maps a document and sentence to its claim.

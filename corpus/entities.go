@@ -99,7 +99,9 @@ func initialsMatch(long, acr string) bool {
 	return len(acr) >= 2 && strings.HasSuffix(string(initials), strings.ToUpper(acr))
 }
 
-func foldKey(s string) string { return strings.Join(strings.Fields(strings.ToLower(lang.Fold(s))), " ") }
+func foldKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(lang.Fold(s))), " ")
+}
 
 // Key is the key of one name as written ("U.S. Immigration and Customs
 // Enforcement" → "ice"; "America" → the United States' key).
