@@ -172,7 +172,7 @@ func (e *Engine) describe(c *candidate, qa *question) {
 		c.holder = c.speaker
 		c.hkey = e.aliases.resolve(holderKey(c.speaker))
 	} else {
-		c.holder = sourceName(c.doc)
+		c.holder = c.doc.SourceName()
 	}
 }
 
@@ -307,17 +307,3 @@ func positions(toks []lang.Token, stems []string) []int {
 	return out
 }
 
-// sourceName is how a document is named as the holder of its own voice.
-func sourceName(d *corpus.Document) string {
-	switch {
-	case d.Outlet != "" && d.Author != "":
-		return d.Author + " (" + d.Outlet + ")"
-	case d.Outlet != "":
-		return d.Outlet
-	case d.Author != "":
-		return d.Author
-	case d.Title != "":
-		return d.Title
-	}
-	return d.ID
-}

@@ -113,7 +113,7 @@ var scopeWords = map[string]string{
 // claims; a transcript line "NAME: text" is NAME's claim.
 func extractClaims(d *Document, ents *Entities) []Claim {
 	var out []Claim
-	source := d.sourceName()
+	source := d.SourceName()
 	label := "" // the transcript label of the current line
 	for si, s := range d.Sentences {
 		text := s.Text
@@ -237,8 +237,9 @@ func previousStatement(d *Document, si int, ents *Entities) (Claim, bool) {
 	return Claim{}, false
 }
 
-// sourceName is who speaks in a document's own voice.
-func (d *Document) sourceName() string {
+// SourceName is who speaks in a document's own voice: "Author (Outlet)",
+// the outlet, the author, the title, else the id.
+func (d *Document) SourceName() string {
 	switch {
 	case d.Author != "" && d.Outlet != "":
 		return d.Author + " (" + d.Outlet + ")"
@@ -246,8 +247,10 @@ func (d *Document) sourceName() string {
 		return d.Outlet
 	case d.Author != "":
 		return d.Author
+	case d.Title != "":
+		return d.Title
 	}
-	return d.Title
+	return d.ID
 }
 
 // isClaimSentence rules out what states nothing: a question, the title line

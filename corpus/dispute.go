@@ -76,30 +76,57 @@ func (cs *Claims) At(docID string, sentence int) (int, bool) {
 // fits claim i: the frame names it names (topical names of the whole corpus
 // left out), and the frame words it says in one of their meanings.
 func (cs *Claims) Match(names, words []string, i int) (nameHits, wordHits int) {
-	c := &cs.All[i]
+	m := cs.match(names, words, cs.All[i].Names, cs.All[i].Words)
+	return m.names, m.words
+}
+
+// MatchWeight is Match weighted: the weight of the frame's names and words
+// that claim i says, and the weight of the whole frame (topical names and
+// common words left out of both).
+func (cs *Claims) MatchWeight(names, words []string, i int) (got, total float64) {
+	m := cs.match(names, words, cs.All[i].Names, cs.All[i].Words)
+	return m.got, m.total
+}
+
+// Weight is how much a name key or lemma tells about what a claim is
+// about: its inverse claim frequency, log((N+1)/(df+1)). A word the corpus
+// never uses (a synonym of what it writes) weighs most.
+func (cs *Claims) Weight(item string) float64 {
+	return math.Log(float64(len(cs.All)+1) / float64(cs.df[item]+1))
+}
+
+// frameMatch is how much of a frame some names and lemmas say: counts, and
+// weights (see Weight).
+type frameMatch struct {
+	names, words int
+	got, total   float64
+}
+
+func (cs *Claims) match(names, words, theirNames, theirWords []string) frameMatch {
+	var m frameMatch
 	for _, n := range names {
 		if cs.topical(n) {
 			continue
 		}
-		for _, k := range c.Names {
-			if cs.Entities.Related(n, k) {
-				nameHits++
-				break
-			}
+		w := cs.Weight(n)
+		m.total += w
+		if slices.ContainsFunc(theirNames, func(k string) bool { return cs.Entities.Related(n, k) }) {
+			m.names++
+			m.got += w
 		}
 	}
-	for _, w := range words {
-		if cs.common(w) {
+	for _, x := range words {
+		if cs.common(x) {
 			continue
 		}
-		for _, x := range c.Words {
-			if cs.meanings.related(w, x) {
-				wordHits++
-				break
-			}
+		w := cs.Weight(x)
+		m.total += w
+		if slices.ContainsFunc(theirWords, func(y string) bool { return cs.meanings.related(x, y) }) {
+			m.words++
+			m.got += w
 		}
 	}
-	return nameHits, wordHits
+	return m
 }
 
 // MatchDispute says how well a question's frame fits a dispute as a whole:
@@ -109,29 +136,8 @@ func (cs *Claims) Match(names, words []string, i int) (nameHits, wordHits int) {
 // breach").
 func (cs *Claims) MatchDispute(names, words []string, d *Dispute) (nameHits, wordHits int) {
 	dn, dw := cs.vocabulary(d)
-	for _, n := range names {
-		if cs.topical(n) {
-			continue
-		}
-		for _, k := range dn {
-			if cs.Entities.Related(n, k) {
-				nameHits++
-				break
-			}
-		}
-	}
-	for _, w := range words {
-		if cs.common(w) {
-			continue
-		}
-		for _, x := range dw {
-			if cs.meanings.related(w, x) {
-				wordHits++
-				break
-			}
-		}
-	}
-	return nameHits, wordHits
+	m := cs.match(names, words, dn, dw)
+	return m.names, m.words
 }
 
 // Involves reports whether a dispute's claims, holders or headlines name
@@ -166,47 +172,6 @@ func (cs *Claims) vocabulary(d *Dispute) (dn, dw []string) {
 		}
 	}
 	return dn, dw
-}
-
-// Weight is how much a name key or lemma tells about what a claim is
-// about: its inverse claim frequency, log((N+1)/(df+1)). A word the corpus
-// never uses (a synonym of what it writes) weighs most.
-func (cs *Claims) Weight(item string) float64 {
-	return math.Log(float64(len(cs.All)+1) / float64(cs.df[item]+1))
-}
-
-// MatchWeight is Match weighted: the weight of the frame's names and words
-// that claim i says, and the weight of the whole frame (topical names and
-// common words left out of both).
-func (cs *Claims) MatchWeight(names, words []string, i int) (got, total float64) {
-	c := &cs.All[i]
-	for _, n := range names {
-		if cs.topical(n) {
-			continue
-		}
-		w := cs.Weight(n)
-		total += w
-		for _, k := range c.Names {
-			if cs.Entities.Related(n, k) {
-				got += w
-				break
-			}
-		}
-	}
-	for _, x := range words {
-		if cs.common(x) {
-			continue
-		}
-		w := cs.Weight(x)
-		total += w
-		for _, y := range c.Words {
-			if cs.meanings.related(x, y) {
-				got += w
-				break
-			}
-		}
-	}
-	return got, total
 }
 
 // Related reports whether two content lemmas can mean the same.
