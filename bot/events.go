@@ -72,13 +72,7 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 		}
 		return
 	}
-	if !s.accepting.Load() || !s.pool.submit(func(work context.Context) { s.answer(work, q) }) {
-		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()
-		log.Warn("queue full; told the user to retry")
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.busyText())); err != nil {
-			log.Warn("post busy reply", "err", err)
-		}
-	}
+	s.admit(ctx, q, log)
 }
 
 // questionFrom turns an inner event into a question, or false for events
@@ -111,45 +105,68 @@ func cleanQuestion(text string) string {
 	return strings.TrimSpace(unescapeSlack(text))
 }
 
-// answer runs on a worker: placeholder, retrieval, verified answer in place
-// of the placeholder, or a visible failure.
-func (s *Server) answer(work context.Context, q question) {
+// admit takes a place in line for q, posts the placeholder that says where
+// it stands, and hands the answer to a worker. Past the wait deadline the
+// asker is told the bot is busy, with the wait they would have had.
+func (s *Server) admit(ctx context.Context, q question, log *slog.Logger) {
+	j, pl, ok := (*job)(nil), place{}, false
+	if s.accepting.Load() {
+		j, pl, ok = s.pool.admit()
+	}
+	if !ok {
+		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()
+		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
+		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.busyText(pl))); err != nil {
+			log.Warn("post busy reply", "err", err)
+		}
+		return
+	}
+	ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.placeholderText(pl)))
+	if err != nil {
+		// Without a placeholder we cannot reach the user either.
+		s.pool.drop(j)
+		log.Error("post placeholder", "err", err)
+		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
+		return
+	}
+	s.pool.run(j, func(work context.Context) { s.answer(work, q, ts) })
+}
+
+// answer runs on a worker: retrieval, then the verified answer in place of
+// the placeholder at ts, or a visible failure.
+func (s *Server) answer(work context.Context, q question, ts string) {
 	log := s.log.With("event_id", q.eventID, "route", q.route, "channel", q.channel)
+	// The answer (or the failure) must reach the user even when the
+	// question's deadline or the shutdown grace is what ended the work.
+	show := func(pg page) bool {
+		showCtx, cancel := context.WithTimeout(context.WithoutCancel(work), 15*time.Second)
+		defer cancel()
+		if err := s.out.update(showCtx, q.channel, ts, pg); err != nil {
+			log.Warn("update placeholder; posting instead", "err", err)
+			if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
+				log.Error("post answer", "err", err)
+				return false
+			}
+		}
+		return true
+	}
 	if work.Err() != nil {
 		// Still queued when the shutdown grace ran out: say so rather than
 		// leave the question unanswered.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(work), 10*time.Second)
-		defer cancel()
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(failureText(work.Err(), s.cfg.Deadline))); err != nil {
-			log.Warn("post restart notice", "err", err)
-		}
+		show(textPage(failureText(work.Err(), s.cfg.Deadline)))
 		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
 		return
 	}
 	ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
 	defer cancel()
-	ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(fmt.Sprintf(":hourglass_flowing_sand: Checking %s…", plural(s.cfg.Library.Len(), "source"))))
-	if err != nil {
-		// Without a placeholder we cannot reach the user either.
-		log.Error("post placeholder", "err", err)
-		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
-		return
-	}
 	pg, outcome := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
-	// The answer (or the failure) must reach the user even when the
-	// question's deadline or the shutdown grace is what ended the work.
-	showCtx, cancelShow := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
-	defer cancelShow()
-	if err := s.out.update(showCtx, q.channel, ts, pg); err != nil {
-		log.Warn("update placeholder; posting instead", "err", err)
-		if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
-			log.Error("post answer", "err", err)
-			outcome = outcomeFailed
-		}
+	if !show(pg) {
+		outcome = outcomeFailed
 	}
+	took := time.Since(q.received)
 	s.metrics.questions.WithLabelValues(q.route, outcome).Inc()
-	s.metrics.answerSeconds.WithLabelValues(q.route).Observe(time.Since(q.received).Seconds())
-	log.Info("answered", "outcome", outcome, "seconds", time.Since(q.received).Seconds())
+	s.metrics.answerSeconds.WithLabelValues(q.route).Observe(took.Seconds())
+	log.Info("answered", "outcome", outcome, "took", took.Round(time.Millisecond).String())
 }
 
 // compose asks, verifies and renders the first page; failures become a page
@@ -203,12 +220,36 @@ func failureText(err error, deadline time.Duration) string {
 	}
 }
 
-func (s *Server) busyText() string {
+// busyText tells a person turned away why, and how long the wait would
+// have been, so they can judge when to come back.
+func (s *Server) busyText(pl place) string {
 	if !s.accepting.Load() {
 		return ":zzz: crosscheck is restarting and not taking questions right now. Try again in a minute."
 	}
-	return ":traffic_light: I'm busy answering other questions. Try again in a minute."
+	return fmt.Sprintf(":traffic_light: I'm busy: %s %s ahead of yours and the expected wait is %s, longer than the %s I let a question wait. Please ask again in a few minutes.",
+		plural(pl.Ahead, "question"), isAre(pl.Ahead), roughly(pl.Wait), roughly(s.cfg.MaxWait))
 }
+
+// placeholderText is what a question shows while it waits: where it stands
+// in line, or that the search has started.
+func (s *Server) placeholderText(pl place) string {
+	if pl.Ahead == 0 {
+		return fmt.Sprintf("%s Checking %s…", placeholderMark, plural(s.cfg.Library.Len(), "source"))
+	}
+	return fmt.Sprintf("%s %s %s ahead of yours; expected wait %s. I'll check %s when it's your turn.",
+		placeholderMark, plural(pl.Ahead, "question"), isAre(pl.Ahead), roughly(pl.Wait), plural(s.cfg.Library.Len(), "source"))
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// placeholderMark starts every placeholder, so a reader (and a test) can
+// tell a message that will still change from a final one.
+const placeholderMark = ":hourglass_flowing_sand:"
 
 func helpText(c Commands) string {
 	return fmt.Sprintf("Ask me a question about the documents, e.g. `@crosscheck did US agents operate in Sinaloa?` or in a DM. "+

@@ -267,7 +267,7 @@ func TestShutdownGraceRunsOut(t *testing.T) {
 		<-ctx.Done()
 		return nil, ctx.Err()
 	})
-	h := startHarness(t, withAnswerer(stuck), withPool(1, 4), func(c *Config, _ *slacktest.Options) {
+	h := startHarness(t, withAnswerer(stuck), withWorkers(1), func(c *Config, _ *slacktest.Options) {
 		c.ShutdownGrace, c.Deadline = 200*time.Millisecond, time.Minute
 	})
 	_, ts := h.slack.Mention(general, alice, headline, "")

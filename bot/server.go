@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,9 +63,17 @@ type Config struct {
 	// replies are private and always allowed.
 	Channels []string
 	Commands Commands
-	// Workers answer questions; Queue is how many may wait for one before
-	// users are told "busy".
-	Workers, Queue int
+	// Workers answer questions at once; zero sizes them to the machine
+	// (DefaultWorkers).
+	Workers int
+	// MaxWait is the longest expected wait for a worker a question is
+	// admitted with; past it the asker is told the bot is busy, and how
+	// long the wait would be. The expected wait comes from measured answer
+	// times, so a burst of fast questions all fit.
+	MaxWait time.Duration
+	// Queue is a ceiling on questions waiting at once whatever their
+	// expected wait, to bound memory; it is not the admission rule.
+	Queue int
 	// Deadline bounds one question, from dequeue to answer.
 	Deadline time.Duration
 	// ShutdownGrace is how long in-flight questions may run after shutdown
@@ -78,11 +87,17 @@ type Config struct {
 }
 
 const (
-	DefaultWorkers       = 4
-	DefaultQueue         = 32
+	DefaultMaxWait       = 60 * time.Second
+	DefaultQueue         = 10_000
 	DefaultDeadline      = 30 * time.Second
 	DefaultShutdownGrace = 20 * time.Second
 )
+
+// DefaultWorkers sizes the workers to the machine: two per CPU the Go
+// runtime may use. Answering is CPU work, but each answer also waits on
+// Slack's Web API (placeholder, update), during which a second worker keeps
+// the CPU busy.
+func DefaultWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // ErrBadConfig marks a configuration the server cannot start with.
 var ErrBadConfig = errors.New("bad configuration")
@@ -126,7 +141,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Commands == (Commands{}) {
 		cfg.Commands = DefaultCommands
 	}
-	cfg.Workers = orDefault(cfg.Workers, DefaultWorkers)
+	cfg.Workers = orDefault(cfg.Workers, DefaultWorkers())
+	cfg.MaxWait = orDefault(cfg.MaxWait, DefaultMaxWait)
 	cfg.Queue = orDefault(cfg.Queue, DefaultQueue)
 	cfg.Deadline = orDefault(cfg.Deadline, DefaultDeadline)
 	cfg.ShutdownGrace = orDefault(cfg.ShutdownGrace, DefaultShutdownGrace)
@@ -166,7 +182,7 @@ func New(cfg Config) (*Server, error) {
 	for _, c := range cfg.Channels {
 		s.allowed[c] = true
 	}
-	s.pool = newPool(cfg.Workers, cfg.Queue, func(n int) { m.queueDepth.Set(float64(n)) })
+	s.pool = newPool(cfg.Workers, cfg.Queue, cfg.MaxWait, func(n int) { m.queueDepth.Set(float64(n)) })
 	s.accepting.Store(true)
 	return s, nil
 }
@@ -203,7 +219,7 @@ func (s *Server) Run(ctx context.Context) error {
 	errc := make(chan error, 1)
 	go s.dispatch(runCtx, h)
 	go func() { errc <- s.sm.RunContext(runCtx) }()
-	s.log.InfoContext(ctx, "serving", "workers", s.cfg.Workers, "queue", s.cfg.Queue, "deadline", s.cfg.Deadline,
+	s.log.InfoContext(ctx, "serving", "workers", s.cfg.Workers, "max_wait", s.cfg.MaxWait.String(), "deadline", s.cfg.Deadline.String(),
 		"documents", s.cfg.Library.Len(), "channels", len(s.allowed))
 
 	var runErr error

@@ -80,7 +80,17 @@ func (s *Server) onSlash(evt *socketmode.Event, _ *socketmode.Client) {
 // slashAsk answers /ask on a worker and replies ephemerally with a "Share in
 // channel" button.
 func (s *Server) slashAsk(cmd slack.SlashCommand, text string, received time.Time, log *slog.Logger, reply func(page, string)) {
-	job := func(work context.Context) {
+	var j *job
+	pl, ok := place{}, false
+	if s.accepting.Load() {
+		j, pl, ok = s.pool.admit()
+	}
+	if !ok {
+		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
+		reply(textPage(s.busyText(pl)), outcomeBusy)
+		return
+	}
+	s.pool.run(j, func(work context.Context) {
 		ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
 		defer cancel()
 		pg, outcome := s.compose(ctx, text, cmd.UserID, cmd.ChannelID, view{Ephemeral: true}, log)
@@ -92,11 +102,7 @@ func (s *Server) slashAsk(cmd slack.SlashCommand, text string, received time.Tim
 		}
 		s.metrics.questions.WithLabelValues(routeAsk, outcome).Inc()
 		s.metrics.answerSeconds.WithLabelValues(routeAsk).Observe(time.Since(received).Seconds())
-	}
-	if !s.accepting.Load() || !s.pool.submit(job) {
-		log.Warn("queue full; told the user to retry")
-		reply(textPage(s.busyText()), outcomeBusy)
-	}
+	})
 }
 
 func (s *Server) slashRoute(command string) string {

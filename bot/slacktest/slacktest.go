@@ -52,8 +52,11 @@ type Delivery struct {
 	Key        string // event_id, trigger_id or our own key for bad frames
 	Type       string
 	Attempt    int
-	SentAt     time.Time
-	AckedAt    time.Time // zero until acked
+	// Reason is the retry_reason: "" for a first delivery, "timeout" for
+	// a redelivery after a missed ack, "reconnect" for Redeliver.
+	Reason  string
+	SentAt  time.Time
+	AckedAt time.Time // zero until acked
 }
 
 // Options tune the loopback; zero values take the defaults in New.
@@ -338,7 +341,7 @@ func (s *Server) deliver(p *pendingEvent, reason string) string {
 	attempt := p.attempts
 	p.attempts++
 	p.lastSent = time.Now()
-	d := &Delivery{EnvelopeID: env, Key: p.key, Type: p.typ, Attempt: attempt, SentAt: p.lastSent}
+	d := &Delivery{EnvelopeID: env, Key: p.key, Type: p.typ, Attempt: attempt, Reason: reason, SentAt: p.lastSent}
 	s.deliveries = append(s.deliveries, d)
 	s.mu.Unlock()
 	if conn == nil {

@@ -44,7 +44,7 @@ Environment (flags override where both exist):
                          answered (default: every channel the bot is in)
   CROSSCHECK_ASK_COMMAND, CROSSCHECK_SOURCES_COMMAND, CROSSCHECK_SOURCE_COMMAND
                          slash command names (default /ask, /sources, /source)
-  CROSSCHECK_WORKERS, CROSSCHECK_QUEUE, CROSSCHECK_DEADLINE,
+  CROSSCHECK_WORKERS, CROSSCHECK_MAX_WAIT, CROSSCHECK_QUEUE, CROSSCHECK_DEADLINE,
   CROSSCHECK_SHUTDOWN_GRACE, CROSSCHECK_METRICS_ADDR, CROSSCHECK_LOG_LEVEL
                          as the flags below
 
@@ -116,8 +116,9 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	fs.StringVar(&sc.corpusDir, "corpus", "", "corpus `directory` (env CROSSCHECK_CORPUS; default: shipped corpus)")
 	fs.StringVar(&sc.dataDir, "data", getenv("CROSSCHECK_DATA"), "data `directory` for feedback.jsonl (env CROSSCHECK_DATA)")
 	channels := fs.String("channels", getenv("CROSSCHECK_CHANNELS"), "comma-separated channel `ids` where mentions are answered (env CROSSCHECK_CHANNELS; default all)")
-	workers := fs.Int("workers", ev.int("CROSSCHECK_WORKERS", bot.DefaultWorkers), "questions answered at once (env CROSSCHECK_WORKERS)")
-	queue := fs.Int("queue", ev.int("CROSSCHECK_QUEUE", bot.DefaultQueue), "questions that may wait for a worker before users are told busy (env CROSSCHECK_QUEUE)")
+	workers := fs.Int("workers", ev.int("CROSSCHECK_WORKERS", bot.DefaultWorkers()), "questions answered at once (env CROSSCHECK_WORKERS; default two per CPU)")
+	maxWait := fs.Duration("max-wait", ev.duration("CROSSCHECK_MAX_WAIT", bot.DefaultMaxWait), "longest expected wait, from measured answer times, a question is queued with; past it the asker is told the bot is busy (env CROSSCHECK_MAX_WAIT)")
+	queue := fs.Int("queue", ev.int("CROSSCHECK_QUEUE", bot.DefaultQueue), "ceiling on questions waiting at once, whatever the wait; bounds memory (env CROSSCHECK_QUEUE)")
 	deadline := fs.Duration("deadline", ev.duration("CROSSCHECK_DEADLINE", bot.DefaultDeadline), "time limit per question (env CROSSCHECK_DEADLINE)")
 	grace := fs.Duration("shutdown-grace", ev.duration("CROSSCHECK_SHUTDOWN_GRACE", bot.DefaultShutdownGrace), "on SIGINT/SIGTERM, how long in-flight questions may finish (env CROSSCHECK_SHUTDOWN_GRACE)")
 	fs.StringVar(&sc.metricsAddr, "metrics-addr", getenv("CROSSCHECK_METRICS_ADDR"), "serve /healthz and /metrics on this `address`, e.g. 127.0.0.1:9090 (env CROSSCHECK_METRICS_ADDR; default off)")
@@ -155,8 +156,8 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	if err := checkCommands(*cmds); err != nil {
 		return usage("%v", err)
 	}
-	if *workers < 1 || *queue < 1 || *deadline <= 0 || *grace <= 0 {
-		return usage("--workers and --queue must be at least 1, --deadline and --shutdown-grace positive")
+	if *workers < 1 || *queue < 1 || *deadline <= 0 || *grace <= 0 || *maxWait <= 0 {
+		return usage("--workers and --queue must be at least 1, --deadline, --max-wait and --shutdown-grace positive")
 	}
 	if sc.dataDir == "" {
 		if sc.dataDir = defaultDataDir(getenv); sc.dataDir == "" {
@@ -169,7 +170,7 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	sc.bot = bot.Config{
 		BotToken: botToken, AppToken: appToken, APIURL: apiURL,
 		DataDir: sc.dataDir, Channels: splitIDs(*channels), Commands: *cmds,
-		Workers: *workers, Queue: *queue, Deadline: *deadline, ShutdownGrace: *grace,
+		Workers: *workers, Queue: *queue, MaxWait: *maxWait, Deadline: *deadline, ShutdownGrace: *grace,
 	}
 	return sc, -1
 }
