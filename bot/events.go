@@ -67,7 +67,7 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	defer cancel()
 	if q.text == "" || strings.EqualFold(strings.Trim(q.text, "?!. "), "help") {
 		s.metrics.questions.WithLabelValues(q.route, outcomeUsage).Inc()
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(helpText(s.cfg.Commands))); err != nil {
+		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(helpText(s.cfg.Commands, s.example()))); err != nil {
 			log.Warn("post help", "err", err)
 		}
 		return
@@ -251,12 +251,20 @@ func isAre(n int) string {
 // tell a message that will still change from a final one.
 const placeholderMark = ":hourglass_flowing_sand:"
 
-func helpText(c Commands) string {
-	return fmt.Sprintf("Ask me a question about the documents, e.g. `@crosscheck did US agents operate in Sinaloa?` or in a DM. "+
-		"I answer with verbatim quotes from every side.\n"+
-		"• `%s <question>`: answer privately, with a button to share it\n"+
-		"• `%s [words]`: list the documents\n"+
-		"• `%s <id or words>`: show one document and its passages", c.Ask, c.Sources, c.Source)
+// helpText says how to ask, with a question drawn from the corpus (example
+// may be empty for a corpus with nothing to draw from).
+func helpText(c Commands, example string) string {
+	how := "Ask me a question about the documents with an @-mention or in a DM"
+	if example != "" {
+		how += ", e.g. `@crosscheck " + mrkdwn(example) + "`"
+	}
+	return how + ". I answer with verbatim quotes from every side, and in a thread I answered you can follow up " +
+		"(“and what did they say?”, “source?”, “more on that part”).\n" +
+		"• `" + c.Ask + " <question>`: answer privately, with a button to share it\n" +
+		"• `" + c.Sources + " [words]`: list the documents\n" +
+		"• `" + c.Source + " <id or words>`: show one document and its passages\n" +
+		"• `" + c.Disputes + " [words]`: the claims the documents disagree about\n" +
+		"• *" + ShortcutName + "* (in any message's ⋯ menu): check the claims in a message"
 }
 
 // prefixed is prefix+key, or "" (no key) when key is empty.

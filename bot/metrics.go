@@ -81,21 +81,38 @@ func newMetrics() *metrics {
 	return m
 }
 
-// opsHandler serves /healthz and /metrics. /healthz is 200 only while the
-// Socket Mode connection is up, so an orchestrator restarts a bot that has
-// lost Slack for good.
+// opsHandler serves the probes and /metrics:
+//   - /livez is 200 while the process serves HTTP at all: a liveness probe
+//     must not restart a bot that is only waiting out a Slack reconnect.
+//   - /readyz is 200 while the Socket Mode connection is up (the index is
+//     loaded before a Server exists), so a readiness probe or an operator
+//     sees a bot that has lost Slack.
+//   - /healthz is /readyz under its old name.
 func opsHandler(m *metrics, connected *atomic.Bool) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, r *http.Request) {
+		writeProbe(w, true, map[string]any{"alive": true})
+	})
+	ready := func(w http.ResponseWriter, r *http.Request) {
 		up := connected.Load()
-		w.Header().Set("Content-Type", "application/json")
 		status := "connected"
 		if !up {
 			status = "disconnected"
-			w.WriteHeader(http.StatusServiceUnavailable)
 		}
-		_ = json.NewEncoder(w).Encode(map[string]any{"slack": status, "ok": up})
-	})
+		writeProbe(w, up, map[string]any{"slack": status, "index": "loaded"})
+	}
+	mux.HandleFunc("GET /readyz", ready)
+	mux.HandleFunc("GET /healthz", ready)
 	return mux
+}
+
+// writeProbe answers a probe: 200 or 503, and a JSON body saying why.
+func writeProbe(w http.ResponseWriter, ok bool, body map[string]any) {
+	w.Header().Set("Content-Type", "application/json")
+	if !ok {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	body["ok"] = ok
+	_ = json.NewEncoder(w).Encode(body)
 }

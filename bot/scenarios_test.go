@@ -310,9 +310,17 @@ func TestHealthzAndMetrics(t *testing.T) {
 			t.Errorf("/metrics lacks %q", want)
 		}
 	}
+	if code, _ := get(t, h.srv.OpsHandler(), "/readyz"); code != 200 {
+		t.Errorf("/readyz while connected = %d, want 200", code)
+	}
 	h.stop()
-	if code, _ := get(t, h.srv.OpsHandler(), "/healthz"); code != 503 {
-		t.Errorf("/healthz after stop = %d, want 503", code)
+	// Without Slack the bot is not ready, but it is alive: a liveness
+	// probe must not restart it for a reconnect.
+	if code, _ := get(t, h.srv.OpsHandler(), "/readyz"); code != 503 {
+		t.Errorf("/readyz after stop = %d, want 503", code)
+	}
+	if code, _ := get(t, h.srv.OpsHandler(), "/livez"); code != 200 {
+		t.Errorf("/livez after the connection is gone = %d, want 200", code)
 	}
 }
 

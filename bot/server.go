@@ -41,11 +41,11 @@ var (
 
 // Commands are the slash command names, each with its leading slash.
 type Commands struct {
-	Ask, Sources, Source string
+	Ask, Sources, Source, Disputes string
 }
 
 // DefaultCommands are the names the manifest registers.
-var DefaultCommands = Commands{Ask: "/ask", Sources: "/sources", Source: "/source"}
+var DefaultCommands = Commands{Ask: "/ask", Sources: "/sources", Source: "/source", Disputes: "/disputes"}
 
 // Config is everything a Server needs. Zero numeric values take the defaults
 // below; tokens, Answerer, Library and DataDir are required.
@@ -106,6 +106,7 @@ var ErrBadConfig = errors.New("bad configuration")
 type Server struct {
 	cfg      Config
 	log      *slog.Logger
+	api      *slack.Client
 	sm       *socketmode.Client
 	out      *poster
 	pool     *pool
@@ -114,6 +115,8 @@ type Server struct {
 	feedback *feedbackLog
 	metrics  *metrics
 	allowed  map[string]bool
+	// examples are questions drawn from the corpus for help and hints.
+	examples []string
 
 	// connected mirrors the link state below for /healthz.
 	connected  atomic.Bool
@@ -140,6 +143,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Commands == (Commands{}) {
 		cfg.Commands = DefaultCommands
+	}
+	if cfg.Commands.Disputes == "" {
+		cfg.Commands.Disputes = DefaultCommands.Disputes
 	}
 	cfg.Workers = orDefault(cfg.Workers, DefaultWorkers())
 	cfg.MaxWait = orDefault(cfg.MaxWait, DefaultMaxWait)
@@ -169,6 +175,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg:      cfg,
 		log:      cfg.Logger,
+		api:      api,
 		sm:       socketmode.New(api, smOpts...),
 		out:      &poster{api: api, http: cfg.HTTPClient, log: cfg.Logger},
 		seen:     newDedupe(time.Hour, 100_000),
@@ -182,6 +189,7 @@ func New(cfg Config) (*Server, error) {
 	for _, c := range cfg.Channels {
 		s.allowed[c] = true
 	}
+	s.examples = ExampleQuestions(cfg.Library, 3)
 	s.pool = newPool(cfg.Workers, cfg.Queue, cfg.MaxWait, func(n int) { m.queueDepth.Set(float64(n)) })
 	s.accepting.Store(true)
 	return s, nil
@@ -203,7 +211,7 @@ func CheckTokens(bot, app string) error {
 	return nil
 }
 
-// OpsHandler serves /healthz and /metrics.
+// OpsHandler serves /livez, /readyz, /healthz and /metrics.
 func (s *Server) OpsHandler() http.Handler { return opsHandler(s.metrics, &s.connected) }
 
 // Run connects to Slack and serves until ctx ends, then stops taking
@@ -364,6 +372,14 @@ func (s *Server) ack(envelopeID string, received time.Time) {
 		return
 	}
 	s.metrics.ackSeconds.Observe(time.Since(received).Seconds())
+}
+
+// example is the first question drawn from the corpus, or "".
+func (s *Server) example() string {
+	if len(s.examples) == 0 {
+		return ""
+	}
+	return s.examples[0]
 }
 
 func (s *Server) channelAllowed(channel string) bool {

@@ -73,7 +73,7 @@ func (s *Server) onSlash(evt *socketmode.Event, _ *socketmode.Client) {
 			reply(renderSourceChoices(docs, text), outcomeAnswered)
 		}
 	default:
-		reply(textPage(fmt.Sprintf("I don't know the command %s.\n%s", mrkdwn(cmd.Command), helpText(s.cfg.Commands))), outcomeUsage)
+		reply(textPage(fmt.Sprintf("I don't know the command %s.\n%s", mrkdwn(cmd.Command), helpText(s.cfg.Commands, s.example()))), outcomeUsage)
 	}
 }
 
@@ -121,7 +121,11 @@ func (s *Server) usage(command string) string {
 	c := s.cfg.Commands
 	switch command {
 	case c.Ask:
-		return fmt.Sprintf("Usage: `%s <question>`, e.g. `%s did US agents operate in Sinaloa?` I answer privately with verbatim quotes from every side, and a button to share the answer in the channel.", c.Ask, c.Ask)
+		eg := ""
+		if ex := s.example(); ex != "" {
+			eg = fmt.Sprintf(", e.g. `%s %s`", c.Ask, mrkdwn(ex))
+		}
+		return fmt.Sprintf("Usage: `%s <question>`%s. I answer privately with verbatim quotes from every side, and a button to share the answer in the channel.", c.Ask, eg)
 	case c.Sources:
 		return fmt.Sprintf("Usage: `%s [words]` lists the documents I answer from; words narrow the list by id, title, outlet or author.", c.Sources)
 	default:

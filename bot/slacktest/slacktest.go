@@ -1,6 +1,7 @@
 // Package slacktest is a loopback Slack for tests: a Web API server for the
-// methods crosscheck calls (apps.connections.open, chat.postMessage,
-// chat.update, chat.postEphemeral, response_url) and a Socket Mode WebSocket
+// methods crosscheck calls (auth.test, apps.connections.open,
+// chat.postMessage, chat.update, chat.postEphemeral, views.publish,
+// response_url) and a Socket Mode WebSocket
 // that says hello, pings, pushes events_api, slash_commands and interactive
 // envelopes, reads acks, redelivers what is not acked in time (with
 // retry_attempt), and can ask the client to disconnect.
@@ -141,6 +142,7 @@ func New(t testing.TB, opts Options) *Server {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /apps.connections.open", s.connectionsOpen)
+	mux.HandleFunc("POST /auth.test", s.chat("auth.test", s.authTest))
 	mux.HandleFunc("GET /link", s.socket)
 	mux.HandleFunc("POST /chat.postMessage", s.chat("chat.postMessage", s.postMessage))
 	mux.HandleFunc("POST /chat.update", s.chat("chat.update", s.update))

@@ -182,3 +182,9 @@ func writeJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(v)
 }
+
+// authTest answers auth.test for the bot token (checked by chat).
+func (s *Server) authTest(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, map[string]any{"ok": true, "url": "https://crosscheck-test.slack.com/", "team": "crosscheck-test",
+		"user": "crosscheck", "team_id": TeamID, "user_id": BotUser, "bot_id": "B0CROSSCHECK"})
+}

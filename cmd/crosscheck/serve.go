@@ -42,8 +42,10 @@ Environment (flags override where both exist):
                          ~/.local/state/crosscheck)
   CROSSCHECK_CHANNELS    comma-separated channel ids where mentions are
                          answered (default: every channel the bot is in)
-  CROSSCHECK_ASK_COMMAND, CROSSCHECK_SOURCES_COMMAND, CROSSCHECK_SOURCE_COMMAND
-                         slash command names (default /ask, /sources, /source)
+  CROSSCHECK_ASK_COMMAND, CROSSCHECK_SOURCES_COMMAND, CROSSCHECK_SOURCE_COMMAND,
+  CROSSCHECK_DISPUTES_COMMAND
+                         slash command names (default /ask, /sources, /source,
+                         /disputes)
   CROSSCHECK_WORKERS, CROSSCHECK_MAX_WAIT, CROSSCHECK_QUEUE, CROSSCHECK_DEADLINE,
   CROSSCHECK_SHUTDOWN_GRACE, CROSSCHECK_METRICS_ADDR, CROSSCHECK_LOG_LEVEL
                          as the flags below
@@ -56,7 +58,8 @@ Flags:
 
 const commandEnvHelp = `
 Slash command names can also be set with CROSSCHECK_ASK_COMMAND,
-CROSSCHECK_SOURCES_COMMAND and CROSSCHECK_SOURCE_COMMAND.
+CROSSCHECK_SOURCES_COMMAND, CROSSCHECK_SOURCE_COMMAND and
+CROSSCHECK_DISPUTES_COMMAND.
 `
 
 const defaultSlackAPI = "https://slack.com/api/"
@@ -73,8 +76,15 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		return code
 	}
 	log := serveLogger(stderr, sc.logLevel, sc.bot.BotToken, sc.bot.AppToken)
+	ops := &opsSwitch{}
+	stopOps, err := serveOps(sc.metricsAddr, ops, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck serve: --metrics-addr %s: %v\n", sc.metricsAddr, err)
+		return exitFail
+	}
+	defer stopOps()
 
-	c, err := loadCorpus(sc.corpusDir, getenv, stderr)
+	c, err := loadCorpus(sc.corpusDir, getenv, &lineLog{log: log})
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
 		return exitFail
@@ -93,12 +103,17 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		}
 		return exitFail
 	}
-	stopOps, err := serveOps(sc.metricsAddr, srv.OpsHandler(), log)
+	checkCtx, cancelCheck := context.WithTimeout(ctx, 20*time.Second)
+	err = srv.VerifyTokens(checkCtx)
+	cancelCheck()
 	if err != nil {
-		fmt.Fprintf(stderr, "crosscheck serve: --metrics-addr %s: %v\n", sc.metricsAddr, err)
+		fmt.Fprintf(stderr, "crosscheck serve: %s\n", strings.TrimPrefix(err.Error(), bot.ErrBadToken.Error()+": "))
+		if errors.Is(err, bot.ErrBadToken) {
+			return exitUsage
+		}
 		return exitFail
 	}
-	defer stopOps()
+	ops.set(srv.OpsHandler())
 	if err := srv.Run(ctx); err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v (check SLACK_APP_TOKEN and that Socket Mode is on for the app)\n", err)
 		return exitFail
@@ -121,7 +136,7 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	queue := fs.Int("queue", ev.int("CROSSCHECK_QUEUE", bot.DefaultQueue), "ceiling on questions waiting at once, whatever the wait; bounds memory (env CROSSCHECK_QUEUE)")
 	deadline := fs.Duration("deadline", ev.duration("CROSSCHECK_DEADLINE", bot.DefaultDeadline), "time limit per question (env CROSSCHECK_DEADLINE)")
 	grace := fs.Duration("shutdown-grace", ev.duration("CROSSCHECK_SHUTDOWN_GRACE", bot.DefaultShutdownGrace), "on SIGINT/SIGTERM, how long in-flight questions may finish (env CROSSCHECK_SHUTDOWN_GRACE)")
-	fs.StringVar(&sc.metricsAddr, "metrics-addr", getenv("CROSSCHECK_METRICS_ADDR"), "serve /healthz and /metrics on this `address`, e.g. 127.0.0.1:9090 (env CROSSCHECK_METRICS_ADDR; default off)")
+	fs.StringVar(&sc.metricsAddr, "metrics-addr", getenv("CROSSCHECK_METRICS_ADDR"), "serve /livez, /readyz and /metrics on this `address`, e.g. 127.0.0.1:9090 (env CROSSCHECK_METRICS_ADDR; default off)")
 	fs.StringVar(&sc.logLevel, "log-level", cmp.Or(getenv("CROSSCHECK_LOG_LEVEL"), "info"), "debug, info, warn or error (env CROSSCHECK_LOG_LEVEL)")
 	cmds := commandFlags(fs, getenv)
 	fs.Usage = func() {}
@@ -182,14 +197,15 @@ func commandFlags(fs *flag.FlagSet, getenv env) *bot.Commands {
 	fs.StringVar(&c.Ask, "ask-command", cmp.Or(getenv("CROSSCHECK_ASK_COMMAND"), bot.DefaultCommands.Ask), "slash command that answers privately (env CROSSCHECK_ASK_COMMAND)")
 	fs.StringVar(&c.Sources, "sources-command", cmp.Or(getenv("CROSSCHECK_SOURCES_COMMAND"), bot.DefaultCommands.Sources), "slash command that lists documents (env CROSSCHECK_SOURCES_COMMAND)")
 	fs.StringVar(&c.Source, "source-command", cmp.Or(getenv("CROSSCHECK_SOURCE_COMMAND"), bot.DefaultCommands.Source), "slash command that shows one document (env CROSSCHECK_SOURCE_COMMAND)")
+	fs.StringVar(&c.Disputes, "disputes-command", cmp.Or(getenv("CROSSCHECK_DISPUTES_COMMAND"), bot.DefaultCommands.Disputes), "slash command that lists the corpus's disputes (env CROSSCHECK_DISPUTES_COMMAND)")
 	return c
 }
 
 // checkCommands enforces Slack's shape for command names: a slash, then up
-// to 31 lower-case letters, digits, - or _; all three distinct.
+// to 31 lower-case letters, digits, - or _; all four distinct.
 func checkCommands(c bot.Commands) error {
 	seen := map[string]bool{}
-	for _, name := range []string{c.Ask, c.Sources, c.Source} {
+	for _, name := range []string{c.Ask, c.Sources, c.Source, c.Disputes} {
 		ok := len(name) >= 2 && len(name) <= 32 && name[0] == '/'
 		for _, r := range name[1:] {
 			ok = ok && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_')
@@ -198,7 +214,7 @@ func checkCommands(c bot.Commands) error {
 			return fmt.Errorf("slash command %q must be / followed by up to 31 lower-case letters, digits, - or _", name)
 		}
 		if seen[name] {
-			return fmt.Errorf("slash command %s is used twice; the three commands need distinct names", name)
+			return fmt.Errorf("slash command %s is used twice; the four commands need distinct names", name)
 		}
 		seen[name] = true
 	}
@@ -237,7 +253,10 @@ var serveLogLevels = map[string]slog.Level{"debug": slog.LevelDebug, "info": slo
 // defence it redacts the tokens from any string it is handed, although
 // nothing in crosscheck logs them.
 func serveLogger(stderr io.Writer, level string, secrets ...string) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: serveLogLevels[level], ReplaceAttr: redactSecrets(secrets)}
+	redact := redactSecrets(secrets)
+	opts := &slog.HandlerOptions{Level: serveLogLevels[level], ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+		return redact(groups, humanDuration(groups, a))
+	}}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return slog.New(slog.NewTextHandler(stderr, opts))
 	}
@@ -272,7 +291,8 @@ func redactSecrets(secrets []string) func([]string, slog.Attr) slog.Attr {
 	}
 }
 
-// serveOps starts the /healthz and /metrics listener when addr is set.
+// serveOps starts the /livez, /readyz and /metrics listener when addr is
+// set.
 func serveOps(addr string, h http.Handler, log *slog.Logger) (stop func(), err error) {
 	if addr == "" {
 		return func() {}, nil
@@ -287,7 +307,7 @@ func serveOps(addr string, h http.Handler, log *slog.Logger) (stop func(), err e
 			log.Error("metrics server", "err", err)
 		}
 	}()
-	log.Info("serving /healthz and /metrics", "addr", ln.Addr().String())
+	log.Info("serving /livez, /readyz and /metrics", "addr", ln.Addr().String())
 	return func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()

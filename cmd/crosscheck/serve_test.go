@@ -100,8 +100,10 @@ func TestServeEndToEnd(t *testing.T) {
 	}) {
 		t.Fatalf("mention not answered; stderr:\n%s", stderr.String())
 	}
-	if code, body := httpGet(t, "http://"+addr+"/healthz"); code != http.StatusOK || !strings.Contains(body, "connected") {
-		t.Errorf("/healthz = %d %q", code, body)
+	for _, probe := range []string{"/livez", "/readyz", "/healthz"} {
+		if code, body := httpGet(t, "http://"+addr+probe); code != http.StatusOK || !strings.Contains(body, `"ok":true`) {
+			t.Errorf("%s = %d %q", probe, code, body)
+		}
 	}
 	// The counter moves when the handler returns, just after the update
 	// Slack saw: poll rather than read once.

@@ -1,0 +1,59 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/slack-go/slack"
+)
+
+// ErrBadToken marks a token Slack refused at start: the operator must fix
+// the variable it names, so retrying is pointless.
+var ErrBadToken = errors.New("slack refused a token")
+
+// refusals are the errors Slack answers for a token that will never work.
+var refusals = map[string]string{
+	"invalid_auth":           "Slack does not know this token",
+	"not_authed":             "no token reached Slack",
+	"account_inactive":       "the token's user or workspace is deactivated",
+	"token_revoked":          "the token was revoked",
+	"token_expired":          "the token expired",
+	"not_allowed_token_type": "the token is of the wrong kind",
+	"missing_scope":          "the token lacks a scope it needs",
+	"ekm_access_denied":      "the workspace's key management denies access",
+}
+
+// VerifyTokens asks Slack whether both tokens work before anything else
+// starts: auth.test for the bot token (otherwise a wrong one shows only at
+// the first answer) and apps.connections.open for the app token. The error
+// names the variable to fix and never echoes a token; ErrBadToken marks a
+// refusal, anything else is Slack being unreachable.
+func (s *Server) VerifyTokens(ctx context.Context) error {
+	if _, err := s.api.AuthTestContext(ctx); err != nil {
+		return tokenError("SLACK_BOT_TOKEN", "auth.test", err)
+	}
+	if _, _, err := s.api.StartSocketModeContext(ctx); err != nil {
+		return tokenError("SLACK_APP_TOKEN", "apps.connections.open", err)
+	}
+	return nil
+}
+
+func tokenError(variable, method string, err error) error {
+	var se slack.SlackErrorResponse
+	if errors.As(err, &se) {
+		why, ok := refusals[se.Err]
+		if !ok {
+			why = "Slack refused it"
+		}
+		if se.Err == "not_allowed_token_type" || se.Err == "missing_scope" {
+			if variable == "SLACK_APP_TOKEN" {
+				why += " (an app-level token with connections:write, from Basic Information → App-Level Tokens)"
+			} else {
+				why += " (the Bot User OAuth Token, from OAuth & Permissions)"
+			}
+		}
+		return fmt.Errorf("%w: %s: %s (%s: %s)", ErrBadToken, variable, why, method, se.Err)
+	}
+	return fmt.Errorf("check %s with %s: %w", variable, method, err)
+}
