@@ -65,6 +65,12 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
+	if tc := s.threads.get(threadKey(q.channel, q.threadTS)); tc != nil {
+		if f, ok := readFollowUp(q.text, tc.Answer); ok {
+			s.followUp(ctx, q, tc, f, log)
+			return
+		}
+	}
 	if q.text == "" || strings.EqualFold(strings.Trim(q.text, "?!. "), "help") {
 		s.metrics.questions.WithLabelValues(q.route, outcomeUsage).Inc()
 		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(helpText(s.cfg.Commands, s.example()))); err != nil {
@@ -159,9 +165,16 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	}
 	ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
 	defer cancel()
-	pg, outcome := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
+	pg, outcome, ra := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
 	if !show(pg) {
 		outcome = outcomeFailed
+	}
+	if ra != nil {
+		// Follow-ups come in the thread the question was asked in, or (in
+		// a DM) in a thread under the answer itself.
+		if err := s.threads.put(q.text, ra.Answer, threadKey(q.channel, q.threadTS), threadKey(q.channel, ts)); err != nil {
+			log.Error("save thread context", "err", err)
+		}
 	}
 	took := time.Since(q.received)
 	s.metrics.questions.WithLabelValues(q.route, outcome).Inc()
@@ -171,14 +184,14 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 
 // compose asks, verifies and renders the first page; failures become a page
 // that says what happened and what to do.
-func (s *Server) compose(ctx context.Context, text, user, channel string, v view, log *slog.Logger) (page, string) {
+func (s *Server) compose(ctx context.Context, text, user, channel string, v view, log *slog.Logger) (page, string, *recentAnswer) {
 	ans, err := s.cfg.Answerer.Ask(ctx, text)
 	if err == nil && ans == nil {
 		err = errors.New("engine returned no answer")
 	}
 	if err != nil {
 		log.Error("answer", "err", err)
-		return textPage(failureText(err, s.cfg.Deadline)), failureOutcome(err)
+		return textPage(failureText(err, s.cfg.Deadline)), failureOutcome(err), nil
 	}
 	verified, dropped := verifyQuotes(s.cfg.Library, ans)
 	if dropped > 0 {
@@ -191,7 +204,7 @@ func (s *Server) compose(ctx context.Context, text, user, channel string, v view
 	if verified.Abstained || len(verified.Accounts) == 0 {
 		outcome = outcomeAbstained
 	}
-	return renderAnswer(verified, v, 0), outcome
+	return renderAnswer(verified, v, 0), outcome, ra
 }
 
 func failureOutcome(err error) string {

@@ -48,6 +48,9 @@ func withAnswerer(a Answerer) harnessOpt {
 func withLibrary(l Library) harnessOpt {
 	return func(c *Config, _ *slacktest.Options) { c.Library = l }
 }
+func withDataDir(dir string) harnessOpt {
+	return func(c *Config, _ *slacktest.Options) { c.DataDir = dir }
+}
 func withWorkers(n int) harnessOpt {
 	return func(c *Config, _ *slacktest.Options) { c.Workers = n }
 }

@@ -27,6 +27,7 @@ const (
 	outcomeUsage     = "usage"
 	outcomeDuplicate = "duplicate"
 	outcomeIgnored   = "ignored"
+	outcomeFollowUp  = "followup"
 )
 
 // metrics are the bot's Prometheus series, on a registry of its own (no
@@ -47,7 +48,7 @@ func newMetrics() *metrics {
 		registry: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "crosscheck_questions_total",
-			Help: "Requests by route (mention, dm, ask, sources, source, button) and outcome (answered, abstained, busy, timeout, failed, usage, duplicate, ignored).",
+			Help: "Requests by route (mention, dm, ask, sources, source, button) and outcome (answered, abstained, busy, timeout, failed, usage, duplicate, ignored, followup).",
 		}, []string{"route", "outcome"}),
 		ackSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "crosscheck_ack_seconds",

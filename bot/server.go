@@ -56,7 +56,8 @@ type Config struct {
 	APIURL   string
 	Answerer Answerer
 	Library  Library
-	// DataDir holds FeedbackFile.
+	// DataDir holds FeedbackFile and ThreadsFile (thread context for
+	// follow-ups, kept across restarts).
 	DataDir string
 	// Channels, when not empty, are the only channel ids where mentions are
 	// answered and answers may be shared. DMs and ephemeral slash command
@@ -113,6 +114,7 @@ type Server struct {
 	seen     *dedupe
 	recent   *recent
 	feedback *feedbackLog
+	threads  *threads
 	metrics  *metrics
 	allowed  map[string]bool
 	// examples are questions drawn from the corpus for help and hints.
@@ -162,6 +164,11 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	th, err := openThreads(cfg.DataDir, time.Now)
+	if err != nil {
+		fb.close()
+		return nil, err
+	}
 	opts := []slack.Option{slack.OptionAppLevelToken(cfg.AppToken), slack.OptionHTTPClient(cfg.HTTPClient)}
 	if cfg.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
@@ -181,6 +188,7 @@ func New(cfg Config) (*Server, error) {
 		seen:     newDedupe(time.Hour, 100_000),
 		recent:   newRecent(2000),
 		feedback: fb,
+		threads:  th,
 		metrics:  m,
 		allowed:  map[string]bool{},
 		linkUp:   -1,
@@ -220,6 +228,7 @@ func (s *Server) OpsHandler() http.Handler { return opsHandler(s.metrics, &s.con
 // (a revoked or wrong token).
 func (s *Server) Run(ctx context.Context) error {
 	defer s.feedback.close()
+	defer s.threads.close()
 	h := socketmode.NewSocketmodeHandler(s.sm)
 	s.register(h)
 	runCtx, stop := context.WithCancel(context.Background())

@@ -93,7 +93,7 @@ func (s *Server) slashAsk(cmd slack.SlashCommand, text string, received time.Tim
 	s.pool.run(j, func(work context.Context) {
 		ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
 		defer cancel()
-		pg, outcome := s.compose(ctx, text, cmd.UserID, cmd.ChannelID, view{Ephemeral: true}, log)
+		pg, outcome, _ := s.compose(ctx, text, cmd.UserID, cmd.ChannelID, view{Ephemeral: true}, log)
 		showCtx, cancelShow := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
 		defer cancelShow()
 		if err := s.out.respond(showCtx, cmd.ResponseURL, pg, false); err != nil {
