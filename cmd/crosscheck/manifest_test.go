@@ -20,8 +20,8 @@ type slackManifest struct {
 		Name string `json:"name"`
 	} `json:"display_information"`
 	Features struct {
-		AppHome   map[string]bool `json:"app_home"`
-		BotUser   struct {
+		AppHome map[string]bool `json:"app_home"`
+		BotUser struct {
 			DisplayName string `json:"display_name"`
 		} `json:"bot_user"`
 		Shortcuts []struct {
