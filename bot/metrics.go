@@ -12,12 +12,13 @@ import (
 // Routes and outcomes label crosscheck_questions_total. Routes are where a
 // request came from; outcomes are what the user saw.
 const (
-	routeMention = "mention"
-	routeDM      = "dm"
-	routeAsk     = "ask"
-	routeSources = "sources"
-	routeSource  = "source"
-	routeButton  = "button"
+	routeMention  = "mention"
+	routeDM       = "dm"
+	routeAsk      = "ask"
+	routeSources  = "sources"
+	routeSource   = "source"
+	routeButton   = "button"
+	routeShortcut = "shortcut"
 
 	outcomeAnswered  = "answered"
 	outcomeAbstained = "abstained"
@@ -48,7 +49,7 @@ func newMetrics() *metrics {
 		registry: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "crosscheck_questions_total",
-			Help: "Requests by route (mention, dm, ask, sources, source, button) and outcome (answered, abstained, busy, timeout, failed, usage, duplicate, ignored, followup).",
+			Help: "Requests by route (mention, dm, ask, sources, source, disputes, shortcut, home, button) and outcome (answered, abstained, busy, timeout, failed, usage, duplicate, ignored, followup).",
 		}, []string{"route", "outcome"}),
 		ackSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "crosscheck_ack_seconds",

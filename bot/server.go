@@ -113,6 +113,7 @@ type Server struct {
 	pool     *pool
 	seen     *dedupe
 	recent   *recent
+	checks   *checkStore
 	feedback *feedbackLog
 	threads  *threads
 	metrics  *metrics
@@ -187,6 +188,7 @@ func New(cfg Config) (*Server, error) {
 		out:      &poster{api: api, http: cfg.HTTPClient, log: cfg.Logger},
 		seen:     newDedupe(time.Hour, 100_000),
 		recent:   newRecent(2000),
+		checks:   newCheckStore(500),
 		feedback: fb,
 		threads:  th,
 		metrics:  m,

@@ -99,6 +99,28 @@ func (s *Server) Click(user string, m Message, actionID, value string) string {
 	return triggerID
 }
 
+// Shortcut runs the message shortcut callbackID as user on a message that
+// author wrote in channel (ts, text, and its thread or ""), the way Slack
+// reports it (message_action), and returns the trigger id and the
+// response_url id; replies to it are ephemeral messages for user.
+func (s *Server) Shortcut(user, callbackID, channel, author, ts, text, threadTS string) (triggerID, responseID string) {
+	s.mu.Lock()
+	triggerID = s.nextID("trig")
+	url := s.newResponseURL(user, channel, nil)
+	s.mu.Unlock()
+	msg := map[string]any{"type": "message", "user": author, "ts": ts, "text": text}
+	if threadTS != "" {
+		msg["thread_ts"] = threadTS
+	}
+	s.send(triggerID, "interactive", map[string]any{
+		"type": "message_action", "token": "verification-token-unused", "action_ts": fmt.Sprint(time.Now().Unix()),
+		"team": map[string]any{"id": TeamID, "domain": "crosscheck-test"}, "user": map[string]any{"id": user, "name": user},
+		"channel": map[string]any{"id": channel, "name": "general"}, "callback_id": callbackID, "trigger_id": triggerID,
+		"message_ts": ts, "message": msg, "response_url": url, "api_app_id": AppID,
+	})
+	return triggerID, lastPathElem(url)
+}
+
 // BadEnvelope sends an envelope slack-go cannot parse (an unknown type) and
 // returns its envelope id.
 func (s *Server) BadEnvelope() string {
