@@ -42,6 +42,12 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
 		eventID = cb.EventID
 	}
+	if user, ok := homeOpened(ev.InnerEvent.Data); ok {
+		if s.seen.firstAll(received, prefixed("event:", eventID)) {
+			s.publishHome(user, eventID)
+		}
+		return
+	}
 	q, ok := s.questionFrom(ev.InnerEvent.Data)
 	if !ok {
 		return
@@ -273,9 +279,9 @@ func helpText(c Commands, example string) string {
 	}
 	return how + ". I answer with verbatim quotes from every side, and in a thread I answered you can follow up " +
 		"(“and what did they say?”, “source?”, “more on that part”).\n" +
-		"• `" + c.Ask + " <question>`: answer privately, with a button to share it\n" +
+		"• `" + c.Ask + " &lt;question&gt;`: answer privately, with a button to share it\n" +
 		"• `" + c.Sources + " [words]`: list the documents\n" +
-		"• `" + c.Source + " <id or words>`: show one document and its passages\n" +
+		"• `" + c.Source + " &lt;id or words&gt;`: show one document and its passages\n" +
 		"• `" + c.Disputes + " [words]`: the claims the documents disagree about\n" +
 		"• *" + ShortcutName + "* (in any message's ⋯ menu): check the claims in a message"
 }

@@ -19,6 +19,8 @@ const (
 	routeSource   = "source"
 	routeButton   = "button"
 	routeShortcut = "shortcut"
+	routeHome     = "home"
+	routeDisputes = "disputes"
 
 	outcomeAnswered  = "answered"
 	outcomeAbstained = "abstained"

@@ -56,6 +56,12 @@ type Config struct {
 	APIURL   string
 	Answerer Answerer
 	Library  Library
+	// Disputer, when set, lists the corpus's disputes for App Home and
+	// /disputes; without it both say the feature is not available.
+	Disputer Disputer
+	// LoadedAt is when the corpus and index were loaded, shown on App
+	// Home; zero means when New was called.
+	LoadedAt time.Time
 	// DataDir holds FeedbackFile and ThreadsFile (thread context for
 	// follow-ups, kept across restarts).
 	DataDir string
@@ -152,6 +158,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.Workers = orDefault(cfg.Workers, DefaultWorkers())
 	cfg.MaxWait = orDefault(cfg.MaxWait, DefaultMaxWait)
+	if cfg.LoadedAt.IsZero() {
+		cfg.LoadedAt = time.Now()
+	}
 	cfg.Queue = orDefault(cfg.Queue, DefaultQueue)
 	cfg.Deadline = orDefault(cfg.Deadline, DefaultDeadline)
 	cfg.ShutdownGrace = orDefault(cfg.ShutdownGrace, DefaultShutdownGrace)
@@ -170,11 +179,7 @@ func New(cfg Config) (*Server, error) {
 		fb.close()
 		return nil, err
 	}
-	opts := []slack.Option{slack.OptionAppLevelToken(cfg.AppToken), slack.OptionHTTPClient(cfg.HTTPClient)}
-	if cfg.APIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
-	}
-	api := slack.New(cfg.BotToken, opts...)
+	api := slackClient(cfg)
 	smOpts := []socketmode.Option{socketmode.OptionLog(slogOutput{cfg.Logger})}
 	if cfg.PingInterval > 0 {
 		smOpts = append(smOpts, socketmode.OptionPingInterval(cfg.PingInterval))
@@ -203,6 +208,19 @@ func New(cfg Config) (*Server, error) {
 	s.pool = newPool(cfg.Workers, cfg.Queue, cfg.MaxWait, func(n int) { m.queueDepth.Set(float64(n)) })
 	s.accepting.Store(true)
 	return s, nil
+}
+
+// slackClient is the Web API client for cfg's tokens and URL.
+func slackClient(cfg Config) *slack.Client {
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Timeout: 30 * time.Second}
+	}
+	opts := []slack.Option{slack.OptionAppLevelToken(cfg.AppToken), slack.OptionHTTPClient(hc)}
+	if cfg.APIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
+	}
+	return slack.New(cfg.BotToken, opts...)
 }
 
 // CheckTokens reports a missing or malformed token, naming the variable that

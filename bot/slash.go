@@ -125,10 +125,10 @@ func (s *Server) usage(command string) string {
 		if ex := s.example(); ex != "" {
 			eg = fmt.Sprintf(", e.g. `%s %s`", c.Ask, mrkdwn(ex))
 		}
-		return fmt.Sprintf("Usage: `%s <question>`%s. I answer privately with verbatim quotes from every side, and a button to share the answer in the channel.", c.Ask, eg)
+		return fmt.Sprintf("Usage: `%s &lt;question&gt;`%s. I answer privately with verbatim quotes from every side, and a button to share the answer in the channel.", c.Ask, eg)
 	case c.Sources:
 		return fmt.Sprintf("Usage: `%s [words]` lists the documents I answer from; words narrow the list by id, title, outlet or author.", c.Sources)
 	default:
-		return fmt.Sprintf("Usage: `%s <id or words>` shows one document's details and passages. Find ids with `%s`.", c.Source, c.Sources)
+		return fmt.Sprintf("Usage: `%s &lt;id or words&gt;` shows one document's details and passages. Find ids with `%s`.", c.Source, c.Sources)
 	}
 }

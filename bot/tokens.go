@@ -24,16 +24,18 @@ var refusals = map[string]string{
 	"ekm_access_denied":      "the workspace's key management denies access",
 }
 
-// VerifyTokens asks Slack whether both tokens work before anything else
-// starts: auth.test for the bot token (otherwise a wrong one shows only at
-// the first answer) and apps.connections.open for the app token. The error
-// names the variable to fix and never echoes a token; ErrBadToken marks a
-// refusal, anything else is Slack being unreachable.
-func (s *Server) VerifyTokens(ctx context.Context) error {
-	if _, err := s.api.AuthTestContext(ctx); err != nil {
+// VerifyTokens asks Slack whether both tokens of cfg (BotToken, AppToken,
+// APIURL, HTTPClient) work, before anything slow starts: auth.test for the
+// bot token (otherwise a wrong one shows only at the first answer) and
+// apps.connections.open for the app token. The error names the variable to
+// fix and never echoes a token; ErrBadToken marks a refusal, anything else
+// is Slack being unreachable.
+func VerifyTokens(ctx context.Context, cfg Config) error {
+	api := slackClient(cfg)
+	if _, err := api.AuthTestContext(ctx); err != nil {
 		return tokenError("SLACK_BOT_TOKEN", "auth.test", err)
 	}
-	if _, _, err := s.api.StartSocketModeContext(ctx); err != nil {
+	if _, _, err := api.StartSocketModeContext(ctx); err != nil {
 		return tokenError("SLACK_APP_TOKEN", "apps.connections.open", err)
 	}
 	return nil

@@ -37,6 +37,12 @@ func (s *Server) DM(channel, user, text, threadTS string) (eventID, ts string) {
 	return s.Event(ev), ts
 }
 
+// HomeOpened delivers app_home_opened: user opened the app's Home tab.
+func (s *Server) HomeOpened(user string) string {
+	return s.Event(map[string]any{"type": "app_home_opened", "user": user, "channel": "D0HOME" + user, "tab": "home",
+		"event_ts": fmt.Sprint(time.Now().Unix())})
+}
+
 // Event delivers any inner event in an events_api envelope and returns its
 // event id.
 func (s *Server) Event(inner map[string]any) string {

@@ -93,7 +93,8 @@ type Server struct {
 	loseAcks   int
 	seq        int
 	calls      map[string]int
-	owners     map[string]responseOwner // response_url id → where it points
+	owners     map[string]responseOwner   // response_url id → where it points
+	homes      map[string]json.RawMessage // user → the Home tab view last published
 	done       chan struct{}
 	closeOnce  sync.Once
 }
@@ -134,6 +135,7 @@ func New(t testing.TB, opts Options) *Server {
 		limited:    map[string]int{},
 		calls:      map[string]int{},
 		owners:     map[string]responseOwner{},
+		homes:      map[string]json.RawMessage{},
 		done:       make(chan struct{}),
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -147,6 +149,7 @@ func New(t testing.TB, opts Options) *Server {
 	mux.HandleFunc("POST /chat.postMessage", s.chat("chat.postMessage", s.postMessage))
 	mux.HandleFunc("POST /chat.update", s.chat("chat.update", s.update))
 	mux.HandleFunc("POST /chat.postEphemeral", s.chat("chat.postEphemeral", s.postEphemeral))
+	mux.HandleFunc("POST /views.publish", s.chat("views.publish", s.publishView))
 	mux.HandleFunc("POST /response/{id}", s.response)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"ok": false, "error": "unknown_method"})

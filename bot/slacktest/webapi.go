@@ -188,3 +188,40 @@ func (s *Server) authTest(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, map[string]any{"ok": true, "url": "https://crosscheck-test.slack.com/", "team": "crosscheck-test",
 		"user": "crosscheck", "team_id": TeamID, "user_id": BotUser, "bot_id": "B0CROSSCHECK"})
 }
+
+// publishView answers views.publish: the user's Home tab becomes the view.
+func (s *Server) publishView(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		UserID string          `json:"user_id"`
+		View   json.RawMessage `json:"view"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.UserID == "" {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	var view struct {
+		Type   string          `json:"type"`
+		Blocks json.RawMessage `json:"blocks"`
+	}
+	if json.Unmarshal(req.View, &view) != nil || view.Type != "home" {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	var blocks []json.RawMessage
+	if json.Unmarshal(view.Blocks, &blocks) != nil || len(blocks) > 100 {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_blocks"})
+		return
+	}
+	s.mu.Lock()
+	s.homes[req.UserID] = view.Blocks
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V0HOME", "type": "home"}})
+}
+
+// Home returns the blocks of the Home tab last published for user.
+func (s *Server) Home(user string) (json.RawMessage, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, ok := s.homes[user]
+	return b, ok
+}

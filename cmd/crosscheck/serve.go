@@ -75,6 +75,16 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if code >= 0 {
 		return code
 	}
+	checkCtx, cancelCheck := context.WithTimeout(ctx, 20*time.Second)
+	err := bot.VerifyTokens(checkCtx, sc.bot)
+	cancelCheck()
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck serve: %s\n", strings.TrimPrefix(err.Error(), bot.ErrBadToken.Error()+": "))
+		if errors.Is(err, bot.ErrBadToken) {
+			return exitUsage
+		}
+		return exitFail
+	}
 	log := serveLogger(stderr, sc.logLevel, sc.bot.BotToken, sc.bot.AppToken)
 	ops := &opsSwitch{}
 	stopOps, err := serveOps(sc.metricsAddr, ops, log)
@@ -94,21 +104,13 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		fmt.Fprintf(stderr, "crosscheck serve: build answer engine: %v\n", err)
 		return exitFail
 	}
+	warmUp(ctx, engine, c, log)
 	sc.bot.Answerer, sc.bot.Library, sc.bot.Logger = engine, c, log
+	sc.bot.Disputer, sc.bot.LoadedAt = engine, time.Now()
 	srv, err := bot.New(sc.bot)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
 		if errors.Is(err, bot.ErrBadConfig) {
-			return exitUsage
-		}
-		return exitFail
-	}
-	checkCtx, cancelCheck := context.WithTimeout(ctx, 20*time.Second)
-	err = srv.VerifyTokens(checkCtx)
-	cancelCheck()
-	if err != nil {
-		fmt.Fprintf(stderr, "crosscheck serve: %s\n", strings.TrimPrefix(err.Error(), bot.ErrBadToken.Error()+": "))
-		if errors.Is(err, bot.ErrBadToken) {
 			return exitUsage
 		}
 		return exitFail

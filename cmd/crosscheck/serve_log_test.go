@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,20 +41,28 @@ func TestServeLogsSkippedFilesAsJSON(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "broken.md"), []byte("\x00\x01\x02 not text"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer
-	// A refused bot token ends serve right after the corpus loads.
-	environ := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1-refused-token", "SLACK_APP_TOKEN": sl.AppToken(), "SLACK_API_URL": sl.URL,
+	stderr := &lockedBuffer{}
+	environ := map[string]string{"SLACK_BOT_TOKEN": sl.BotToken(), "SLACK_APP_TOKEN": sl.AppToken(), "SLACK_API_URL": sl.URL,
 		"CROSSCHECK_DATA": t.TempDir(), "CROSSCHECK_CORPUS": dir}
-	run(context.Background(), []string{"serve"}, slackTestEnv(environ), nil, &bytes.Buffer{}, &stderr)
-	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	exit := make(chan int, 1)
+	go func() { exit <- run(ctx, []string{"serve"}, slackTestEnv(environ), nil, &bytes.Buffer{}, stderr) }()
+	if !sl.WaitConnected(1, 10*time.Second) {
+		t.Fatalf("serve never connected; stderr:\n%s", stderr.String())
+	}
+	cancel()
+	if code := <-exit; code != exitOK {
+		t.Fatalf("serve exited %d; stderr:\n%s", code, stderr.String())
+	}
 	skipped := false
-	for _, l := range lines[:len(lines)-1] { // the last is the one-line fatal error
+	for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
 		var rec map[string]any
 		if err := json.Unmarshal([]byte(l), &rec); err != nil {
 			t.Errorf("log line is not JSON: %q", l)
 			continue
 		}
-		if rec["msg"] == "corpus file skipped" && strings.Contains(rec["detail"].(string), "broken.md") {
+		if rec["msg"] == "corpus file skipped" && strings.Contains(fmt.Sprint(rec["detail"]), "broken.md") {
 			skipped = true
 		}
 	}
