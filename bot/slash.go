@@ -11,7 +11,8 @@ import (
 	"github.com/slack-go/slack/socketmode"
 )
 
-// onSlash handles /ask, /sources and /source (names from Config.Commands).
+// onSlash handles /ask, /sources, /source and /disputes (names from
+// Config.Commands).
 // Replies go through the command's response_url, so they are ephemeral and
 // work in channels the bot was never invited to.
 func (s *Server) onSlash(evt *socketmode.Event, _ *socketmode.Client) {
@@ -72,6 +73,12 @@ func (s *Server) onSlash(evt *socketmode.Event, _ *socketmode.Client) {
 		default:
 			reply(renderSourceChoices(docs, text), outcomeAnswered)
 		}
+	case s.cfg.Commands.Disputes:
+		if text == "help" {
+			reply(textPage(s.usage(cmd.Command)), outcomeUsage)
+			return
+		}
+		reply(s.listDisputes(ctx, text, log))
 	default:
 		reply(textPage(fmt.Sprintf("I don't know the command %s.\n%s", mrkdwn(cmd.Command), helpText(s.cfg.Commands, s.example()))), outcomeUsage)
 	}
@@ -113,6 +120,8 @@ func (s *Server) slashRoute(command string) string {
 		return routeSources
 	case s.cfg.Commands.Source:
 		return routeSource
+	case s.cfg.Commands.Disputes:
+		return routeDisputes
 	}
 	return "unknown"
 }
@@ -128,6 +137,8 @@ func (s *Server) usage(command string) string {
 		return fmt.Sprintf("Usage: `%s &lt;question&gt;`%s. I answer privately with verbatim quotes from every side, and a button to share the answer in the channel.", c.Ask, eg)
 	case c.Sources:
 		return fmt.Sprintf("Usage: `%s [words]` lists the documents I answer from; words narrow the list by id, title, outlet or author.", c.Sources)
+	case c.Disputes:
+		return fmt.Sprintf("Usage: `%s [words]` lists the claims the documents disagree about, most contested first; words narrow the list.", c.Disputes)
 	default:
 		return fmt.Sprintf("Usage: `%s &lt;id or words&gt;` shows one document's details and passages. Find ids with `%s`.", c.Source, c.Sources)
 	}
