@@ -30,7 +30,9 @@ func slashReply(t *testing.T, h *harness, command, text string) slacktest.Messag
 func TestSlashDisputes(t *testing.T) {
 	ds := fixtureDisputes(t)
 	h := startHarness(t, withLibrary(fixtureLibrary(t)), withAnswerer(answerFunc(nil)), withDisputer(ds),
-		func(c *Config, _ *slacktest.Options) { c.Commands = Commands{Ask: "/ask", Sources: "/sources", Source: "/source", Disputes: "/contested"} })
+		func(c *Config, _ *slacktest.Options) {
+			c.Commands = Commands{Ask: "/ask", Sources: "/sources", Source: "/source", Disputes: "/contested"}
+		})
 
 	m := slashReply(t, h, "/contested", "")
 	all := strings.Join(blockTexts(t, m.Blocks)["mrkdwn"], "\n")
