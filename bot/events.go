@@ -171,7 +171,9 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	}
 	ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
 	defer cancel()
+	progress := s.showProgress(q.channel, ts, log)
 	pg, outcome, ra := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
+	progress.finish()
 	if !show(pg) {
 		outcome = outcomeFailed
 	}

@@ -83,6 +83,9 @@ type Config struct {
 	Queue int
 	// Deadline bounds one question, from dequeue to answer.
 	Deadline time.Duration
+	// ProgressAfter is how long an answer may take before its placeholder
+	// shows progress (DefaultProgressAfter).
+	ProgressAfter time.Duration
 	// ShutdownGrace is how long in-flight questions may run after shutdown
 	// begins.
 	ShutdownGrace time.Duration
@@ -126,6 +129,8 @@ type Server struct {
 	allowed  map[string]bool
 	// examples are questions drawn from the corpus for help and hints.
 	examples []string
+	// passages is the number of passages searched, for progress.
+	passages int
 
 	// connected mirrors the link state below for /healthz.
 	connected  atomic.Bool
@@ -158,6 +163,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.Workers = orDefault(cfg.Workers, DefaultWorkers())
 	cfg.MaxWait = orDefault(cfg.MaxWait, DefaultMaxWait)
+	cfg.ProgressAfter = orDefault(cfg.ProgressAfter, DefaultProgressAfter)
 	if cfg.LoadedAt.IsZero() {
 		cfg.LoadedAt = time.Now()
 	}
@@ -205,6 +211,9 @@ func New(cfg Config) (*Server, error) {
 		s.allowed[c] = true
 	}
 	s.examples = ExampleQuestions(cfg.Library, 3)
+	for _, d := range cfg.Library.Docs() {
+		s.passages += len(d.Passages)
+	}
 	s.pool = newPool(cfg.Workers, cfg.Queue, cfg.MaxWait, func(n int) { m.queueDepth.Set(float64(n)) })
 	s.accepting.Store(true)
 	return s, nil
