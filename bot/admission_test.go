@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -87,5 +88,25 @@ func TestSlowEngineTurnsAwayOnlyPastTheDeadline(t *testing.T) {
 	// measures slower answers, so fewer; never none, and never all thirty.
 	if answered < 4 || busy == 0 {
 		t.Errorf("%d answered and %d busy; want the questions that fit in 1 s answered and the rest told busy", answered, busy)
+	}
+}
+
+// TestRefusedChannelCostsNoAnswer: when Slack refuses the placeholder
+// (the bot was removed from the channel), the question is not answered
+// into the void.
+func TestRefusedChannelCostsNoAnswer(t *testing.T) {
+	var asked atomic.Int32
+	count := answerFunc(func(ctx context.Context, q string) (*answer.Answer, error) {
+		asked.Add(1)
+		return conflictAnswer(t, fixtureLibrary(t)), nil
+	})
+	h := startHarness(t, withLibrary(fixtureLibrary(t)), withAnswerer(count))
+	h.slack.Refuse("C0GONE", "not_in_channel")
+	h.slack.Mention("C0GONE", alice, "were foreign agents there?", "")
+	_, ok := h.slack.Mention(general, alice, "were foreign agents there?", "")
+	h.waitThread(general, ok, 1)
+	settle()
+	if got := asked.Load(); got != 1 {
+		t.Errorf("engine asked %d times, want once (only where the answer can be posted)", got)
 	}
 }

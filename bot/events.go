@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/crosscheck/crosscheck/answer"
@@ -134,18 +135,27 @@ func (s *Server) admit(ctx context.Context, q question, log *slog.Logger) {
 		return
 	}
 	ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.placeholderText(pl)))
-	if err != nil {
-		// Without a placeholder we cannot reach the user either.
+	var refused slack.SlackErrorResponse
+	if errors.As(err, &refused) {
+		// Slack refused the channel (not_in_channel, channel_not_found…):
+		// the answer could not be posted either.
 		s.pool.drop(j)
 		log.Error("post placeholder", "err", err)
 		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
 		return
 	}
+	if err != nil {
+		// Rate limits outlasted the wait or Slack was slow: still answer,
+		// posting the answer as a new message when it is ready.
+		log.Warn("post placeholder; will post the answer without one", "err", err)
+		ts = ""
+	}
 	s.pool.run(j, func(work context.Context) { s.answer(work, q, ts) })
 }
 
 // answer runs on a worker: retrieval, then the verified answer in place of
-// the placeholder at ts, or a visible failure.
+// the placeholder at ts (or as a new message when there is none), or a
+// visible failure.
 func (s *Server) answer(work context.Context, q question, ts string) {
 	log := s.log.With("event_id", q.eventID, "route", q.route, "channel", q.channel)
 	// The answer (or the failure) must reach the user even when the
@@ -153,6 +163,13 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	show := func(pg page) bool {
 		showCtx, cancel := context.WithTimeout(context.WithoutCancel(work), 15*time.Second)
 		defer cancel()
+		if ts == "" {
+			if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
+				log.Error("post answer", "err", err)
+				return false
+			}
+			return true
+		}
 		if err := s.out.update(showCtx, q.channel, ts, pg); err != nil {
 			log.Warn("update placeholder; posting instead", "err", err)
 			if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
@@ -171,7 +188,7 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	}
 	ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
 	defer cancel()
-	progress := s.showProgress(q.channel, ts, log)
+	progress := s.showProgress(q.channel, ts, log) // a no-op without a placeholder
 	pg, outcome, ra := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
 	progress.finish()
 	if !show(pg) {
@@ -180,7 +197,11 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	if ra != nil {
 		// Follow-ups come in the thread the question was asked in, or (in
 		// a DM) in a thread under the answer itself.
-		if err := s.threads.put(q.text, ra.Answer, threadKey(q.channel, q.threadTS), threadKey(q.channel, ts)); err != nil {
+		keys := []string{threadKey(q.channel, q.threadTS)}
+		if ts != "" {
+			keys = append(keys, threadKey(q.channel, ts))
+		}
+		if err := s.threads.put(q.text, ra.Answer, keys...); err != nil {
 			log.Error("save thread context", "err", err)
 		}
 	}

@@ -36,6 +36,10 @@ type placeholder struct {
 // progressEvery after that, until finish is called.
 func (s *Server) showProgress(channel, ts string, log *slog.Logger) *placeholder {
 	p := &placeholder{s: s, channel: channel, ts: ts, log: log, stop: make(chan struct{})}
+	if ts == "" {
+		p.done = true // no placeholder to show progress in
+		return p
+	}
 	started := time.Now()
 	go func() {
 		t := time.NewTimer(s.cfg.ProgressAfter)

@@ -95,6 +95,7 @@ type Server struct {
 	calls      map[string]int
 	owners     map[string]responseOwner   // response_url id → where it points
 	homes      map[string]json.RawMessage // user → the Home tab view last published
+	refused    map[string]string          // channel → the error chat.* calls get there
 	done       chan struct{}
 	closeOnce  sync.Once
 }
@@ -136,6 +137,7 @@ func New(t testing.TB, opts Options) *Server {
 		calls:      map[string]int{},
 		owners:     map[string]responseOwner{},
 		homes:      map[string]json.RawMessage{},
+		refused:    map[string]string{},
 		done:       make(chan struct{}),
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

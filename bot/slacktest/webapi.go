@@ -23,6 +23,15 @@ func (s *Server) RateLimited(method string) int {
 	return s.limited[method]
 }
 
+// Refuse makes chat.* calls in channel fail with error (e.g.
+// "not_in_channel"), as Slack answers for a channel the bot was removed
+// from.
+func (s *Server) Refuse(channel, error string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refused[channel] = error
+}
+
 // Calls is the number of calls of a Web API method (including 429s).
 func (s *Server) Calls(method string) int {
 	s.mu.Lock()
@@ -62,6 +71,13 @@ func (s *Server) chat(method string, h func(http.ResponseWriter, *http.Request))
 		}
 		if token != s.opts.BotToken {
 			writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+			return
+		}
+		s.mu.Lock()
+		refusal := s.refused[r.PostForm.Get("channel")]
+		s.mu.Unlock()
+		if refusal != "" {
+			writeJSON(w, map[string]any{"ok": false, "error": refusal})
 			return
 		}
 		h(w, r)
