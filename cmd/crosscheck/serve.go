@@ -26,9 +26,11 @@ import (
 const serveUsage = `Usage: crosscheck serve [flags]
 
 Runs the Slack bot in Socket Mode: answers @-mentions in channels and direct
-messages in threads, and the slash commands for sources. No public URL is
-needed; the bot opens a WebSocket to Slack. Create the Slack app with
-'crosscheck manifest' (see "Slack setup" in README.md).
+messages in threads (with follow-ups read against the thread's last answer),
+the slash commands, the "Crosscheck this message" shortcut and App Home. No
+public URL is needed; the bot opens a WebSocket to Slack. Create the Slack
+app with 'crosscheck manifest' (see docs/slack.md). Both tokens are checked
+with Slack at start; a refused one stops serve with one line naming it.
 
 Environment (flags override where both exist):
   SLACK_BOT_TOKEN        bot token, xoxb-… (required; OAuth & Permissions)
@@ -37,7 +39,8 @@ Environment (flags override where both exist):
   SLACK_API_URL          Web API base URL (default https://slack.com/api/;
                          GovSlack: https://slack-gov.com/api/)
   CROSSCHECK_CORPUS      corpus directory (default: the shipped corpus)
-  CROSSCHECK_DATA        data directory; feedback votes go to feedback.jsonl
+  CROSSCHECK_DATA        data directory: feedback votes (feedback.jsonl) and
+                         thread context for follow-ups (threads.jsonl)
                          (default $XDG_STATE_HOME/crosscheck, else
                          ~/.local/state/crosscheck)
   CROSSCHECK_CHANNELS    comma-separated channel ids where mentions are
@@ -131,7 +134,7 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	ev := &envVars{getenv: getenv}
 	var sc serveConfig
 	fs.StringVar(&sc.corpusDir, "corpus", "", "corpus `directory` (env CROSSCHECK_CORPUS; default: shipped corpus)")
-	fs.StringVar(&sc.dataDir, "data", getenv("CROSSCHECK_DATA"), "data `directory` for feedback.jsonl (env CROSSCHECK_DATA)")
+	fs.StringVar(&sc.dataDir, "data", getenv("CROSSCHECK_DATA"), "data `directory` for feedback.jsonl and threads.jsonl (env CROSSCHECK_DATA)")
 	channels := fs.String("channels", getenv("CROSSCHECK_CHANNELS"), "comma-separated channel `ids` where mentions are answered (env CROSSCHECK_CHANNELS; default all)")
 	workers := fs.Int("workers", ev.int("CROSSCHECK_WORKERS", bot.DefaultWorkers()), "questions answered at once (env CROSSCHECK_WORKERS; default two per CPU)")
 	maxWait := fs.Duration("max-wait", ev.duration("CROSSCHECK_MAX_WAIT", bot.DefaultMaxWait), "longest expected wait, from measured answer times, a question is queued with; past it the asker is told the bot is busy (env CROSSCHECK_MAX_WAIT)")
