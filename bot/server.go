@@ -219,35 +219,6 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// slackClient is the Web API client for cfg's tokens and URL.
-func slackClient(cfg Config) *slack.Client {
-	hc := cfg.HTTPClient
-	if hc == nil {
-		hc = &http.Client{Timeout: 30 * time.Second}
-	}
-	opts := []slack.Option{slack.OptionAppLevelToken(cfg.AppToken), slack.OptionHTTPClient(hc)}
-	if cfg.APIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
-	}
-	return slack.New(cfg.BotToken, opts...)
-}
-
-// CheckTokens reports a missing or malformed token, naming the variable that
-// should hold it and the shape it needs. It never echoes the token.
-func CheckTokens(bot, app string) error {
-	var problems []string
-	if !strings.HasPrefix(bot, "xoxb-") || len(bot) < len("xoxb-")+4 || strings.ContainsAny(bot, " \t\r\n") {
-		problems = append(problems, "SLACK_BOT_TOKEN must be the bot user OAuth token, starting with xoxb- (Slack app → OAuth & Permissions)")
-	}
-	if !strings.HasPrefix(app, "xapp-") || len(app) < len("xapp-")+4 || strings.ContainsAny(app, " \t\r\n") {
-		problems = append(problems, "SLACK_APP_TOKEN must be an app-level token with the connections:write scope, starting with xapp- (Slack app → Basic Information → App-Level Tokens)")
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("%w: %s", ErrBadConfig, strings.Join(problems, "; "))
-	}
-	return nil
-}
-
 // OpsHandler serves /livez, /readyz, /healthz and /metrics.
 func (s *Server) OpsHandler() http.Handler { return opsHandler(s.metrics, &s.connected) }
 
@@ -370,33 +341,6 @@ func (s *Server) dispatch(ctx context.Context, h *socketmode.SocketmodeHandler) 
 			h.DispatchEvent(evt)
 		}
 	}
-}
-
-// setLink records that connection n (counted from 0) is being opened (up
-// false: the previous one is gone) or is open. The newest news wins.
-func (s *Server) setLink(n int, up bool) {
-	s.linkMu.Lock()
-	defer s.linkMu.Unlock()
-	if up {
-		s.linkUp = max(s.linkUp, n)
-	} else {
-		s.linkDown = max(s.linkDown, n)
-	}
-	connected := s.linkUp >= 0 && s.linkUp >= s.linkDown && !s.linkClosed
-	s.connected.Store(connected)
-	if connected {
-		s.metrics.connected.Set(1)
-	} else {
-		s.metrics.connected.Set(0)
-	}
-}
-
-// closeLink marks the connection gone for good.
-func (s *Server) closeLink() {
-	s.linkMu.Lock()
-	s.linkClosed = true
-	s.linkMu.Unlock()
-	s.setLink(-1, false)
 }
 
 // ack acknowledges one envelope and records how long that took.

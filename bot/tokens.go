@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 )
@@ -58,4 +61,33 @@ func tokenError(variable, method string, err error) error {
 		return fmt.Errorf("%w: %s: %s (%s: %s)", ErrBadToken, variable, why, method, se.Err)
 	}
 	return fmt.Errorf("check %s with %s: %w", variable, method, err)
+}
+
+// slackClient is the Web API client for cfg's tokens and URL.
+func slackClient(cfg Config) *slack.Client {
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Timeout: 30 * time.Second}
+	}
+	opts := []slack.Option{slack.OptionAppLevelToken(cfg.AppToken), slack.OptionHTTPClient(hc)}
+	if cfg.APIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
+	}
+	return slack.New(cfg.BotToken, opts...)
+}
+
+// CheckTokens reports a missing or malformed token, naming the variable that
+// should hold it and the shape it needs. It never echoes the token.
+func CheckTokens(bot, app string) error {
+	var problems []string
+	if !strings.HasPrefix(bot, "xoxb-") || len(bot) < len("xoxb-")+4 || strings.ContainsAny(bot, " \t\r\n") {
+		problems = append(problems, "SLACK_BOT_TOKEN must be the bot user OAuth token, starting with xoxb- (Slack app → OAuth & Permissions)")
+	}
+	if !strings.HasPrefix(app, "xapp-") || len(app) < len("xapp-")+4 || strings.ContainsAny(app, " \t\r\n") {
+		problems = append(problems, "SLACK_APP_TOKEN must be an app-level token with the connections:write scope, starting with xapp- (Slack app → Basic Information → App-Level Tokens)")
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w: %s", ErrBadConfig, strings.Join(problems, "; "))
+	}
+	return nil
 }
