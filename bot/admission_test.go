@@ -15,7 +15,7 @@ import (
 
 // statedWait reads the expected wait a placeholder or busy reply states, in
 // whole seconds ("under a second" is 0); false when it states none.
-var statedWaitRe = regexp.MustCompile(`expected wait (?:is )?(under a second|(\d+) s|(\d+) min)`)
+var statedWaitRe = regexp.MustCompile(`expected wait (?:is )?(?:more than )?(under a second|(\d+) s|(\d+) min)`)
 
 func statedWait(text string) (time.Duration, bool) {
 	m := statedWaitRe.FindStringSubmatch(text)

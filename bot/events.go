@@ -269,7 +269,7 @@ func (s *Server) busyText(pl place) string {
 		return ":zzz: crosscheck is restarting and not taking questions right now. Try again in a minute."
 	}
 	return fmt.Sprintf(":traffic_light: I'm busy: %s %s ahead of yours and the expected wait is %s, longer than the %s I let a question wait. Please ask again in a few minutes.",
-		plural(pl.Ahead, "question"), isAre(pl.Ahead), roughly(pl.Wait), roughly(s.cfg.MaxWait))
+		plural(pl.Ahead, "question"), isAre(pl.Ahead), roughlyOver(pl.Wait, s.cfg.MaxWait), roughly(s.cfg.MaxWait))
 }
 
 // placeholderText is what a question shows while it waits: where it stands

@@ -201,16 +201,26 @@ func (a *answerTimes) observe(d time.Duration) {
 }
 
 // estimate is the expected time per job: the measured mean, or more when
-// the jobs running now have already taken longer (an engine that suddenly
-// hangs must not keep admitting on old, fast numbers). Before any answer
-// has finished there is no evidence of a wait, and nothing is turned away.
+// the jobs running now have clearly hung (an engine or model endpoint that
+// stalls must not keep admitting on old, fast numbers). A job counts as
+// hung only past hungAfter: under a burst, answers run slower for a moment
+// while hundreds of placeholders are posted beside them, and that is no
+// reason to turn people away. Before any answer has finished there is no
+// evidence of a wait, and nothing is turned away.
 func (a *answerTimes) estimate(now time.Time, running map[*job]time.Time) time.Duration {
-	if len(running) == 0 {
-		return a.mean
-	}
-	var sum time.Duration
+	hung := max(hungFactor*a.mean, hungFloor)
+	est := a.mean
 	for _, started := range running {
-		sum += now.Sub(started)
+		if took := now.Sub(started); took > hung {
+			est = max(est, took)
+		}
 	}
-	return max(a.mean, sum/time.Duration(len(running)))
+	return est
 }
+
+// A running job is taken as hung after ten times the mean answer time, and
+// never before five seconds.
+const (
+	hungFactor = 10
+	hungFloor  = 5 * time.Second
+)

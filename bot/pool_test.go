@@ -108,11 +108,19 @@ func TestPoolHangingAnswerRaisesTheEstimate(t *testing.T) {
 	if !submit(p, func(context.Context) {}) {
 		t.Fatal("refused with 10 ms answers")
 	}
-	// The running answer has now taken two seconds: waiting behind it is
-	// at least that, whatever earlier answers took.
-	now.Add(int64(2 * time.Second))
-	if _, pl, ok := p.admit(); ok || pl.Wait < 2*time.Second {
-		t.Errorf("admitted = %v with wait %v behind a 2 s answer, want refused", ok, pl.Wait)
+	// Three seconds into an answer that usually takes 10 ms the engine is
+	// slow, but may only be sharing the CPU with a burst: still admitted.
+	now.Add(int64(3 * time.Second))
+	if j, pl, ok := p.admit(); !ok {
+		t.Errorf("refused with wait %v three seconds into one answer", pl.Wait)
+	} else {
+		p.run(j, func(context.Context) {})
+	}
+	// Past five seconds it has hung: waiting behind it is at least that,
+	// whatever earlier answers took.
+	now.Add(int64(3 * time.Second))
+	if _, pl, ok := p.admit(); ok || pl.Wait < 6*time.Second {
+		t.Errorf("admitted = %v with wait %v behind a 6 s answer, want refused", ok, pl.Wait)
 	}
 	close(release)
 	_ = p.shutdown(context.Background())
