@@ -73,8 +73,12 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	if tc := s.threads.get(threadKey(q.channel, q.threadTS)); tc != nil {
-		if f, ok := readFollowUp(q.text, tc.Answer); ok {
-			s.followUp(ctx, q, tc, f, log)
+		// The documents may have been re-ingested since: only quotes
+		// still byte-for-byte in them are shown again.
+		current := *tc
+		current.Answer, _ = verifyQuotes(s.cfg.Library, tc.Answer)
+		if f, ok := readFollowUp(q.text, current.Answer); ok {
+			s.followUp(ctx, q, &current, f, log)
 			return
 		}
 	}

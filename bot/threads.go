@@ -43,6 +43,9 @@ type threads struct {
 	path  string
 	f     *os.File
 	byKey map[string]*threadContext
+	// lines counts what the file holds, compacted or appended, so it is
+	// compacted again before it grows far past what it keeps.
+	lines int
 	now   func() time.Time
 }
 
@@ -58,12 +61,23 @@ func openThreads(dir string, now func() time.Time) (*threads, error) {
 	if err := t.compact(); err != nil {
 		return nil, err
 	}
+	if err := t.reopen(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// reopen opens the (just compacted) file for appending.
+func (t *threads) reopen() error {
+	if t.f != nil {
+		_ = t.f.Close()
+	}
 	f, err := os.OpenFile(t.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o640)
 	if err != nil {
-		return nil, fmt.Errorf("open thread context: %w", err)
+		return fmt.Errorf("open thread context: %w", err)
 	}
 	t.f = f
-	return t, nil
+	return nil
 }
 
 // load reads every line it can; a torn last line (a crash mid-write) is
@@ -129,6 +143,7 @@ func (t *threads) compact() error {
 	if err := os.Rename(tmp.Name(), t.path); err != nil {
 		return fmt.Errorf("compact thread context: %w", err)
 	}
+	t.lines = len(all)
 	return nil
 }
 
@@ -148,6 +163,15 @@ func (t *threads) put(question string, a *answer.Answer, keys ...string) error {
 		}
 		if err != nil && firstErr == nil {
 			firstErr = fmt.Errorf("save thread context: %w", err)
+		}
+		t.lines++
+	}
+	if t.lines > 2*threadMaxCount {
+		if err := t.compact(); err != nil {
+			return err
+		}
+		if err := t.reopen(); err != nil {
+			return err
 		}
 	}
 	return firstErr
