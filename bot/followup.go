@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"regexp"
 	"strings"
@@ -24,6 +25,9 @@ const (
 	// followExpand: "more on the CIA part" — one account, with the
 	// passages around its quotes.
 	followExpand
+	// followDisputes: "is that disputed?" — the corpus disputes the last
+	// answer showed, whole.
+	followDisputes
 )
 
 func (k followKind) String() string {
@@ -34,6 +38,8 @@ func (k followKind) String() string {
 		return "narrow"
 	case followExpand:
 		return "expand"
+	case followDisputes:
+		return "disputes"
 	}
 	return "none"
 }
@@ -65,7 +71,14 @@ var (
 		regexp.MustCompile(`^(.+?)(?:'s|s')? (?:view|side|account|position|version|take|story|response|answer)$`),
 	}
 	// andForm is "and the embassy?": only a name, after "and".
-	andForm     = regexp.MustCompile(`^and (.+)$`)
+	andForm       = regexp.MustCompile(`^and (.+)$`)
+	disputesForms = regexp.MustCompile(`^(?:` +
+		`(?:is|was|are|were) (?:that|this|it|these|those|any of (?:that|this|it)) (?:disputed|contested|contradicted|denied)` +
+		`|(?:what|which) (?:is|are|was|were) the (?:dispute|disputes|disagreement|disagreements|conflict|conflicts)` +
+		`|who (?:disagrees|disputes|contradicts|denies) (?:that|this|it)` +
+		`|(?:show|list) (?:me )?the (?:dispute|disputes)` +
+		`|(?:any )?(?:dispute|disputes|disagreement|disagreements)` +
+		`)$`)
 	expandForms = regexp.MustCompile(`^(?:tell me |say |give me |show me |i want |can you say |can you give me |can i have |can i get )?` +
 		`(?:more|expand|elaborate|details|more details|more detail)(?: on| about| of| regarding| for)? (.+?)` +
 		`(?: part| bit| account| side| one| claim| piece| point| quote| quotes)?$`)
@@ -81,6 +94,9 @@ func readFollowUp(text string, last *answer.Answer) (followUp, bool) {
 	}
 	if sourcesForms.MatchString(n) {
 		return followUp{kind: followSources}, true
+	}
+	if disputesForms.MatchString(n) {
+		return followUp{kind: followDisputes}, true
 	}
 	if len(last.Accounts) == 0 {
 		return followUp{}, false
@@ -247,10 +263,39 @@ func (s *Server) followUp(ctx context.Context, q question, tc *threadContext, f 
 		pg = renderAnswer(na, view{AnswerID: ra.ID, Sources: s.cfg.Library.Len()}, 0)
 	case followExpand:
 		pg = renderExpanded(tc, f.account, s.cfg.Library)
+	case followDisputes:
+		pg = s.answerDisputes(ctx, tc, log)
 	}
 	log.Info("follow-up answered from thread context", "kind", f.kind.String())
 	s.metrics.questions.WithLabelValues(q.route, outcomeFollowUp).Inc()
 	if _, err := s.out.post(ctx, q.channel, q.threadTS, pg); err != nil {
 		log.Warn("post follow-up", "err", err)
 	}
+}
+
+// answerDisputes shows the corpus disputes the thread's last answer
+// brought in (answer.Answer.Disputes), whole, as /disputes lists them.
+func (s *Server) answerDisputes(ctx context.Context, tc *threadContext, log *slog.Logger) page {
+	if len(tc.Answer.Disputes) == 0 {
+		return textPage(fmt.Sprintf("My last answer here (to “%s”) shows no recorded dispute between the documents. Its accounts are above; ask for the sources to check them.", mrkdwn(truncate(tc.Question, 300))))
+	}
+	if s.cfg.Disputer == nil {
+		return textPage("Dispute detection is not switched on in this version of crosscheck, so I can't show the disputes.")
+	}
+	all, err := s.disputes(ctx, "")
+	if err != nil {
+		log.Error("list disputes", "err", err)
+		return textPage(":warning: I could not list the disputes just now (the details are in crosscheck's log). Please try again in a minute.")
+	}
+	want := map[string]bool{}
+	for _, id := range tc.Answer.Disputes {
+		want[id] = true
+	}
+	var shown []answer.Dispute
+	for _, d := range all {
+		if want[d.ID] {
+			shown = append(shown, d)
+		}
+	}
+	return renderDisputes(shown, "")
 }

@@ -31,6 +31,9 @@ func TestReadFollowUp(t *testing.T) {
 		{"more on the mayor part", followExpand, 2},
 		{"tell me more about the dawn part", followExpand, 2},
 		{"more on that", followExpand, 0},
+		{"is that disputed?", followDisputes, 0},
+		{"what are the disputes?", followDisputes, 0},
+		{"any disputes?", followDisputes, 0},
 		// Questions of their own go to the engine.
 		{"did the raid happen at dawn?", 0, 0},
 		{"what did the governor say?", 0, 0},
@@ -163,4 +166,23 @@ func TestFollowUpsRenderDocumentTextInert(t *testing.T) {
 		m := h.waitThread(general, root, i+2)[i+1]
 		assertInert(t, m)
 	}
+}
+
+func TestFollowUpShowsTheAnswersDisputes(t *testing.T) {
+	lib := fixtureLibrary(t)
+	withDispute := answerFunc(func(ctx context.Context, q string) (*answer.Answer, error) {
+		a := conflictAnswer(t, lib)
+		a.Disputes = []string{"d1"}
+		return a, nil
+	})
+	h := startHarness(t, withLibrary(lib), withAnswerer(withDispute), withDisputer(fixtureDisputes(t)))
+	_, root := h.slack.Mention(general, alice, "were foreign agents at the raid?", "")
+	h.waitThread(general, root, 1)
+	h.slack.Mention(general, bob, "is that disputed?", root)
+	m := h.waitThread(general, root, 2)[1]
+	all := strings.Join(blockTexts(t, m.Blocks)["mrkdwn"], "\n")
+	if !strings.Contains(all, "Whether foreign agents were at the raid") || strings.Contains(all, "at all") {
+		t.Errorf("disputes follow-up = %s, want the one dispute the answer showed", all)
+	}
+	assertInert(t, m)
 }
