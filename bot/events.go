@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/crosscheck/crosscheck/answer"
@@ -122,99 +121,6 @@ func cleanQuestion(text string) string {
 	return strings.TrimSpace(unescapeSlack(text))
 }
 
-// admit takes a place in line for q, posts the placeholder that says where
-// it stands, and hands the answer to a worker. Past the wait deadline the
-// asker is told the bot is busy, with the wait they would have had.
-func (s *Server) admit(ctx context.Context, q question, log *slog.Logger) {
-	j, pl, ok := (*job)(nil), place{}, false
-	if s.accepting.Load() {
-		j, pl, ok = s.pool.admit()
-	}
-	if !ok {
-		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()
-		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.busyText(pl))); err != nil {
-			log.Warn("post busy reply", "err", err)
-		}
-		return
-	}
-	ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.placeholderText(pl)))
-	var refused slack.SlackErrorResponse
-	if errors.As(err, &refused) {
-		// Slack refused the channel (not_in_channel, channel_not_found…):
-		// the answer could not be posted either.
-		s.pool.drop(j)
-		log.Error("post placeholder", "err", err)
-		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
-		return
-	}
-	if err != nil {
-		// Rate limits outlasted the wait or Slack was slow: still answer,
-		// posting the answer as a new message when it is ready.
-		log.Warn("post placeholder; will post the answer without one", "err", err)
-		ts = ""
-	}
-	s.pool.run(j, func(work context.Context) { s.answer(work, q, ts) })
-}
-
-// answer runs on a worker: retrieval, then the verified answer in place of
-// the placeholder at ts (or as a new message when there is none), or a
-// visible failure.
-func (s *Server) answer(work context.Context, q question, ts string) {
-	log := s.log.With("event_id", q.eventID, "route", q.route, "channel", q.channel)
-	// The answer (or the failure) must reach the user even when the
-	// question's deadline or the shutdown grace is what ended the work.
-	show := func(pg page) bool {
-		showCtx, cancel := context.WithTimeout(context.WithoutCancel(work), 15*time.Second)
-		defer cancel()
-		if ts == "" {
-			if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
-				log.Error("post answer", "err", err)
-				return false
-			}
-			return true
-		}
-		if err := s.out.update(showCtx, q.channel, ts, pg); err != nil {
-			log.Warn("update placeholder; posting instead", "err", err)
-			if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
-				log.Error("post answer", "err", err)
-				return false
-			}
-		}
-		return true
-	}
-	if work.Err() != nil {
-		// Still queued when the shutdown grace ran out: say so rather than
-		// leave the question unanswered.
-		show(textPage(failureText(work.Err(), s.cfg.Deadline)))
-		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
-		return
-	}
-	ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
-	defer cancel()
-	progress := s.showProgress(q.channel, ts, log) // a no-op without a placeholder
-	pg, outcome, ra := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
-	progress.finish()
-	if !show(pg) {
-		outcome = outcomeFailed
-	}
-	if ra != nil {
-		// Follow-ups come in the thread the question was asked in, or (in
-		// a DM) in a thread under the answer itself.
-		keys := []string{threadKey(q.channel, q.threadTS)}
-		if ts != "" {
-			keys = append(keys, threadKey(q.channel, ts))
-		}
-		if err := s.threads.put(q.text, ra.Answer, keys...); err != nil {
-			log.Error("save thread context", "err", err)
-		}
-	}
-	took := time.Since(q.received)
-	s.metrics.questions.WithLabelValues(q.route, outcome).Inc()
-	s.metrics.answerSeconds.WithLabelValues(q.route).Observe(took.Seconds())
-	log.Info("answered", "outcome", outcome, "took", took.Round(time.Millisecond).String())
-}
-
 // compose asks, verifies and renders the first page; failures become a page
 // that says what happened and what to do.
 func (s *Server) compose(ctx context.Context, text, user, channel string, v view, log *slog.Logger) (page, string, *recentAnswer) {
@@ -265,37 +171,6 @@ func failureText(err error, deadline time.Duration) string {
 		return ":warning: Something went wrong while answering, and the details are in crosscheck's log. Please ask again; if it keeps happening, tell whoever runs crosscheck."
 	}
 }
-
-// busyText tells a person turned away why, and how long the wait would
-// have been, so they can judge when to come back.
-func (s *Server) busyText(pl place) string {
-	if !s.accepting.Load() {
-		return ":zzz: crosscheck is restarting and not taking questions right now. Try again in a minute."
-	}
-	return fmt.Sprintf(":traffic_light: I'm busy: %s %s ahead of yours and the expected wait is %s, longer than the %s I let a question wait. Please ask again in a few minutes.",
-		plural(pl.Ahead, "question"), isAre(pl.Ahead), roughlyOver(pl.Wait, s.cfg.MaxWait), roughly(s.cfg.MaxWait))
-}
-
-// placeholderText is what a question shows while it waits: where it stands
-// in line, or that the search has started.
-func (s *Server) placeholderText(pl place) string {
-	if pl.Ahead == 0 {
-		return fmt.Sprintf("%s Checking %s…", placeholderMark, plural(s.cfg.Library.Len(), "source"))
-	}
-	return fmt.Sprintf("%s %s %s ahead of yours; expected wait %s. I'll check %s when it's your turn.",
-		placeholderMark, plural(pl.Ahead, "question"), isAre(pl.Ahead), roughly(pl.Wait), plural(s.cfg.Library.Len(), "source"))
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
-}
-
-// placeholderMark starts every placeholder, so a reader (and a test) can
-// tell a message that will still change from a final one.
-const placeholderMark = ":hourglass_flowing_sand:"
 
 // helpText says how to ask, with a question drawn from the corpus (example
 // may be empty for a corpus with nothing to draw from).
