@@ -71,7 +71,7 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	if tc := s.threads.get(threadKey(q.channel, q.threadTS)); tc != nil {
+	if tc := s.threads.get(threadKey(q.channel, q.threadTS)); tc != nil && (q.threadTS != "" || time.Since(tc.Time) < dmFollowUpWindow) {
 		// The documents may have been re-ingested since: only quotes
 		// still byte-for-byte in them are shown again.
 		current := *tc
@@ -90,6 +90,12 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	}
 	s.admit(ctx, q, log)
 }
+
+// dmFollowUpWindow is how long a message at the top level of a DM is read
+// as a follow-up to the answer above it. A thread is one conversation for
+// as long as its context is kept; the top of a DM is many, and "what did
+// the mayor say?" asked tomorrow is a new question.
+const dmFollowUpWindow = time.Hour
 
 // questionFrom turns an inner event into a question, or false for events
 // the bot must not answer: anything from a bot (including itself), edits,
