@@ -29,7 +29,9 @@ func (l *lineLog) Write(p []byte) (int, error) {
 		line := strings.TrimPrefix(strings.TrimSpace(string(l.buf[:i])), "crosscheck: ")
 		l.buf = l.buf[i+1:]
 		if rest, ok := strings.CutPrefix(line, "skipped "); ok {
-			l.log.Warn("corpus file skipped", "detail", rest)
+			// "PATH: REASON"; a path holding ": " keeps the rest in reason.
+			path, reason, _ := strings.Cut(rest, ": ")
+			l.log.Warn("corpus file skipped", "path", path, "reason", reason)
 		} else if line != "" {
 			l.log.Warn(line)
 		}

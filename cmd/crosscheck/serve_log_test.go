@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +61,7 @@ func TestServeLogsSkippedFilesAsJSON(t *testing.T) {
 			t.Errorf("log line is not JSON: %q", l)
 			continue
 		}
-		if rec["msg"] == "corpus file skipped" && strings.Contains(fmt.Sprint(rec["detail"]), "broken.md") {
+		if rec["msg"] == "corpus file skipped" && rec["path"] == "broken.md" && rec["reason"] != "" {
 			skipped = true
 		}
 	}
