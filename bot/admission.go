@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/crosscheck/crosscheck/answer"
 )
 
 // admit takes a place in line for q, posts the placeholder that says where
@@ -51,25 +53,23 @@ func (s *Server) admit(ctx context.Context, q question, log *slog.Logger) {
 func (s *Server) answer(work context.Context, q question, ts string) {
 	log := s.log.With("event_id", q.eventID, "route", q.route, "channel", q.channel)
 	// The answer (or the failure) must reach the user even when the
-	// question's deadline or the shutdown grace is what ended the work.
-	show := func(pg page) bool {
+	// question's deadline or the shutdown grace is what ended the work. It
+	// returns the ts of the message the answer is in, "" if it is in none.
+	show := func(pg page) string {
 		showCtx, cancel := context.WithTimeout(context.WithoutCancel(work), 15*time.Second)
 		defer cancel()
-		if ts == "" {
-			if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
-				log.Error("post answer", "err", err)
-				return false
+		if ts != "" {
+			err := s.out.update(showCtx, q.channel, ts, pg)
+			if err == nil {
+				return ts
 			}
-			return true
-		}
-		if err := s.out.update(showCtx, q.channel, ts, pg); err != nil {
 			log.Warn("update placeholder; posting instead", "err", err)
-			if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
-				log.Error("post answer", "err", err)
-				return false
-			}
 		}
-		return true
+		posted, err := s.out.post(showCtx, q.channel, q.threadTS, pg)
+		if err != nil {
+			log.Error("post answer", "err", err)
+		}
+		return posted
 	}
 	if work.Err() != nil {
 		// Still queued when the shutdown grace ran out: say so rather than
@@ -83,24 +83,33 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	progress := s.showProgress(q.channel, ts, log) // a no-op without a placeholder
 	pg, outcome, ra := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
 	progress.finish()
-	if !show(pg) {
-		outcome = outcomeFailed
-	}
+	// Follow-ups come in the thread the question was asked in, or (in a
+	// DM) in a thread under the answer itself. The context is saved before
+	// the answer shows, so a follow-up sent the moment it appears finds it.
 	if ra != nil {
-		// Follow-ups come in the thread the question was asked in, or (in
-		// a DM) in a thread under the answer itself.
 		keys := []string{threadKey(q.channel, q.threadTS)}
 		if ts != "" {
 			keys = append(keys, threadKey(q.channel, ts))
 		}
-		if err := s.threads.put(q.text, ra.Answer, keys...); err != nil {
-			log.Error("save thread context", "err", err)
-		}
+		s.saveContext(q, ra.Answer, log, keys...)
+	}
+	shown := show(pg)
+	if shown == "" {
+		outcome = outcomeFailed
+	} else if ra != nil && shown != ts {
+		s.saveContext(q, ra.Answer, log, threadKey(q.channel, shown))
 	}
 	took := time.Since(q.received)
 	s.metrics.questions.WithLabelValues(q.route, outcome).Inc()
 	s.metrics.answerSeconds.WithLabelValues(q.route).Observe(took.Seconds())
 	log.Info("answered", "outcome", outcome, "took", took.Round(time.Millisecond).String())
+}
+
+// saveContext records a as the last answer of the conversations keys name.
+func (s *Server) saveContext(q question, a *answer.Answer, log *slog.Logger, keys ...string) {
+	if err := s.threads.put(q.text, a, keys...); err != nil {
+		log.Error("save thread context", "err", err)
+	}
 }
 
 // busyText tells a person turned away why, and how long the wait would

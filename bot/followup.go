@@ -80,7 +80,7 @@ var (
 		`|(?:any )?(?:dispute|disputes|disagreement|disagreements)` +
 		`)$`)
 	expandForms = regexp.MustCompile(`^(?:tell me |say |give me |show me |i want |can you say |can you give me |can i have |can i get )?` +
-		`(?:more|expand|elaborate|details|more details|more detail)(?: on| about| of| regarding| for)? (.+?)` +
+		`(?:more|expand|elaborate|details|more details|more detail) (?:on|about|of|regarding|for) (.+?)` +
 		`(?: part| bit| account| side| one| claim| piece| point| quote| quotes)?$`)
 	leadingFiller = regexp.MustCompile(`^(?:(?:ok|okay|wait|hm+|hmm+|sorry|thanks|cool|and so|so|but|also|ah|oh|right)\b[,.!]?\s*)+`)
 )

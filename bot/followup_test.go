@@ -41,6 +41,8 @@ func TestReadFollowUp(t *testing.T) {
 		{"and what about the labs in the north of the country?", 0, 0},
 		{"and the raid was at night?", 0, 0},
 		{"more on the weather part", 0, 0},
+		{"more residents said the raid took place", 0, 0},
+		{"expand the labs near the town", 0, 0},
 	} {
 		f, ok := readFollowUp(c.text, last)
 		switch {
