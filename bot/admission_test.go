@@ -33,11 +33,11 @@ func statedWait(text string) (time.Duration, bool) {
 }
 
 // TestSlowEngineTurnsAwayOnlyPastTheDeadline: answers take 100 ms, one
-// worker, a 1 s deadline. Of 30 questions at once, those whose wait fits
+// worker, a 2 s deadline. Of 30 questions at once, those whose wait fits
 // are queued and answered; the rest are told the bot is busy, with a wait
 // past the deadline. Nobody gets silence or two replies.
 func TestSlowEngineTurnsAwayOnlyPastTheDeadline(t *testing.T) {
-	const maxWait = time.Second
+	const maxWait = 2 * time.Second
 	lib := fixtureLibrary(t)
 	slow := answerFunc(func(ctx context.Context, q string) (*answer.Answer, error) {
 		select {
@@ -68,7 +68,7 @@ func TestSlowEngineTurnsAwayOnlyPastTheDeadline(t *testing.T) {
 		case strings.Contains(m.Text, "I'm busy"):
 			busy++
 			wait, ok := statedWait(m.Text)
-			if !ok || !strings.Contains(m.Text, "ahead of yours") || !strings.Contains(m.Text, "the 1 s I let a question wait") {
+			if !ok || !strings.Contains(m.Text, "ahead of yours") || !strings.Contains(m.Text, "the 2 s I let a question wait") {
 				t.Errorf("busy reply %q does not say how many are ahead, the expected wait and the deadline", m.Text)
 			}
 			if ok && wait < maxWait {
@@ -84,8 +84,8 @@ func TestSlowEngineTurnsAwayOnlyPastTheDeadline(t *testing.T) {
 		}
 	}
 	t.Logf("%d answered, %d told busy", answered, busy)
-	// 100 ms answers, one worker, 1 s: about ten fit. A loaded machine
-	// measures slower answers, so fewer; never none, and never all thirty.
+	// 100 ms answers, one worker, 2 s: about twenty fit. A loaded machine
+	// measures slower answers, so fewer; never only a few, never all thirty.
 	if answered < 4 || busy == 0 {
 		t.Errorf("%d answered and %d busy; want the questions that fit in 1 s answered and the rest told busy", answered, busy)
 	}
