@@ -53,7 +53,7 @@ func ExampleQuestions(lib Library, n int) []string {
 		if len(out) == n {
 			return out
 		}
-		out = append(out, "What did "+sp.name+" say?")
+		out = append(out, "What did "+withArticle(sp.name)+" say?")
 	}
 	for _, d := range lib.Docs() {
 		if len(out) == n {
@@ -66,4 +66,21 @@ func ExampleQuestions(lib Library, n int) []string {
 		}
 	}
 	return out
+}
+
+// orgWords end the names of bodies that take "the" in English ("the U.S.
+// Embassy", "the Interior Ministry"), unlike people and acronyms ("ICE").
+var orgWords = map[string]bool{
+	"embassy": true, "ministry": true, "department": true, "office": true, "agency": true, "council": true,
+	"court": true, "police": true, "army": true, "government": true, "commission": true, "committee": true,
+	"union": true, "party": true, "senate": true, "administration": true, "bureau": true, "service": true,
+	"authority": true, "secretariat": true, "institute": true, "board": true, "parliament": true, "congress": true,
+}
+
+func withArticle(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 || strings.EqualFold(words[0], "the") || !orgWords[strings.ToLower(words[len(words)-1])] {
+		return name
+	}
+	return "the " + name
 }

@@ -36,3 +36,14 @@ func TestHelpUsesTheCorpusExample(t *testing.T) {
 		t.Errorf("help = %q, want an example drawn from the corpus", m.Text)
 	}
 }
+
+func TestWithArticle(t *testing.T) {
+	for name, want := range map[string]string{
+		"U.S. Embassy": "the U.S. Embassy", "ICE": "ICE", "Ines Varga": "Ines Varga",
+		"The Interior Ministry": "The Interior Ministry", "Interior Ministry": "the Interior Ministry",
+	} {
+		if got := withArticle(name); got != want {
+			t.Errorf("withArticle(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
