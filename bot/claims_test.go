@@ -11,7 +11,7 @@ func TestSplitClaims(t *testing.T) {
 		want []string
 		more int
 	}{
-		{"The bridge closed in May. The mayor opened a new library downtown! Did Canada send troops?",
+		{"The bridge closed in May. The mayor opened a new library downtown! Did Canada ban fishing?",
 			[]string{"The bridge closed in May.", "The mayor opened a new library downtown!"}, 0},
 		{"<@U0BOB> heads up: U.S. agents ran the raid in the north. Reyes said so. <https://x.example/a|See here> for more details today. Mr. Reyes led the team.",
 			[]string{"U.S. agents ran the raid in the north.", "See here for more details today.", "Mr. Reyes led the team."}, 0},

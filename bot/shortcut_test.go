@@ -32,7 +32,7 @@ func TestCrosscheckThisMessage(t *testing.T) {
 	lib, engine := checkCorpus(t)
 	h := startHarness(t, withLibrary(lib), withAnswerer(engine))
 	msgTS := h.slack.NewTS()
-	text := "Heads up <!here>: The port reopened on Monday. The mayor opened a new library downtown. Canada sent troops to the border. Thoughts?"
+	text := "Heads up <!here>: The port reopened on Monday. The mayor opened a new library downtown. Canada banned fishing in the bay. Thoughts?"
 	h.slack.Shortcut(alice, ShortcutCallbackID, general, bob, msgTS, text, "")
 
 	var e []slacktest.Message
@@ -48,7 +48,7 @@ func TestCrosscheckThisMessage(t *testing.T) {
 	for _, want := range []struct{ claim, verdict string }{
 		{"The port reopened on Monday", "Disputed"},
 		{"The mayor opened a new library downtown", "Supported"},
-		{"Canada sent troops to the border", "The documents say nothing about this"},
+		{"Canada banned fishing in the bay", "The documents say nothing about this"},
 	} {
 		found := false
 		for _, c := range claims {
