@@ -60,7 +60,7 @@ func tokenError(variable, method string, err error) error {
 		}
 		return fmt.Errorf("%w: %s: %s (%s: %s)", ErrBadToken, variable, why, method, se.Err)
 	}
-	return fmt.Errorf("check %s with %s: %w", variable, method, err)
+	return fmt.Errorf("cannot reach Slack to check %s (%s): %w (check SLACK_API_URL and the network)", variable, method, err)
 }
 
 // slackClient is the Web API client for cfg's tokens and URL.

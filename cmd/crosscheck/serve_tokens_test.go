@@ -37,3 +37,14 @@ func TestServeChecksBothTokensAtStart(t *testing.T) {
 		})
 	}
 }
+
+func TestServeSaysWhenSlackIsUnreachable(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	environ := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1-some-bot-token", "SLACK_APP_TOKEN": "xapp-1-some-app-token",
+		"SLACK_API_URL": "http://" + freeAddr(t) + "/api/", "CROSSCHECK_DATA": t.TempDir()}
+	code := run(context.Background(), []string{"serve"}, slackTestEnv(environ), nil, &stdout, &stderr)
+	out := strings.TrimSpace(stderr.String())
+	if code != exitFail || strings.Count(out, "\n") != 0 || !strings.Contains(out, "cannot reach Slack") {
+		t.Errorf("exit %d, stderr %q; want exit 1 with one line saying Slack cannot be reached", code, out)
+	}
+}
