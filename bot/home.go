@@ -95,7 +95,11 @@ func (s *Server) publishHome(user, eventID string) {
 	}
 	view := slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: renderHome(h)}}
 	outcome := outcomeAnswered
-	if _, err := s.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: view}); err != nil {
+	err := s.out.retry(ctx, "views.publish", func() error {
+		_, err := s.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: view})
+		return err
+	})
+	if err != nil {
 		log.Warn("publish App Home", "err", err)
 		outcome = outcomeFailed
 	}
