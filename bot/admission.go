@@ -19,6 +19,7 @@ func (s *Server) admit(ctx context.Context, q question, log *slog.Logger) {
 	j, pl, ok := (*job)(nil), place{}, false
 	if s.accepting.Load() {
 		j, pl, ok = s.pool.admit()
+		s.metrics.expectedWait.Set(pl.Wait.Seconds())
 	}
 	if !ok {
 		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()

@@ -41,6 +41,7 @@ type metrics struct {
 	ackSeconds    prometheus.Histogram
 	answerSeconds *prometheus.HistogramVec
 	queueDepth    prometheus.Gauge
+	expectedWait  prometheus.Gauge
 	quotesDropped prometheus.Counter
 	reconnects    prometheus.Counter
 	connected     prometheus.Gauge
@@ -67,6 +68,10 @@ func newMetrics() *metrics {
 			Name: "crosscheck_queue_depth",
 			Help: "Questions waiting for a worker.",
 		}),
+		expectedWait: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "crosscheck_expected_wait_seconds",
+			Help: "Expected wait for a worker of the last question that arrived, from measured answer times; past --max-wait questions are turned away.",
+		}),
 		quotesDropped: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "crosscheck_quotes_dropped_total",
 			Help: "Quotes not shown because they were not byte-for-byte in their document.",
@@ -80,7 +85,7 @@ func newMetrics() *metrics {
 			Help: "1 while the Socket Mode WebSocket is connected.",
 		}),
 	}
-	m.registry.MustRegister(m.questions, m.ackSeconds, m.answerSeconds, m.queueDepth, m.quotesDropped, m.reconnects, m.connected,
+	m.registry.MustRegister(m.questions, m.ackSeconds, m.answerSeconds, m.queueDepth, m.expectedWait, m.quotesDropped, m.reconnects, m.connected,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }

@@ -303,7 +303,7 @@ func TestHealthzAndMetrics(t *testing.T) {
 	})
 	for _, want := range []string{
 		`crosscheck_questions_total{outcome="answered",route="mention"} 1`,
-		"crosscheck_ack_seconds_count", "crosscheck_answer_seconds_bucket", "crosscheck_queue_depth",
+		"crosscheck_ack_seconds_count", "crosscheck_answer_seconds_bucket", "crosscheck_queue_depth", "crosscheck_expected_wait_seconds",
 		"crosscheck_quotes_dropped_total", "crosscheck_reconnects_total 0", "crosscheck_slack_connected 1",
 	} {
 		if !strings.Contains(body, want) {

@@ -91,6 +91,7 @@ func (s *Server) slashAsk(cmd slack.SlashCommand, text string, received time.Tim
 	pl, ok := place{}, false
 	if s.accepting.Load() {
 		j, pl, ok = s.pool.admit()
+		s.metrics.expectedWait.Set(pl.Wait.Seconds())
 	}
 	if !ok {
 		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
