@@ -16,14 +16,9 @@ import (
 // it stands, and hands the answer to a worker. Past the wait deadline the
 // asker is told the bot is busy, with the wait they would have had.
 func (s *Server) admit(ctx context.Context, q question, log *slog.Logger) {
-	j, pl, ok := (*job)(nil), place{}, false
-	if s.accepting.Load() {
-		j, pl, ok = s.pool.admit()
-		s.metrics.expectedWait.Set(pl.Wait.Seconds())
-	}
+	j, pl, ok := s.takePlace(log)
 	if !ok {
 		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()
-		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
 		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.busyText(pl))); err != nil {
 			log.Warn("post busy reply", "err", err)
 		}
@@ -104,6 +99,21 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	s.metrics.questions.WithLabelValues(q.route, outcome).Inc()
 	s.metrics.answerSeconds.WithLabelValues(q.route).Observe(took.Seconds())
 	log.Info("answered", "outcome", outcome, "took", took.Round(time.Millisecond).String())
+}
+
+// takePlace admits a question unless the bot is shutting down, and logs a
+// refusal with the wait that caused it; the caller tells the user.
+func (s *Server) takePlace(log *slog.Logger) (*job, place, bool) {
+	if !s.accepting.Load() {
+		log.Info("shutting down; told the user to ask again")
+		return nil, place{}, false
+	}
+	j, pl, ok := s.pool.admit()
+	s.metrics.expectedWait.Set(pl.Wait.Seconds())
+	if !ok {
+		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
+	}
+	return j, pl, ok
 }
 
 // saveContext records a as the last answer of the conversations keys name.

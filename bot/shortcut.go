@@ -112,14 +112,8 @@ func (s *Server) onShortcut(cb slack.InteractionCallback, received time.Time) {
 	}
 	mc := &messageCheck{User: cb.User.ID, Channel: cmp.Or(cb.Channel.ID, cb.Container.ChannelID), MessageTS: cmp.Or(cb.Message.Timestamp, cb.MessageTs),
 		ThreadTS: cb.Message.ThreadTimestamp, More: more}
-	var j *job
-	pl, ok := place{}, false
-	if s.accepting.Load() {
-		j, pl, ok = s.pool.admit()
-		s.metrics.expectedWait.Set(pl.Wait.Seconds())
-	}
+	j, pl, ok := s.takePlace(log)
 	if !ok {
-		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
 		reply(textPage(s.busyText(pl)), outcomeBusy)
 		return
 	}

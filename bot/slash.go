@@ -87,14 +87,8 @@ func (s *Server) onSlash(evt *socketmode.Event, _ *socketmode.Client) {
 // slashAsk answers /ask on a worker and replies ephemerally with a "Share in
 // channel" button.
 func (s *Server) slashAsk(cmd slack.SlashCommand, text string, received time.Time, log *slog.Logger, reply func(page, string)) {
-	var j *job
-	pl, ok := place{}, false
-	if s.accepting.Load() {
-		j, pl, ok = s.pool.admit()
-		s.metrics.expectedWait.Set(pl.Wait.Seconds())
-	}
+	j, pl, ok := s.takePlace(log)
 	if !ok {
-		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
 		reply(textPage(s.busyText(pl)), outcomeBusy)
 		return
 	}
