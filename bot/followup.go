@@ -82,6 +82,7 @@ var (
 	expandForms = regexp.MustCompile(`^(?:tell me |say |give me |show me |i want |can you say |can you give me |can i have |can i get )?` +
 		`(?:more|expand|elaborate|details|more details|more detail) (?:on|about|of|regarding|for) (.+?)` +
 		`(?: part| bit| account| side| one| claim| piece| point| quote| quotes)?$`)
+	politeness    = regexp.MustCompile(`\b(?:please|pls|plz)\b`)
 	leadingFiller = regexp.MustCompile(`^(?:(?:ok|okay|wait|hm+|hmm+|sorry|thanks|cool|and so|so|but|also|ah|oh|right)\b[,.!]?\s*)+`)
 )
 
@@ -132,7 +133,8 @@ func readFollowUp(text string, last *answer.Answer) (followUp, bool) {
 // ("wait, who said that?") and the punctuation it ends with.
 func normalizeFollowUp(text string) string {
 	n := strings.ToLower(strings.Join(strings.Fields(text), " "))
-	n = strings.NewReplacer("’", "'", "‘", "'", "please", "", " pls", "").Replace(n)
+	n = strings.NewReplacer("’", "'", "‘", "'").Replace(n)
+	n = politeness.ReplaceAllString(n, "")
 	n = strings.TrimRight(strings.TrimSpace(n), "?!.…, ")
 	n = leadingFiller.ReplaceAllString(n, "")
 	return strings.TrimSpace(strings.Join(strings.Fields(n), " "))
