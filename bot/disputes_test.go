@@ -50,6 +50,9 @@ func TestSlashDisputes(t *testing.T) {
 		}
 	}
 	assertInert(t, m)
+	if _, ok := m.Button(actionShowPassage); !ok {
+		t.Error("no Show passage button beside the sides' quotes")
+	}
 	if got := h.slack.Thread(general, ""); len(got) != 0 {
 		t.Errorf("/contested posted in the channel: %s", texts(got))
 	}

@@ -3,6 +3,7 @@ package bot
 import (
 	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/slack-go/slack"
@@ -86,9 +87,23 @@ func checkAccountBlocks(a *answer.Answer, i int) []slack.Block {
 	}
 	blocks := []slack.Block{sectionBlock(b.String())}
 	if len(acc.Quotes) > 0 {
-		blocks = append(blocks, quoteBlock(acc.Quotes[0].Text), contextBlock(attribution(acc.Quotes[0])))
+		q := acc.Quotes[0]
+		blocks = append(blocks, quoteBlock(q.Text), withPassageButton(attribution(q), q))
 	}
 	return blocks
+}
+
+// withPassageButton is a quote's source line (mrkdwn) with its "Show
+// passage" button beside it, so reading the quote in context costs no
+// extra block.
+func withPassageButton(line string, q answer.Quote) slack.Block {
+	value := strconv.Itoa(q.Start) + ":" + strconv.Itoa(q.End) + ":" + q.DocID
+	if len(value) > maxValueChars {
+		value = value[:maxValueChars] // an id this long is not findable; the handler says so
+	}
+	button := slack.NewButtonBlockElement(actionShowPassage, value, plainText("Show passage"))
+	text := slack.NewTextBlockObject(slack.MarkdownType, truncate(line, maxTextChars), false, false)
+	return slack.NewSectionBlock(text, nil, slack.NewAccessory(button))
 }
 
 // verdict is the line under a claim: what the documents do with it, in

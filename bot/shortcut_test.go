@@ -80,6 +80,23 @@ func TestCrosscheckThisMessage(t *testing.T) {
 	}
 	assertInert(t, m)
 
+	// Each quote can be read in its passage, privately.
+	pb, ok := m.Button(actionShowPassage)
+	if !ok {
+		t.Fatal("no Show passage button beside the quotes")
+	}
+	h.slack.Click(alice, m, pb.ActionID, pb.Value)
+	if !slacktest.Eventually(5*time.Second, func() bool {
+		for _, e := range h.slack.Ephemeral(alice) {
+			if strings.HasPrefix(e.Text, "Passage from") {
+				return true
+			}
+		}
+		return false
+	}) {
+		t.Error("Show passage on a check showed no passage")
+	}
+
 	b, ok := m.Button(actionShareCheck)
 	if !ok {
 		t.Fatal("no Share in thread button")
@@ -93,7 +110,14 @@ func TestCrosscheckThisMessage(t *testing.T) {
 		t.Error("the shared check still has a Share button")
 	}
 	assertInert(t, shared, alice)
-	if !slacktest.Eventually(5*time.Second, func() bool { return len(h.slack.Ephemeral(alice)) == 0 }) {
+	if !slacktest.Eventually(5*time.Second, func() bool {
+		for _, e := range h.slack.Ephemeral(alice) {
+			if e.TS == m.TS {
+				return false
+			}
+		}
+		return true
+	}) {
 		t.Error("the private copy stayed after sharing")
 	}
 }
