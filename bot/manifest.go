@@ -41,17 +41,21 @@ type AppManifest struct {
 	Settings Settings    `json:"settings" yaml:"settings"`
 }
 
+// Metadata is the manifest format version Slack reads it as.
 type Metadata struct {
 	MajorVersion int `json:"major_version" yaml:"major_version"`
 	MinorVersion int `json:"minor_version" yaml:"minor_version"`
 }
 
+// Display is how the app is shown in Slack's app directory and settings.
 type Display struct {
 	Name            string `json:"name" yaml:"name"`
 	Description     string `json:"description" yaml:"description"`
 	BackgroundColor string `json:"background_color" yaml:"background_color"`
 }
 
+// Features are what the app adds to Slack: App Home, the bot user, the
+// message shortcut and the slash commands.
 type Features struct {
 	AppHome       AppHome        `json:"app_home" yaml:"app_home"`
 	BotUser       BotUser        `json:"bot_user" yaml:"bot_user"`
@@ -59,18 +63,21 @@ type Features struct {
 	SlashCommands []SlashCommand `json:"slash_commands" yaml:"slash_commands"`
 }
 
-// AppHome has no omitempty anywhere: every switch is written as meant.
+// AppHome switches the Home tab and the Messages tab. It has no omitempty
+// anywhere: every switch is written as meant.
 type AppHome struct {
 	HomeTabEnabled             bool `json:"home_tab_enabled" yaml:"home_tab_enabled"`
 	MessagesTabEnabled         bool `json:"messages_tab_enabled" yaml:"messages_tab_enabled"`
 	MessagesTabReadOnlyEnabled bool `json:"messages_tab_read_only_enabled" yaml:"messages_tab_read_only_enabled"`
 }
 
+// BotUser is the bot's name in channels.
 type BotUser struct {
 	DisplayName  string `json:"display_name" yaml:"display_name"`
 	AlwaysOnline bool   `json:"always_online" yaml:"always_online"`
 }
 
+// Shortcut is a global or message shortcut; Slack sends its CallbackID.
 type Shortcut struct {
 	Name        string `json:"name" yaml:"name"`
 	Type        string `json:"type" yaml:"type"`
@@ -78,7 +85,8 @@ type Shortcut struct {
 	Description string `json:"description" yaml:"description"`
 }
 
-// SlashCommand has no url: in Socket Mode commands arrive over the socket.
+// SlashCommand is one slash command. It has no url: in Socket Mode
+// commands arrive over the socket.
 type SlashCommand struct {
 	Command      string `json:"command" yaml:"command"`
 	Description  string `json:"description" yaml:"description"`
@@ -86,14 +94,17 @@ type SlashCommand struct {
 	ShouldEscape bool   `json:"should_escape" yaml:"should_escape"`
 }
 
+// OAuthConfig holds the scopes the app asks for at install.
 type OAuthConfig struct {
 	Scopes Scopes `json:"scopes" yaml:"scopes"`
 }
 
+// Scopes are the bot token's OAuth scopes.
 type Scopes struct {
 	Bot []string `json:"bot" yaml:"bot"`
 }
 
+// Settings turn on Socket Mode, events and interactivity.
 type Settings struct {
 	EventSubscriptions EventSubscriptions `json:"event_subscriptions" yaml:"event_subscriptions"`
 	Interactivity      Interactivity      `json:"interactivity" yaml:"interactivity"`
@@ -102,10 +113,13 @@ type Settings struct {
 	TokenRotation      bool               `json:"token_rotation_enabled" yaml:"token_rotation_enabled"`
 }
 
+// EventSubscriptions are the events Slack sends the bot.
 type EventSubscriptions struct {
 	BotEvents []string `json:"bot_events" yaml:"bot_events"`
 }
 
+// Interactivity turns on buttons and shortcuts (no request URL in Socket
+// Mode).
 type Interactivity struct {
 	IsEnabled bool `json:"is_enabled" yaml:"is_enabled"`
 }
