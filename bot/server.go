@@ -132,7 +132,7 @@ type Server struct {
 	// passages is the number of passages searched, for progress.
 	passages int
 
-	// connected mirrors the link state below for /healthz.
+	// connected mirrors the link state below for /readyz.
 	connected  atomic.Bool
 	linkMu     sync.Mutex
 	linkUp     int // highest connection count seen connected, -1 for none
