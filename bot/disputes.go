@@ -47,7 +47,7 @@ func renderDisputes(ds []answer.Dispute, words string) page {
 			if side.Quote.Text == "" {
 				continue
 			}
-			blocks = append(blocks, quoteBlock(side.Quote.Text), withPassageButton(mrkdwn(truncate(side.Holder, 100))+" · "+attribution(side.Quote), side.Quote))
+			blocks = append(blocks, quoteBlock(side.Quote.Text), withPassageButton(mrkdwn(truncate(side.Holder, 100))+" · "+sourceLine(side.Quote), side.Quote))
 		}
 		shown++
 	}

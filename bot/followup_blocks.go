@@ -50,7 +50,10 @@ func renderThreadSources(tc *threadContext) page {
 	return page{Text: truncate(text.String(), maxTextChars), Blocks: blocks}
 }
 
-// sourceLine is "<url|title> — outlet · date · said by speaker".
+// sourceLine is a quote's source in one line, "<url|title> · outlet · date
+// · said by speaker", for follow-ups, checks and /disputes. It is ours
+// rather than the answer rendering's attribution so those views do not move
+// when answers are reshaped.
 func sourceLine(q answer.Quote) string {
 	title := truncate(cmp.Or(q.Source.Title, q.DocID), 200)
 	parts := []string{link(q.Source.URL, title)}
@@ -123,7 +126,7 @@ func renderExpanded(tc *threadContext, i int, lib Library) page {
 			break
 		}
 		chars += utf8.RuneCountInString(ctx.text)
-		blocks = append(blocks, ctx.block(), contextBlock(attribution(q)))
+		blocks = append(blocks, ctx.block(), contextBlock(sourceLine(q)))
 	}
 	return page{
 		Text:   fmt.Sprintf("More on %s's account: %s", mrkdwn(truncate(holder, 100)), plural(len(acc.Quotes), "quote")),

@@ -88,7 +88,7 @@ func checkAccountBlocks(a *answer.Answer, i int) []slack.Block {
 	blocks := []slack.Block{sectionBlock(b.String())}
 	if len(acc.Quotes) > 0 {
 		q := acc.Quotes[0]
-		blocks = append(blocks, quoteBlock(q.Text), withPassageButton(attribution(q), q))
+		blocks = append(blocks, quoteBlock(q.Text), withPassageButton(sourceLine(q), q))
 	}
 	return blocks
 }
