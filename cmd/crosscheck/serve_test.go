@@ -65,7 +65,8 @@ func TestServeHelpListsEnvironment(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_API_URL", "CROSSCHECK_CORPUS", "CROSSCHECK_DATA",
-		"CROSSCHECK_CHANNELS", "-metrics-addr", "-workers", "-queue", "-deadline", "-shutdown-grace", "-ask-command"} {
+		"CROSSCHECK_CHANNELS", "-metrics-addr", "-workers", "-queue", "-deadline", "-shutdown-grace", "-ask-command",
+		"CROSSCHECK_MAX_WAIT", "-max-wait", "-disputes-command", "CROSSCHECK_DISPUTES_COMMAND", "/livez", "/readyz"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("serve --help does not mention %s", want)
 		}
