@@ -35,6 +35,8 @@ func TestServeRejectsBadTokens(t *testing.T) {
 		{"bad api url", map[string]string{"SLACK_BOT_TOKEN": "xoxb-123-456-abc", "SLACK_APP_TOKEN": "xapp-1-A1-123-abc", "SLACK_API_URL": "ftp://slack"}, []string{"SLACK_API_URL"}},
 		{"bad worker count", map[string]string{"SLACK_BOT_TOKEN": "xoxb-123-456-abc", "SLACK_APP_TOKEN": "xapp-1-A1-123-abc", "CROSSCHECK_WORKERS": "many"}, []string{"CROSSCHECK_WORKERS"}},
 		{"bad deadline", map[string]string{"SLACK_BOT_TOKEN": "xoxb-123-456-abc", "SLACK_APP_TOKEN": "xapp-1-A1-123-abc", "CROSSCHECK_DEADLINE": "soon"}, []string{"CROSSCHECK_DEADLINE"}},
+		{"bad max wait", map[string]string{"SLACK_BOT_TOKEN": "xoxb-123-456-abc", "SLACK_APP_TOKEN": "xapp-1-A1-123-abc", "CROSSCHECK_MAX_WAIT": "a while"}, []string{"CROSSCHECK_MAX_WAIT"}},
+		{"negative max wait", map[string]string{"SLACK_BOT_TOKEN": "xoxb-123-456-abc", "SLACK_APP_TOKEN": "xapp-1-A1-123-abc", "CROSSCHECK_MAX_WAIT": "-1s"}, []string{"--max-wait"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
