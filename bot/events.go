@@ -42,6 +42,12 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
 		eventID = cb.EventID
 	}
+	if user, ok := homeOpened(ev.InnerEvent.Data); ok {
+		if s.seen.firstAll(received, prefixed("event:", eventID)) {
+			s.publishHome(user, eventID)
+		}
+		return
+	}
 	q, ok := s.questionFrom(ev.InnerEvent.Data)
 	if !ok {
 		return
@@ -65,21 +71,31 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
+	if tc := s.threads.get(threadKey(q.channel, q.threadTS)); tc != nil && (q.threadTS != "" || time.Since(tc.Time) < dmFollowUpWindow) {
+		// The documents may have been re-ingested since: only quotes
+		// still byte-for-byte in them are shown again.
+		current := *tc
+		current.Answer, _ = verifyQuotes(s.cfg.Library, tc.Answer)
+		if f, ok := readFollowUp(q.text, current.Answer); ok {
+			s.followUp(ctx, q, &current, f, log)
+			return
+		}
+	}
 	if q.text == "" || strings.EqualFold(strings.Trim(q.text, "?!. "), "help") {
 		s.metrics.questions.WithLabelValues(q.route, outcomeUsage).Inc()
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(helpText(s.cfg.Commands))); err != nil {
+		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(helpText(s.cfg.Commands, s.example()))); err != nil {
 			log.Warn("post help", "err", err)
 		}
 		return
 	}
-	if !s.accepting.Load() || !s.pool.submit(func(work context.Context) { s.answer(work, q) }) {
-		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()
-		log.Warn("queue full; told the user to retry")
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.busyText())); err != nil {
-			log.Warn("post busy reply", "err", err)
-		}
-	}
+	s.admit(ctx, q, log)
 }
+
+// dmFollowUpWindow is how long a message at the top level of a DM is read
+// as a follow-up to the answer above it. A thread is one conversation for
+// as long as its context is kept; the top of a DM is many, and "what did
+// the mayor say?" asked tomorrow is a new question.
+const dmFollowUpWindow = time.Hour
 
 // questionFrom turns an inner event into a question, or false for events
 // the bot must not answer: anything from a bot (including itself), edits,
@@ -111,57 +127,16 @@ func cleanQuestion(text string) string {
 	return strings.TrimSpace(unescapeSlack(text))
 }
 
-// answer runs on a worker: placeholder, retrieval, verified answer in place
-// of the placeholder, or a visible failure.
-func (s *Server) answer(work context.Context, q question) {
-	log := s.log.With("event_id", q.eventID, "route", q.route, "channel", q.channel)
-	if work.Err() != nil {
-		// Still queued when the shutdown grace ran out: say so rather than
-		// leave the question unanswered.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(work), 10*time.Second)
-		defer cancel()
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(failureText(work.Err(), s.cfg.Deadline))); err != nil {
-			log.Warn("post restart notice", "err", err)
-		}
-		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
-		return
-	}
-	ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
-	defer cancel()
-	ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(fmt.Sprintf(":hourglass_flowing_sand: Checking %s…", plural(s.cfg.Library.Len(), "source"))))
-	if err != nil {
-		// Without a placeholder we cannot reach the user either.
-		log.Error("post placeholder", "err", err)
-		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
-		return
-	}
-	pg, outcome := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
-	// The answer (or the failure) must reach the user even when the
-	// question's deadline or the shutdown grace is what ended the work.
-	showCtx, cancelShow := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
-	defer cancelShow()
-	if err := s.out.update(showCtx, q.channel, ts, pg); err != nil {
-		log.Warn("update placeholder; posting instead", "err", err)
-		if _, err := s.out.post(showCtx, q.channel, q.threadTS, pg); err != nil {
-			log.Error("post answer", "err", err)
-			outcome = outcomeFailed
-		}
-	}
-	s.metrics.questions.WithLabelValues(q.route, outcome).Inc()
-	s.metrics.answerSeconds.WithLabelValues(q.route).Observe(time.Since(q.received).Seconds())
-	log.Info("answered", "outcome", outcome, "seconds", time.Since(q.received).Seconds())
-}
-
 // compose asks, verifies and renders the first page; failures become a page
 // that says what happened and what to do.
-func (s *Server) compose(ctx context.Context, text, user, channel string, v view, log *slog.Logger) (page, string) {
+func (s *Server) compose(ctx context.Context, text, user, channel string, v view, log *slog.Logger) (page, string, *recentAnswer) {
 	ans, err := s.cfg.Answerer.Ask(ctx, text)
 	if err == nil && ans == nil {
 		err = errors.New("engine returned no answer")
 	}
 	if err != nil {
 		log.Error("answer", "err", err)
-		return textPage(failureText(err, s.cfg.Deadline)), failureOutcome(err)
+		return textPage(failureText(err, s.cfg.Deadline)), failureOutcome(err), nil
 	}
 	verified, dropped := verifyQuotes(s.cfg.Library, ans)
 	if dropped > 0 {
@@ -174,7 +149,7 @@ func (s *Server) compose(ctx context.Context, text, user, channel string, v view
 	if verified.Abstained || len(verified.Accounts) == 0 {
 		outcome = outcomeAbstained
 	}
-	return renderAnswer(verified, v, 0), outcome
+	return renderAnswer(verified, v, 0), outcome, ra
 }
 
 func failureOutcome(err error) string {
@@ -203,19 +178,20 @@ func failureText(err error, deadline time.Duration) string {
 	}
 }
 
-func (s *Server) busyText() string {
-	if !s.accepting.Load() {
-		return ":zzz: crosscheck is restarting and not taking questions right now. Try again in a minute."
+// helpText says how to ask, with a question drawn from the corpus (example
+// may be empty for a corpus with nothing to draw from).
+func helpText(c Commands, example string) string {
+	how := "Ask me a question about the documents with an @-mention or in a DM"
+	if example != "" {
+		how += ", e.g. `@crosscheck " + mrkdwn(example) + "`"
 	}
-	return ":traffic_light: I'm busy answering other questions. Try again in a minute."
-}
-
-func helpText(c Commands) string {
-	return fmt.Sprintf("Ask me a question about the documents, e.g. `@crosscheck did US agents operate in Sinaloa?` or in a DM. "+
-		"I answer with verbatim quotes from every side.\n"+
-		"• `%s <question>`: answer privately, with a button to share it\n"+
-		"• `%s [words]`: list the documents\n"+
-		"• `%s <id or words>`: show one document and its passages", c.Ask, c.Sources, c.Source)
+	return how + ". I answer with verbatim quotes from every side, and in a thread I answered you can follow up " +
+		"(“and what did they say?”, “source?”, “more on that part”).\n" +
+		"• `" + c.Ask + " &lt;question&gt;`: answer privately, with a button to share it\n" +
+		"• `" + c.Sources + " [words]`: list the documents\n" +
+		"• `" + c.Source + " &lt;id or words&gt;`: show one document and its passages\n" +
+		"• `" + c.Disputes + " [words]`: the claims the documents disagree about\n" +
+		"• *" + ShortcutName + "* (in any message's ⋯ menu): check the claims in a message"
 }
 
 // prefixed is prefix+key, or "" (no key) when key is empty.

@@ -48,8 +48,11 @@ func withAnswerer(a Answerer) harnessOpt {
 func withLibrary(l Library) harnessOpt {
 	return func(c *Config, _ *slacktest.Options) { c.Library = l }
 }
-func withPool(workers, queue int) harnessOpt {
-	return func(c *Config, _ *slacktest.Options) { c.Workers, c.Queue = workers, queue }
+func withDataDir(dir string) harnessOpt {
+	return func(c *Config, _ *slacktest.Options) { c.DataDir = dir }
+}
+func withWorkers(n int) harnessOpt {
+	return func(c *Config, _ *slacktest.Options) { c.Workers = n }
 }
 
 // defaultCorpus is the shipped corpus, loaded once per test binary.
@@ -87,7 +90,7 @@ func startHarness(t testing.TB, opts ...harnessOpt) *harness {
 	logs := &syncBuffer{}
 	sopts := slacktest.Options{}
 	cfg := Config{
-		Workers: 2, Queue: 8, Deadline: 5 * time.Second, ShutdownGrace: 5 * time.Second,
+		Workers: 2, Deadline: 5 * time.Second, ShutdownGrace: 5 * time.Second,
 		// Generous: a loaded CI box under -race can starve the pinger for
 		// a second or two, and a ping timeout would reconnect mid-test.
 		PingInterval: 10 * time.Second,
@@ -172,7 +175,7 @@ func (h *harness) waitThread(channel, ts string, n int) []slacktest.Message {
 // answer) to have had its chance.
 func settle() { time.Sleep(150 * time.Millisecond) }
 
-func isPlaceholder(m slacktest.Message) bool { return strings.Contains(m.Text, "Checking ") }
+func isPlaceholder(m slacktest.Message) bool { return strings.HasPrefix(m.Text, placeholderMark) }
 
 func texts(ms []slacktest.Message) string {
 	var b strings.Builder

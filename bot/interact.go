@@ -34,7 +34,14 @@ type click struct {
 func (s *Server) onInteractive(evt *socketmode.Event, _ *socketmode.Client) {
 	received := time.Now() // already acked by the dispatch loop
 	cb, ok := evt.Data.(slack.InteractionCallback)
-	if !ok || cb.Type != slack.InteractionTypeBlockActions {
+	if !ok {
+		return
+	}
+	if cb.Type == slack.InteractionTypeMessageAction {
+		s.onShortcut(cb, received)
+		return
+	}
+	if cb.Type != slack.InteractionTypeBlockActions {
 		return
 	}
 	for _, a := range cb.ActionCallback.BlockActions {
@@ -72,6 +79,8 @@ func (s *Server) onClick(ctx context.Context, c click, log *slog.Logger) string 
 		return s.showQuotes(ctx, c, log)
 	case actionShare:
 		return s.share(ctx, c, log)
+	case actionShareCheck:
+		return s.shareCheck(ctx, c, log)
 	}
 	log.Info("unknown button")
 	return outcomeIgnored

@@ -12,12 +12,15 @@ import (
 // Routes and outcomes label crosscheck_questions_total. Routes are where a
 // request came from; outcomes are what the user saw.
 const (
-	routeMention = "mention"
-	routeDM      = "dm"
-	routeAsk     = "ask"
-	routeSources = "sources"
-	routeSource  = "source"
-	routeButton  = "button"
+	routeMention  = "mention"
+	routeDM       = "dm"
+	routeAsk      = "ask"
+	routeSources  = "sources"
+	routeSource   = "source"
+	routeButton   = "button"
+	routeShortcut = "shortcut"
+	routeHome     = "home"
+	routeDisputes = "disputes"
 
 	outcomeAnswered  = "answered"
 	outcomeAbstained = "abstained"
@@ -27,6 +30,7 @@ const (
 	outcomeUsage     = "usage"
 	outcomeDuplicate = "duplicate"
 	outcomeIgnored   = "ignored"
+	outcomeFollowUp  = "followup"
 )
 
 // metrics are the bot's Prometheus series, on a registry of its own (no
@@ -37,6 +41,7 @@ type metrics struct {
 	ackSeconds    prometheus.Histogram
 	answerSeconds *prometheus.HistogramVec
 	queueDepth    prometheus.Gauge
+	expectedWait  prometheus.Gauge
 	quotesDropped prometheus.Counter
 	reconnects    prometheus.Counter
 	connected     prometheus.Gauge
@@ -47,7 +52,7 @@ func newMetrics() *metrics {
 		registry: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "crosscheck_questions_total",
-			Help: "Requests by route (mention, dm, ask, sources, source, button) and outcome (answered, abstained, busy, timeout, failed, usage, duplicate, ignored).",
+			Help: "Requests by route (mention, dm, ask, sources, source, disputes, shortcut, home, button) and outcome (answered, abstained, busy, timeout, failed, usage, duplicate, ignored, followup).",
 		}, []string{"route", "outcome"}),
 		ackSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "crosscheck_ack_seconds",
@@ -63,6 +68,10 @@ func newMetrics() *metrics {
 			Name: "crosscheck_queue_depth",
 			Help: "Questions waiting for a worker.",
 		}),
+		expectedWait: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "crosscheck_expected_wait_seconds",
+			Help: "Expected wait for a worker of the last question that arrived, from measured answer times; past --max-wait questions are turned away.",
+		}),
 		quotesDropped: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "crosscheck_quotes_dropped_total",
 			Help: "Quotes not shown because they were not byte-for-byte in their document.",
@@ -76,26 +85,43 @@ func newMetrics() *metrics {
 			Help: "1 while the Socket Mode WebSocket is connected.",
 		}),
 	}
-	m.registry.MustRegister(m.questions, m.ackSeconds, m.answerSeconds, m.queueDepth, m.quotesDropped, m.reconnects, m.connected,
+	m.registry.MustRegister(m.questions, m.ackSeconds, m.answerSeconds, m.queueDepth, m.expectedWait, m.quotesDropped, m.reconnects, m.connected,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }
 
-// opsHandler serves /healthz and /metrics. /healthz is 200 only while the
-// Socket Mode connection is up, so an orchestrator restarts a bot that has
-// lost Slack for good.
+// opsHandler serves the probes and /metrics:
+//   - /livez is 200 while the process serves HTTP at all: a liveness probe
+//     must not restart a bot that is only waiting out a Slack reconnect.
+//   - /readyz is 200 while the Socket Mode connection is up (the index is
+//     loaded before a Server exists), so a readiness probe or an operator
+//     sees a bot that has lost Slack.
+//   - /healthz is /readyz under its old name.
 func opsHandler(m *metrics, connected *atomic.Bool) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, r *http.Request) {
+		writeProbe(w, true, map[string]any{"alive": true})
+	})
+	ready := func(w http.ResponseWriter, r *http.Request) {
 		up := connected.Load()
-		w.Header().Set("Content-Type", "application/json")
 		status := "connected"
 		if !up {
 			status = "disconnected"
-			w.WriteHeader(http.StatusServiceUnavailable)
 		}
-		_ = json.NewEncoder(w).Encode(map[string]any{"slack": status, "ok": up})
-	})
+		writeProbe(w, up, map[string]any{"slack": status, "index": "loaded"})
+	}
+	mux.HandleFunc("GET /readyz", ready)
+	mux.HandleFunc("GET /healthz", ready)
 	return mux
+}
+
+// writeProbe answers a probe: 200 or 503, and a JSON body saying why.
+func writeProbe(w http.ResponseWriter, ok bool, body map[string]any) {
+	w.Header().Set("Content-Type", "application/json")
+	if !ok {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	body["ok"] = ok
+	_ = json.NewEncoder(w).Encode(body)
 }

@@ -267,7 +267,7 @@ func TestShutdownGraceRunsOut(t *testing.T) {
 		<-ctx.Done()
 		return nil, ctx.Err()
 	})
-	h := startHarness(t, withAnswerer(stuck), withPool(1, 4), func(c *Config, _ *slacktest.Options) {
+	h := startHarness(t, withAnswerer(stuck), withWorkers(1), func(c *Config, _ *slacktest.Options) {
 		c.ShutdownGrace, c.Deadline = 200*time.Millisecond, time.Minute
 	})
 	_, ts := h.slack.Mention(general, alice, headline, "")
@@ -303,16 +303,24 @@ func TestHealthzAndMetrics(t *testing.T) {
 	})
 	for _, want := range []string{
 		`crosscheck_questions_total{outcome="answered",route="mention"} 1`,
-		"crosscheck_ack_seconds_count", "crosscheck_answer_seconds_bucket", "crosscheck_queue_depth",
+		"crosscheck_ack_seconds_count", "crosscheck_answer_seconds_bucket", "crosscheck_queue_depth", "crosscheck_expected_wait_seconds",
 		"crosscheck_quotes_dropped_total", "crosscheck_reconnects_total 0", "crosscheck_slack_connected 1",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %q", want)
 		}
 	}
+	if code, _ := get(t, h.srv.OpsHandler(), "/readyz"); code != 200 {
+		t.Errorf("/readyz while connected = %d, want 200", code)
+	}
 	h.stop()
-	if code, _ := get(t, h.srv.OpsHandler(), "/healthz"); code != 503 {
-		t.Errorf("/healthz after stop = %d, want 503", code)
+	// Without Slack the bot is not ready, but it is alive: a liveness
+	// probe must not restart it for a reconnect.
+	if code, _ := get(t, h.srv.OpsHandler(), "/readyz"); code != 503 {
+		t.Errorf("/readyz after stop = %d, want 503", code)
+	}
+	if code, _ := get(t, h.srv.OpsHandler(), "/livez"); code != 200 {
+		t.Errorf("/livez after the connection is gone = %d, want 200", code)
 	}
 }
 

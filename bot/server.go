@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,11 +41,11 @@ var (
 
 // Commands are the slash command names, each with its leading slash.
 type Commands struct {
-	Ask, Sources, Source string
+	Ask, Sources, Source, Disputes string
 }
 
 // DefaultCommands are the names the manifest registers.
-var DefaultCommands = Commands{Ask: "/ask", Sources: "/sources", Source: "/source"}
+var DefaultCommands = Commands{Ask: "/ask", Sources: "/sources", Source: "/source", Disputes: "/disputes"}
 
 // Config is everything a Server needs. Zero numeric values take the defaults
 // below; tokens, Answerer, Library and DataDir are required.
@@ -55,18 +56,36 @@ type Config struct {
 	APIURL   string
 	Answerer Answerer
 	Library  Library
-	// DataDir holds FeedbackFile.
+	// Disputer, when set, lists the corpus's disputes for App Home and
+	// /disputes; without it both say the feature is not available.
+	Disputer Disputer
+	// LoadedAt is when the corpus and index were loaded, shown on App
+	// Home; zero means when New was called.
+	LoadedAt time.Time
+	// DataDir holds FeedbackFile and ThreadsFile (thread context for
+	// follow-ups, kept across restarts).
 	DataDir string
 	// Channels, when not empty, are the only channel ids where mentions are
 	// answered and answers may be shared. DMs and ephemeral slash command
 	// replies are private and always allowed.
 	Channels []string
 	Commands Commands
-	// Workers answer questions; Queue is how many may wait for one before
-	// users are told "busy".
-	Workers, Queue int
+	// Workers answer questions at once; zero sizes them to the machine
+	// (DefaultWorkers).
+	Workers int
+	// MaxWait is the longest expected wait for a worker a question is
+	// admitted with; past it the asker is told the bot is busy, and how
+	// long the wait would be. The expected wait comes from measured answer
+	// times, so a burst of fast questions all fit.
+	MaxWait time.Duration
+	// Queue is a ceiling on questions waiting at once whatever their
+	// expected wait, to bound memory; it is not the admission rule.
+	Queue int
 	// Deadline bounds one question, from dequeue to answer.
 	Deadline time.Duration
+	// ProgressAfter is how long an answer may take before its placeholder
+	// shows progress (DefaultProgressAfter).
+	ProgressAfter time.Duration
 	// ShutdownGrace is how long in-flight questions may run after shutdown
 	// begins.
 	ShutdownGrace time.Duration
@@ -78,11 +97,17 @@ type Config struct {
 }
 
 const (
-	DefaultWorkers       = 4
-	DefaultQueue         = 32
+	DefaultMaxWait       = 60 * time.Second
+	DefaultQueue         = 10_000
 	DefaultDeadline      = 30 * time.Second
 	DefaultShutdownGrace = 20 * time.Second
 )
+
+// DefaultWorkers sizes the workers to the machine: two per CPU the Go
+// runtime may use. Answering is CPU work, but each answer also waits on
+// Slack's Web API (placeholder, update), during which a second worker keeps
+// the CPU busy.
+func DefaultWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // ErrBadConfig marks a configuration the server cannot start with.
 var ErrBadConfig = errors.New("bad configuration")
@@ -91,16 +116,23 @@ var ErrBadConfig = errors.New("bad configuration")
 type Server struct {
 	cfg      Config
 	log      *slog.Logger
+	api      *slack.Client
 	sm       *socketmode.Client
 	out      *poster
 	pool     *pool
 	seen     *dedupe
 	recent   *recent
+	checks   *checkStore
 	feedback *feedbackLog
+	threads  *threads
 	metrics  *metrics
 	allowed  map[string]bool
+	// examples are questions drawn from the corpus for help and hints.
+	examples []string
+	// passages is the number of passages searched, for progress.
+	passages int
 
-	// connected mirrors the link state below for /healthz.
+	// connected mirrors the link state below for /readyz.
 	connected  atomic.Bool
 	linkMu     sync.Mutex
 	linkUp     int // highest connection count seen connected, -1 for none
@@ -126,7 +158,15 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Commands == (Commands{}) {
 		cfg.Commands = DefaultCommands
 	}
-	cfg.Workers = orDefault(cfg.Workers, DefaultWorkers)
+	if cfg.Commands.Disputes == "" {
+		cfg.Commands.Disputes = DefaultCommands.Disputes
+	}
+	cfg.Workers = orDefault(cfg.Workers, DefaultWorkers())
+	cfg.MaxWait = orDefault(cfg.MaxWait, DefaultMaxWait)
+	cfg.ProgressAfter = orDefault(cfg.ProgressAfter, DefaultProgressAfter)
+	if cfg.LoadedAt.IsZero() {
+		cfg.LoadedAt = time.Now()
+	}
 	cfg.Queue = orDefault(cfg.Queue, DefaultQueue)
 	cfg.Deadline = orDefault(cfg.Deadline, DefaultDeadline)
 	cfg.ShutdownGrace = orDefault(cfg.ShutdownGrace, DefaultShutdownGrace)
@@ -140,11 +180,12 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := []slack.Option{slack.OptionAppLevelToken(cfg.AppToken), slack.OptionHTTPClient(cfg.HTTPClient)}
-	if cfg.APIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
+	th, err := openThreads(cfg.DataDir, time.Now)
+	if err != nil {
+		fb.close()
+		return nil, err
 	}
-	api := slack.New(cfg.BotToken, opts...)
+	api := slackClient(cfg)
 	smOpts := []socketmode.Option{socketmode.OptionLog(slogOutput{cfg.Logger})}
 	if cfg.PingInterval > 0 {
 		smOpts = append(smOpts, socketmode.OptionPingInterval(cfg.PingInterval))
@@ -153,11 +194,14 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg:      cfg,
 		log:      cfg.Logger,
+		api:      api,
 		sm:       socketmode.New(api, smOpts...),
 		out:      &poster{api: api, http: cfg.HTTPClient, log: cfg.Logger},
 		seen:     newDedupe(time.Hour, 100_000),
 		recent:   newRecent(2000),
+		checks:   newCheckStore(500),
 		feedback: fb,
+		threads:  th,
 		metrics:  m,
 		allowed:  map[string]bool{},
 		linkUp:   -1,
@@ -166,28 +210,16 @@ func New(cfg Config) (*Server, error) {
 	for _, c := range cfg.Channels {
 		s.allowed[c] = true
 	}
-	s.pool = newPool(cfg.Workers, cfg.Queue, func(n int) { m.queueDepth.Set(float64(n)) })
+	s.examples = ExampleQuestions(cfg.Library, 3)
+	for _, d := range cfg.Library.Docs() {
+		s.passages += len(d.Passages)
+	}
+	s.pool = newPool(cfg.Workers, cfg.Queue, cfg.MaxWait, func(n int) { m.queueDepth.Set(float64(n)) })
 	s.accepting.Store(true)
 	return s, nil
 }
 
-// CheckTokens reports a missing or malformed token, naming the variable that
-// should hold it and the shape it needs. It never echoes the token.
-func CheckTokens(bot, app string) error {
-	var problems []string
-	if !strings.HasPrefix(bot, "xoxb-") || len(bot) < len("xoxb-")+4 || strings.ContainsAny(bot, " \t\r\n") {
-		problems = append(problems, "SLACK_BOT_TOKEN must be the bot user OAuth token, starting with xoxb- (Slack app → OAuth & Permissions)")
-	}
-	if !strings.HasPrefix(app, "xapp-") || len(app) < len("xapp-")+4 || strings.ContainsAny(app, " \t\r\n") {
-		problems = append(problems, "SLACK_APP_TOKEN must be an app-level token with the connections:write scope, starting with xapp- (Slack app → Basic Information → App-Level Tokens)")
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("%w: %s", ErrBadConfig, strings.Join(problems, "; "))
-	}
-	return nil
-}
-
-// OpsHandler serves /healthz and /metrics.
+// OpsHandler serves /livez, /readyz, /healthz and /metrics.
 func (s *Server) OpsHandler() http.Handler { return opsHandler(s.metrics, &s.connected) }
 
 // Run connects to Slack and serves until ctx ends, then stops taking
@@ -196,6 +228,7 @@ func (s *Server) OpsHandler() http.Handler { return opsHandler(s.metrics, &s.con
 // (a revoked or wrong token).
 func (s *Server) Run(ctx context.Context) error {
 	defer s.feedback.close()
+	defer s.threads.close()
 	h := socketmode.NewSocketmodeHandler(s.sm)
 	s.register(h)
 	runCtx, stop := context.WithCancel(context.Background())
@@ -203,7 +236,7 @@ func (s *Server) Run(ctx context.Context) error {
 	errc := make(chan error, 1)
 	go s.dispatch(runCtx, h)
 	go func() { errc <- s.sm.RunContext(runCtx) }()
-	s.log.InfoContext(ctx, "serving", "workers", s.cfg.Workers, "queue", s.cfg.Queue, "deadline", s.cfg.Deadline,
+	s.log.InfoContext(ctx, "serving", "workers", s.cfg.Workers, "max_wait", s.cfg.MaxWait.String(), "deadline", s.cfg.Deadline.String(),
 		"documents", s.cfg.Library.Len(), "channels", len(s.allowed))
 
 	var runErr error
@@ -310,33 +343,6 @@ func (s *Server) dispatch(ctx context.Context, h *socketmode.SocketmodeHandler) 
 	}
 }
 
-// setLink records that connection n (counted from 0) is being opened (up
-// false: the previous one is gone) or is open. The newest news wins.
-func (s *Server) setLink(n int, up bool) {
-	s.linkMu.Lock()
-	defer s.linkMu.Unlock()
-	if up {
-		s.linkUp = max(s.linkUp, n)
-	} else {
-		s.linkDown = max(s.linkDown, n)
-	}
-	connected := s.linkUp >= 0 && s.linkUp >= s.linkDown && !s.linkClosed
-	s.connected.Store(connected)
-	if connected {
-		s.metrics.connected.Set(1)
-	} else {
-		s.metrics.connected.Set(0)
-	}
-}
-
-// closeLink marks the connection gone for good.
-func (s *Server) closeLink() {
-	s.linkMu.Lock()
-	s.linkClosed = true
-	s.linkMu.Unlock()
-	s.setLink(-1, false)
-}
-
 // ack acknowledges one envelope and records how long that took.
 func (s *Server) ack(envelopeID string, received time.Time) {
 	// The ack queue drains only while a connection is up; do not wait on
@@ -348,6 +354,14 @@ func (s *Server) ack(envelopeID string, received time.Time) {
 		return
 	}
 	s.metrics.ackSeconds.Observe(time.Since(received).Seconds())
+}
+
+// example is the first question drawn from the corpus, or "".
+func (s *Server) example() string {
+	if len(s.examples) == 0 {
+		return ""
+	}
+	return s.examples[0]
 }
 
 func (s *Server) channelAllowed(channel string) bool {

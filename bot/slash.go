@@ -11,7 +11,8 @@ import (
 	"github.com/slack-go/slack/socketmode"
 )
 
-// onSlash handles /ask, /sources and /source (names from Config.Commands).
+// onSlash handles /ask, /sources, /source and /disputes (names from
+// Config.Commands).
 // Replies go through the command's response_url, so they are ephemeral and
 // work in channels the bot was never invited to.
 func (s *Server) onSlash(evt *socketmode.Event, _ *socketmode.Client) {
@@ -72,18 +73,29 @@ func (s *Server) onSlash(evt *socketmode.Event, _ *socketmode.Client) {
 		default:
 			reply(renderSourceChoices(docs, text), outcomeAnswered)
 		}
+	case s.cfg.Commands.Disputes:
+		if text == "help" {
+			reply(textPage(s.usage(cmd.Command)), outcomeUsage)
+			return
+		}
+		reply(s.listDisputes(ctx, text, log))
 	default:
-		reply(textPage(fmt.Sprintf("I don't know the command %s.\n%s", mrkdwn(cmd.Command), helpText(s.cfg.Commands))), outcomeUsage)
+		reply(textPage(fmt.Sprintf("I don't know the command %s.\n%s", mrkdwn(cmd.Command), helpText(s.cfg.Commands, s.example()))), outcomeUsage)
 	}
 }
 
 // slashAsk answers /ask on a worker and replies ephemerally with a "Share in
 // channel" button.
 func (s *Server) slashAsk(cmd slack.SlashCommand, text string, received time.Time, log *slog.Logger, reply func(page, string)) {
-	job := func(work context.Context) {
+	j, pl, ok := s.takePlace(log)
+	if !ok {
+		reply(textPage(s.busyText(pl)), outcomeBusy)
+		return
+	}
+	s.pool.run(j, func(work context.Context) {
 		ctx, cancel := context.WithTimeout(work, s.cfg.Deadline)
 		defer cancel()
-		pg, outcome := s.compose(ctx, text, cmd.UserID, cmd.ChannelID, view{Ephemeral: true}, log)
+		pg, outcome, _ := s.compose(ctx, text, cmd.UserID, cmd.ChannelID, view{Ephemeral: true}, log)
 		showCtx, cancelShow := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
 		defer cancelShow()
 		if err := s.out.respond(showCtx, cmd.ResponseURL, pg, false); err != nil {
@@ -92,11 +104,7 @@ func (s *Server) slashAsk(cmd slack.SlashCommand, text string, received time.Tim
 		}
 		s.metrics.questions.WithLabelValues(routeAsk, outcome).Inc()
 		s.metrics.answerSeconds.WithLabelValues(routeAsk).Observe(time.Since(received).Seconds())
-	}
-	if !s.accepting.Load() || !s.pool.submit(job) {
-		log.Warn("queue full; told the user to retry")
-		reply(textPage(s.busyText()), outcomeBusy)
-	}
+	})
 }
 
 func (s *Server) slashRoute(command string) string {
@@ -107,6 +115,8 @@ func (s *Server) slashRoute(command string) string {
 		return routeSources
 	case s.cfg.Commands.Source:
 		return routeSource
+	case s.cfg.Commands.Disputes:
+		return routeDisputes
 	}
 	return "unknown"
 }
@@ -115,10 +125,16 @@ func (s *Server) usage(command string) string {
 	c := s.cfg.Commands
 	switch command {
 	case c.Ask:
-		return fmt.Sprintf("Usage: `%s <question>`, e.g. `%s did US agents operate in Sinaloa?` I answer privately with verbatim quotes from every side, and a button to share the answer in the channel.", c.Ask, c.Ask)
+		eg := ""
+		if ex := s.example(); ex != "" {
+			eg = fmt.Sprintf(", e.g. `%s %s`", c.Ask, mrkdwn(ex))
+		}
+		return fmt.Sprintf("Usage: `%s &lt;question&gt;`%s. I answer privately with verbatim quotes from every side, and a button to share the answer in the channel.", c.Ask, eg)
 	case c.Sources:
 		return fmt.Sprintf("Usage: `%s [words]` lists the documents I answer from; words narrow the list by id, title, outlet or author.", c.Sources)
+	case c.Disputes:
+		return fmt.Sprintf("Usage: `%s [words]` lists the claims the documents disagree about, most contested first; words narrow the list.", c.Disputes)
 	default:
-		return fmt.Sprintf("Usage: `%s <id or words>` shows one document's details and passages. Find ids with `%s`.", c.Source, c.Sources)
+		return fmt.Sprintf("Usage: `%s &lt;id or words&gt;` shows one document's details and passages. Find ids with `%s`.", c.Source, c.Sources)
 	}
 }

@@ -37,6 +37,12 @@ func (s *Server) DM(channel, user, text, threadTS string) (eventID, ts string) {
 	return s.Event(ev), ts
 }
 
+// HomeOpened delivers app_home_opened: user opened the app's Home tab.
+func (s *Server) HomeOpened(user string) string {
+	return s.Event(map[string]any{"type": "app_home_opened", "user": user, "channel": "D0HOME" + user, "tab": "home",
+		"event_ts": fmt.Sprint(time.Now().Unix())})
+}
+
 // Event delivers any inner event in an events_api envelope and returns its
 // event id.
 func (s *Server) Event(inner map[string]any) string {
@@ -97,6 +103,28 @@ func (s *Server) Click(user string, m Message, actionID, value string) string {
 	}
 	s.send(triggerID, "interactive", payload)
 	return triggerID
+}
+
+// Shortcut runs the message shortcut callbackID as user on a message that
+// author wrote in channel (ts, text, and its thread or ""), the way Slack
+// reports it (message_action), and returns the trigger id and the
+// response_url id; replies to it are ephemeral messages for user.
+func (s *Server) Shortcut(user, callbackID, channel, author, ts, text, threadTS string) (triggerID, responseID string) {
+	s.mu.Lock()
+	triggerID = s.nextID("trig")
+	url := s.newResponseURL(user, channel, nil)
+	s.mu.Unlock()
+	msg := map[string]any{"type": "message", "user": author, "ts": ts, "text": text}
+	if threadTS != "" {
+		msg["thread_ts"] = threadTS
+	}
+	s.send(triggerID, "interactive", map[string]any{
+		"type": "message_action", "token": "verification-token-unused", "action_ts": fmt.Sprint(time.Now().Unix()),
+		"team": map[string]any{"id": TeamID, "domain": "crosscheck-test"}, "user": map[string]any{"id": user, "name": user},
+		"channel": map[string]any{"id": channel, "name": "general"}, "callback_id": callbackID, "trigger_id": triggerID,
+		"message_ts": ts, "message": msg, "response_url": url, "api_app_id": AppID,
+	})
+	return triggerID, lastPathElem(url)
 }
 
 // BadEnvelope sends an envelope slack-go cannot parse (an unknown type) and

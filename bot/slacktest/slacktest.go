@@ -1,6 +1,7 @@
 // Package slacktest is a loopback Slack for tests: a Web API server for the
-// methods crosscheck calls (apps.connections.open, chat.postMessage,
-// chat.update, chat.postEphemeral, response_url) and a Socket Mode WebSocket
+// methods crosscheck calls (auth.test, apps.connections.open,
+// chat.postMessage, chat.update, chat.postEphemeral, views.publish,
+// response_url) and a Socket Mode WebSocket
 // that says hello, pings, pushes events_api, slash_commands and interactive
 // envelopes, reads acks, redelivers what is not acked in time (with
 // retry_attempt), and can ask the client to disconnect.
@@ -52,8 +53,11 @@ type Delivery struct {
 	Key        string // event_id, trigger_id or our own key for bad frames
 	Type       string
 	Attempt    int
-	SentAt     time.Time
-	AckedAt    time.Time // zero until acked
+	// Reason is the retry_reason: "" for a first delivery, "timeout" for
+	// a redelivery after a missed ack, "reconnect" for Redeliver.
+	Reason  string
+	SentAt  time.Time
+	AckedAt time.Time // zero until acked
 }
 
 // Options tune the loopback; zero values take the defaults in New.
@@ -89,7 +93,9 @@ type Server struct {
 	loseAcks   int
 	seq        int
 	calls      map[string]int
-	owners     map[string]responseOwner // response_url id → where it points
+	owners     map[string]responseOwner   // response_url id → where it points
+	homes      map[string]json.RawMessage // user → the Home tab view last published
+	refused    map[string]string          // channel → the error chat.* calls get there
 	done       chan struct{}
 	closeOnce  sync.Once
 }
@@ -130,6 +136,8 @@ func New(t testing.TB, opts Options) *Server {
 		limited:    map[string]int{},
 		calls:      map[string]int{},
 		owners:     map[string]responseOwner{},
+		homes:      map[string]json.RawMessage{},
+		refused:    map[string]string{},
 		done:       make(chan struct{}),
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -138,10 +146,12 @@ func New(t testing.TB, opts Options) *Server {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /apps.connections.open", s.connectionsOpen)
+	mux.HandleFunc("POST /auth.test", s.chat("auth.test", s.authTest))
 	mux.HandleFunc("GET /link", s.socket)
 	mux.HandleFunc("POST /chat.postMessage", s.chat("chat.postMessage", s.postMessage))
 	mux.HandleFunc("POST /chat.update", s.chat("chat.update", s.update))
 	mux.HandleFunc("POST /chat.postEphemeral", s.chat("chat.postEphemeral", s.postEphemeral))
+	mux.HandleFunc("POST /views.publish", s.chat("views.publish", s.publishView))
 	mux.HandleFunc("POST /response/{id}", s.response)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"ok": false, "error": "unknown_method"})
@@ -338,7 +348,7 @@ func (s *Server) deliver(p *pendingEvent, reason string) string {
 	attempt := p.attempts
 	p.attempts++
 	p.lastSent = time.Now()
-	d := &Delivery{EnvelopeID: env, Key: p.key, Type: p.typ, Attempt: attempt, SentAt: p.lastSent}
+	d := &Delivery{EnvelopeID: env, Key: p.key, Type: p.typ, Attempt: attempt, Reason: reason, SentAt: p.lastSent}
 	s.deliveries = append(s.deliveries, d)
 	s.mu.Unlock()
 	if conn == nil {

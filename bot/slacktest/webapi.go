@@ -23,6 +23,15 @@ func (s *Server) RateLimited(method string) int {
 	return s.limited[method]
 }
 
+// Refuse makes chat.* calls in channel fail with error (e.g.
+// "not_in_channel"), as Slack answers for a channel the bot was removed
+// from.
+func (s *Server) Refuse(channel, error string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refused[channel] = error
+}
+
 // Calls is the number of calls of a Web API method (including 429s).
 func (s *Server) Calls(method string) int {
 	s.mu.Lock()
@@ -62,6 +71,13 @@ func (s *Server) chat(method string, h func(http.ResponseWriter, *http.Request))
 		}
 		if token != s.opts.BotToken {
 			writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+			return
+		}
+		s.mu.Lock()
+		refusal := s.refused[r.PostForm.Get("channel")]
+		s.mu.Unlock()
+		if refusal != "" {
+			writeJSON(w, map[string]any{"ok": false, "error": refusal})
 			return
 		}
 		h(w, r)
@@ -181,4 +197,47 @@ func rawBlocks(s string) json.RawMessage {
 func writeJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// authTest answers auth.test for the bot token (checked by chat).
+func (s *Server) authTest(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, map[string]any{"ok": true, "url": "https://crosscheck-test.slack.com/", "team": "crosscheck-test",
+		"user": "crosscheck", "team_id": TeamID, "user_id": BotUser, "bot_id": "B0CROSSCHECK"})
+}
+
+// publishView answers views.publish: the user's Home tab becomes the view.
+func (s *Server) publishView(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		UserID string          `json:"user_id"`
+		View   json.RawMessage `json:"view"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.UserID == "" {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	var view struct {
+		Type   string          `json:"type"`
+		Blocks json.RawMessage `json:"blocks"`
+	}
+	if json.Unmarshal(req.View, &view) != nil || view.Type != "home" {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	var blocks []json.RawMessage
+	if json.Unmarshal(view.Blocks, &blocks) != nil || len(blocks) > 100 {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_blocks"})
+		return
+	}
+	s.mu.Lock()
+	s.homes[req.UserID] = view.Blocks
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V0HOME", "type": "home"}})
+}
+
+// Home returns the blocks of the Home tab last published for user.
+func (s *Server) Home(user string) (json.RawMessage, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, ok := s.homes[user]
+	return b, ok
 }

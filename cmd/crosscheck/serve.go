@@ -25,9 +25,11 @@ import (
 const serveUsage = `Usage: crosscheck serve [flags]
 
 Runs the Slack bot in Socket Mode: answers @-mentions in channels and direct
-messages in threads, and the slash commands for sources. No public URL is
-needed; the bot opens a WebSocket to Slack. Create the Slack app with
-'crosscheck manifest' (see "Slack setup" in README.md).
+messages in threads (with follow-ups read against the thread's last answer),
+the slash commands, the "Crosscheck this message" shortcut and App Home. No
+public URL is needed; the bot opens a WebSocket to Slack. Create the Slack
+app with 'crosscheck manifest' (see docs/slack.md). Both tokens are checked
+with Slack at start; a refused one stops serve with one line naming it.
 
 Environment (flags override where both exist):
   SLACK_BOT_TOKEN        bot token, xoxb-… (required; OAuth & Permissions)
@@ -36,14 +38,17 @@ Environment (flags override where both exist):
   SLACK_API_URL          Web API base URL (default https://slack.com/api/;
                          GovSlack: https://slack-gov.com/api/)
   CROSSCHECK_CORPUS      corpus directory (default: the shipped corpus)
-  CROSSCHECK_DATA        data directory; feedback votes go to feedback.jsonl
+  CROSSCHECK_DATA        data directory: feedback votes (feedback.jsonl) and
+                         thread context for follow-ups (threads.jsonl)
                          (default $XDG_STATE_HOME/crosscheck, else
                          ~/.local/state/crosscheck)
   CROSSCHECK_CHANNELS    comma-separated channel ids where mentions are
                          answered (default: every channel the bot is in)
-  CROSSCHECK_ASK_COMMAND, CROSSCHECK_SOURCES_COMMAND, CROSSCHECK_SOURCE_COMMAND
-                         slash command names (default /ask, /sources, /source)
-  CROSSCHECK_WORKERS, CROSSCHECK_QUEUE, CROSSCHECK_DEADLINE,
+  CROSSCHECK_ASK_COMMAND, CROSSCHECK_SOURCES_COMMAND, CROSSCHECK_SOURCE_COMMAND,
+  CROSSCHECK_DISPUTES_COMMAND
+                         slash command names (default /ask, /sources, /source,
+                         /disputes)
+  CROSSCHECK_WORKERS, CROSSCHECK_MAX_WAIT, CROSSCHECK_QUEUE, CROSSCHECK_DEADLINE,
   CROSSCHECK_SHUTDOWN_GRACE, CROSSCHECK_METRICS_ADDR, CROSSCHECK_LOG_LEVEL
                          as the flags below
   OPENAI_BASE_URL, OPENAI_API_KEY, CROSSCHECK_CHAT_MODEL, CROSSCHECK_EMBED_MODEL
@@ -57,7 +62,8 @@ Flags:
 
 const commandEnvHelp = `
 Slash command names can also be set with CROSSCHECK_ASK_COMMAND,
-CROSSCHECK_SOURCES_COMMAND and CROSSCHECK_SOURCE_COMMAND.
+CROSSCHECK_SOURCES_COMMAND, CROSSCHECK_SOURCE_COMMAND and
+CROSSCHECK_DISPUTES_COMMAND.
 `
 
 const defaultSlackAPI = "https://slack.com/api/"
@@ -74,9 +80,26 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if code >= 0 {
 		return code
 	}
+	checkCtx, cancelCheck := context.WithTimeout(ctx, 20*time.Second)
+	err := bot.VerifyTokens(checkCtx, sc.bot)
+	cancelCheck()
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck serve: %s\n", strings.TrimPrefix(err.Error(), bot.ErrBadToken.Error()+": "))
+		if errors.Is(err, bot.ErrBadToken) {
+			return exitUsage
+		}
+		return exitFail
+	}
 	log := serveLogger(stderr, sc.logLevel, sc.bot.BotToken, sc.bot.AppToken, sc.model.apiKey)
+	ops := &opsSwitch{}
+	stopOps, err := serveOps(sc.metricsAddr, ops, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck serve: --metrics-addr %s: %v\n", sc.metricsAddr, err)
+		return exitFail
+	}
+	defer stopOps()
 
-	c, err := loadCorpus(sc.corpusDir, getenv, stderr)
+	c, err := loadCorpus(sc.corpusDir, getenv, &lineLog{log: log})
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
 		return exitFail
@@ -86,7 +109,9 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		fmt.Fprintf(stderr, "crosscheck serve: build answer engine: %v\n", err)
 		return exitFail
 	}
+	warmUp(ctx, engine, c, log)
 	sc.bot.Answerer, sc.bot.Library, sc.bot.Logger = engine, c, log
+	sc.bot.Disputer, sc.bot.LoadedAt = engine, time.Now()
 	srv, err := bot.New(sc.bot)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
@@ -95,12 +120,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		}
 		return exitFail
 	}
-	stopOps, err := serveOps(sc.metricsAddr, sc.model.ops(srv.OpsHandler()), log)
-	if err != nil {
-		fmt.Fprintf(stderr, "crosscheck serve: --metrics-addr %s: %v\n", sc.metricsAddr, err)
-		return exitFail
-	}
-	defer stopOps()
+	ops.set(sc.model.ops(srv.OpsHandler()))
 	if err := srv.Run(ctx); err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v (check SLACK_APP_TOKEN and that Socket Mode is on for the app)\n", err)
 		return exitFail
@@ -116,13 +136,14 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	ev := &envVars{getenv: getenv}
 	var sc serveConfig
 	fs.StringVar(&sc.corpusDir, "corpus", "", "corpus `directory` (env CROSSCHECK_CORPUS; default: shipped corpus)")
-	fs.StringVar(&sc.dataDir, "data", getenv("CROSSCHECK_DATA"), "data `directory` for feedback.jsonl (env CROSSCHECK_DATA)")
+	fs.StringVar(&sc.dataDir, "data", getenv("CROSSCHECK_DATA"), "data `directory` for feedback.jsonl and threads.jsonl (env CROSSCHECK_DATA)")
 	channels := fs.String("channels", getenv("CROSSCHECK_CHANNELS"), "comma-separated channel `ids` where mentions are answered (env CROSSCHECK_CHANNELS; default all)")
-	workers := fs.Int("workers", ev.int("CROSSCHECK_WORKERS", bot.DefaultWorkers), "questions answered at once (env CROSSCHECK_WORKERS)")
-	queue := fs.Int("queue", ev.int("CROSSCHECK_QUEUE", bot.DefaultQueue), "questions that may wait for a worker before users are told busy (env CROSSCHECK_QUEUE)")
+	workers := fs.Int("workers", ev.int("CROSSCHECK_WORKERS", bot.DefaultWorkers()), "questions answered at once (env CROSSCHECK_WORKERS; default two per CPU)")
+	maxWait := fs.Duration("max-wait", ev.duration("CROSSCHECK_MAX_WAIT", bot.DefaultMaxWait), "longest expected wait, from measured answer times, a question is queued with; past it the asker is told the bot is busy (env CROSSCHECK_MAX_WAIT)")
+	queue := fs.Int("queue", ev.int("CROSSCHECK_QUEUE", bot.DefaultQueue), "ceiling on questions waiting at once, whatever the wait; bounds memory (env CROSSCHECK_QUEUE)")
 	deadline := fs.Duration("deadline", ev.duration("CROSSCHECK_DEADLINE", bot.DefaultDeadline), "time limit per question (env CROSSCHECK_DEADLINE)")
 	grace := fs.Duration("shutdown-grace", ev.duration("CROSSCHECK_SHUTDOWN_GRACE", bot.DefaultShutdownGrace), "on SIGINT/SIGTERM, how long in-flight questions may finish (env CROSSCHECK_SHUTDOWN_GRACE)")
-	fs.StringVar(&sc.metricsAddr, "metrics-addr", getenv("CROSSCHECK_METRICS_ADDR"), "serve /healthz and /metrics on this `address`, e.g. 127.0.0.1:9090 (env CROSSCHECK_METRICS_ADDR; default off)")
+	fs.StringVar(&sc.metricsAddr, "metrics-addr", getenv("CROSSCHECK_METRICS_ADDR"), "serve /livez, /readyz and /metrics on this `address`, e.g. 127.0.0.1:9090 (env CROSSCHECK_METRICS_ADDR; default off)")
 	fs.StringVar(&sc.logLevel, "log-level", cmp.Or(getenv("CROSSCHECK_LOG_LEVEL"), "info"), "debug, info, warn or error (env CROSSCHECK_LOG_LEVEL)")
 	cmds := commandFlags(fs, getenv)
 	sc.model = addModelFlags(fs, getenv)
@@ -158,8 +179,8 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	if err := checkCommands(*cmds); err != nil {
 		return usage("%v", err)
 	}
-	if *workers < 1 || *queue < 1 || *deadline <= 0 || *grace <= 0 {
-		return usage("--workers and --queue must be at least 1, --deadline and --shutdown-grace positive")
+	if *workers < 1 || *queue < 1 || *deadline <= 0 || *grace <= 0 || *maxWait <= 0 {
+		return usage("--workers and --queue must be at least 1, --deadline, --max-wait and --shutdown-grace positive")
 	}
 	if sc.dataDir == "" {
 		if sc.dataDir = defaultDataDir(getenv); sc.dataDir == "" {
@@ -172,7 +193,7 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	sc.bot = bot.Config{
 		BotToken: botToken, AppToken: appToken, APIURL: apiURL,
 		DataDir: sc.dataDir, Channels: splitIDs(*channels), Commands: *cmds,
-		Workers: *workers, Queue: *queue, Deadline: *deadline, ShutdownGrace: *grace,
+		Workers: *workers, Queue: *queue, MaxWait: *maxWait, Deadline: *deadline, ShutdownGrace: *grace,
 	}
 	return sc, -1
 }
@@ -184,14 +205,15 @@ func commandFlags(fs *flag.FlagSet, getenv env) *bot.Commands {
 	fs.StringVar(&c.Ask, "ask-command", cmp.Or(getenv("CROSSCHECK_ASK_COMMAND"), bot.DefaultCommands.Ask), "slash command that answers privately (env CROSSCHECK_ASK_COMMAND)")
 	fs.StringVar(&c.Sources, "sources-command", cmp.Or(getenv("CROSSCHECK_SOURCES_COMMAND"), bot.DefaultCommands.Sources), "slash command that lists documents (env CROSSCHECK_SOURCES_COMMAND)")
 	fs.StringVar(&c.Source, "source-command", cmp.Or(getenv("CROSSCHECK_SOURCE_COMMAND"), bot.DefaultCommands.Source), "slash command that shows one document (env CROSSCHECK_SOURCE_COMMAND)")
+	fs.StringVar(&c.Disputes, "disputes-command", cmp.Or(getenv("CROSSCHECK_DISPUTES_COMMAND"), bot.DefaultCommands.Disputes), "slash command that lists the corpus's disputes (env CROSSCHECK_DISPUTES_COMMAND)")
 	return c
 }
 
 // checkCommands enforces Slack's shape for command names: a slash, then up
-// to 31 lower-case letters, digits, - or _; all three distinct.
+// to 31 lower-case letters, digits, - or _; all four distinct.
 func checkCommands(c bot.Commands) error {
 	seen := map[string]bool{}
-	for _, name := range []string{c.Ask, c.Sources, c.Source} {
+	for _, name := range []string{c.Ask, c.Sources, c.Source, c.Disputes} {
 		ok := len(name) >= 2 && len(name) <= 32 && name[0] == '/'
 		for _, r := range name[1:] {
 			ok = ok && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_')
@@ -200,7 +222,7 @@ func checkCommands(c bot.Commands) error {
 			return fmt.Errorf("slash command %q must be / followed by up to 31 lower-case letters, digits, - or _", name)
 		}
 		if seen[name] {
-			return fmt.Errorf("slash command %s is used twice; the three commands need distinct names", name)
+			return fmt.Errorf("slash command %s is used twice; the four commands need distinct names", name)
 		}
 		seen[name] = true
 	}
@@ -239,7 +261,10 @@ var serveLogLevels = map[string]slog.Level{"debug": slog.LevelDebug, "info": slo
 // defence it redacts the tokens from any string it is handed, although
 // nothing in crosscheck logs them.
 func serveLogger(stderr io.Writer, level string, secrets ...string) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: serveLogLevels[level], ReplaceAttr: redactSecrets(secrets)}
+	redact := redactSecrets(secrets)
+	opts := &slog.HandlerOptions{Level: serveLogLevels[level], ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+		return redact(groups, humanDuration(groups, a))
+	}}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return slog.New(slog.NewTextHandler(stderr, opts))
 	}
@@ -274,7 +299,8 @@ func redactSecrets(secrets []string) func([]string, slog.Attr) slog.Attr {
 	}
 }
 
-// serveOps starts the /healthz and /metrics listener when addr is set.
+// serveOps starts the /livez, /readyz and /metrics listener when addr is
+// set.
 func serveOps(addr string, h http.Handler, log *slog.Logger) (stop func(), err error) {
 	if addr == "" {
 		return func() {}, nil
@@ -289,7 +315,7 @@ func serveOps(addr string, h http.Handler, log *slog.Logger) (stop func(), err e
 			log.Error("metrics server", "err", err)
 		}
 	}()
-	log.Info("serving /healthz and /metrics", "addr", ln.Addr().String())
+	log.Info("serving /livez, /readyz and /metrics", "addr", ln.Addr().String())
 	return func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
