@@ -31,8 +31,11 @@ type Answer struct {
 
 // Account is one position held by one side, with the quotes that carry it.
 type Account struct {
-	Holder        string  `json:"holder"`
-	Position      string  `json:"position"`
+	Holder   string `json:"holder"`
+	Position string `json:"position"`
+	// PositionBy is "model" when a model worded the position; our rules'
+	// wording otherwise (omitted). Either way it is never a quote.
+	PositionBy    string  `json:"position_by,omitempty"`
 	Stance        Stance  `json:"stance"`
 	ConflictsWith []int   `json:"conflicts_with"`
 	Quotes        []Quote `json:"quotes"`

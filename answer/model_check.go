@@ -79,7 +79,7 @@ func (m *ModelComposer) build(ev *Evidence, sent map[int]*EvidenceSentence, r *m
 			stance = st
 		}
 		newIndex[i] = len(accounts)
-		accounts = append(accounts, Account{Holder: pickHolder(ma.Holder, holders), Position: position,
+		accounts = append(accounts, Account{Holder: pickHolder(ma.Holder, holders), Position: position, PositionBy: positionBy(position),
 			Stance: stance, Quotes: quotes, ConflictsWith: []int{}})
 	}
 	if len(accounts) == 0 {
@@ -371,4 +371,12 @@ func newRunCheck(sources ...string) func(string) bool {
 		}
 		return false
 	}
+}
+
+// positionBy marks a position the model worded.
+func positionBy(position string) string {
+	if position == "" {
+		return ""
+	}
+	return "model"
 }

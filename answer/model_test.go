@@ -181,8 +181,8 @@ func TestModelComposer_Pipeline(t *testing.T) {
 				t.Errorf("summary %q is not the model's", a.Summary)
 			}
 			for _, acc := range a.Accounts {
-				if !strings.Contains(acc.Position, "model wording") {
-					t.Errorf("position %q is not the model's wording", acc.Position)
+				if !strings.Contains(acc.Position, "model wording") || acc.PositionBy != "model" {
+					t.Errorf("position %q (by %q) is not the model's wording, marked as such", acc.Position, acc.PositionBy)
 				}
 			}
 		}},

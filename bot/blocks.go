@@ -243,6 +243,9 @@ func accountHeader(a *answer.Answer, i int) string {
 	}
 	if acc.Position != "" {
 		b.WriteString("\n" + mrkdwn(truncate(acc.Position, maxPositionChars)))
+		if acc.PositionBy == "model" {
+			b.WriteString(" _(model's wording)_")
+		}
 	}
 	return b.String()
 }

@@ -82,7 +82,11 @@ func writeAccount(w io.Writer, st style, a *answer.Answer, l present.Layout, p, 
 	stance := st.wrap(cmp.Or(stanceColors[acc.Stance], "0"), string(acc.Stance))
 	fmt.Fprintf(w, "[%d] %s · %s%s\n", p+1, st.wrap("1", oneLine(cmp.Or(acc.Holder, "Unattributed"))), stance, marker)
 	if acc.Position != "" {
-		fmt.Fprintf(w, "    %s\n", oneLine(acc.Position))
+		by := ""
+		if acc.PositionBy == "model" {
+			by = " (model's wording)"
+		}
+		fmt.Fprintf(w, "    %s%s\n", oneLine(acc.Position), by)
 	}
 	for _, q := range quotes {
 		fmt.Fprintf(w, "    %s\n", st.wrap("36", quoted(oneLine(q.Text))))
