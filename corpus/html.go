@@ -1,0 +1,124 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+)
+
+// parseHTML keeps a page's main text (readability drops navigation, ads,
+// comments and footers) and reads title, author, date, outlet and canonical
+// URL from the page's metadata. source, when it is a URL, resolves
+// relative links and is the URL of last resort.
+func parseHTML(id, source string, raw []byte) (d *Document, err error) {
+	if err := checkContent(raw); err != nil {
+		return nil, err
+	}
+	// A parser bug on a hostile page must cost that page, not the ingest.
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, fmt.Errorf("cannot extract the page's text: %v", r)
+		}
+	}()
+	page, _ := url.Parse(source)
+	if page != nil && page.Scheme != "http" && page.Scheme != "https" {
+		page = nil
+	}
+	art, err := readability.FromReader(bytes.NewReader(raw), page)
+	if err != nil {
+		return nil, fmt.Errorf("cannot extract the page's text: %s", oneLine(err.Error()))
+	}
+	if art.Node == nil {
+		return nil, errors.New("page has no main text")
+	}
+	text := tidyText(strings.Split(render.InnerText(art.Node), "\n\n"))
+	if strings.TrimSpace(text) == "" {
+		return nil, errors.New("page has no main text")
+	}
+	meta := pageMeta(raw)
+	m := Document{
+		Title:  oneLine(art.Title()),
+		Author: strings.TrimSpace(strings.TrimPrefix(oneLine(art.Byline()), "By ")),
+		Outlet: oneLine(art.SiteName()),
+		URL:    meta.canonical,
+	}
+	if m.Author == "" {
+		m.Author = meta.author
+	}
+	if t, err := art.PublishedTime(); err == nil {
+		m.Published = t.Format("2006-01-02")
+	} else {
+		m.Published = normaliseDate(meta.published)
+	}
+	if m.URL == "" && page != nil {
+		m.URL = page.String()
+	}
+	return converted(id, m, text)
+}
+
+// headMeta is what readability does not return: the canonical URL, and
+// author and date from <meta> tags as a fallback.
+type headMeta struct{ canonical, author, published string }
+
+func pageMeta(raw []byte) headMeta {
+	var m headMeta
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return m
+	}
+	var ogURL string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && m.canonical == "" {
+					m.canonical = strings.TrimSpace(attr(n, "href"))
+				}
+			case "meta":
+				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
+				val := strings.TrimSpace(attr(n, "content"))
+				switch key {
+				case "og:url":
+					ogURL = val
+				case "author", "article:author":
+					if m.author == "" {
+						m.author = oneLine(val)
+					}
+				case "article:published_time", "datepublished", "date", "dc.date":
+					if m.published == "" {
+						m.published = val
+					}
+				}
+			case "body":
+				return // metadata lives in the head
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if m.canonical == "" {
+		m.canonical = ogURL
+	}
+	if u, err := url.Parse(m.canonical); err != nil || !u.IsAbs() {
+		m.canonical = ""
+	}
+	return m
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
