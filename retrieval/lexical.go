@@ -1,6 +1,11 @@
 package retrieval
 
 import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
 	"math"
 	"sort"
 
@@ -16,9 +21,11 @@ type Lexical struct {
 	avgLen   float64
 }
 
+// posting is 8 bytes: int32 holds any unit count one process can index,
+// and postings are most of the index's memory.
 type posting struct {
-	unit int
-	tf   int
+	unit int32
+	tf   int32
 }
 
 // BM25 parameters: the usual defaults.
@@ -48,7 +55,7 @@ func newLexicalStems(units [][]string) *Lexical {
 			tf[s]++
 		}
 		for s, n := range tf {
-			l.postings[s] = append(l.postings[s], posting{unit: i, tf: n})
+			l.postings[s] = append(l.postings[s], posting{unit: int32(i), tf: int32(n)})
 		}
 	}
 	if len(units) > 0 {
@@ -82,7 +89,7 @@ type Scored struct {
 // Search scores every unit sharing a stem with the query and returns the
 // best n, highest first. Repeated query stems count once.
 func (l *Lexical) Search(queryStems []string, n int) []Scored {
-	scores := map[int]float64{}
+	scores := map[int32]float64{}
 	seen := map[string]bool{}
 	for _, s := range queryStems {
 		if seen[s] {
@@ -98,7 +105,7 @@ func (l *Lexical) Search(queryStems []string, n int) []Scored {
 	}
 	out := make([]Scored, 0, len(scores))
 	for u, s := range scores {
-		out = append(out, Scored{u, s})
+		out = append(out, Scored{int(u), s})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
@@ -110,4 +117,135 @@ func (l *Lexical) Search(queryStems []string, n int) []Scored {
 		out = out[:n]
 	}
 	return out
+}
+
+// lexicalMagic opens a saved lexical index; the digit is its version.
+const lexicalMagic = "CXLEX1\n"
+
+// WriteTo saves the index in a compact binary form (unit lengths, then each
+// stem with its postings as varint deltas), terms sorted so that the same
+// index always gives the same bytes. Decoding it is far cheaper than
+// tokenizing every passage again.
+func (l *Lexical) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	cw := &countWriter{w: bw}
+	buf := make([]byte, 0, binary.MaxVarintLen64)
+	put := func(x uint64) { cw.Write(binary.AppendUvarint(buf[:0], x)) }
+	cw.Write([]byte(lexicalMagic))
+	put(uint64(len(l.lens)))
+	for _, n := range l.lens {
+		put(uint64(n))
+	}
+	terms := make([]string, 0, len(l.postings))
+	for t := range l.postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	put(uint64(len(terms)))
+	for _, t := range terms {
+		put(uint64(len(t)))
+		cw.Write([]byte(t))
+		ps := l.postings[t]
+		put(uint64(len(ps)))
+		prev := int32(0)
+		for _, p := range ps {
+			put(uint64(p.unit - prev))
+			put(uint64(p.tf))
+			prev = p.unit
+		}
+	}
+	if cw.err == nil {
+		cw.err = bw.Flush()
+	}
+	return cw.n, cw.err
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
+}
+
+// ReadLexical decodes an index saved by WriteTo. Damaged input is an
+// error, never a panic or a partial index.
+func ReadLexical(r io.Reader) (*Lexical, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	magic := make([]byte, len(lexicalMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != lexicalMagic {
+		return nil, errors.New("not a saved lexical index (bad header)")
+	}
+	var err error
+	get := func(limit uint64) uint64 {
+		if err != nil {
+			return 0
+		}
+		var x uint64
+		if x, err = binary.ReadUvarint(br); err == nil && x > limit {
+			err = fmt.Errorf("value %d out of range", x)
+		}
+		return x
+	}
+	const maxUnits = math.MaxInt32
+	n := get(maxUnits)
+	if err != nil {
+		return nil, fmt.Errorf("lexical index: %w", err)
+	}
+	l := &Lexical{lens: make([]int, 0, min(n, 1<<20))}
+	total := 0
+	for range n {
+		x := int(get(1 << 30))
+		l.lens = append(l.lens, x)
+		total += x
+	}
+	terms := get(maxUnits)
+	if err != nil {
+		return nil, fmt.Errorf("lexical index: %w", err)
+	}
+	l.postings = make(map[string][]posting, min(terms, 1<<20))
+	var word []byte
+	for range terms {
+		wl := get(1 << 16)
+		if err != nil {
+			break
+		}
+		word = append(word[:0], make([]byte, wl)...)
+		if _, err = io.ReadFull(br, word); err != nil {
+			break
+		}
+		np := get(n)
+		ps := make([]posting, 0, min(np, 1<<20))
+		unit := uint64(0)
+		for range np {
+			unit += get(n)
+			tf := get(1 << 30)
+			if err == nil && unit >= n {
+				err = fmt.Errorf("posting for unit %d of %d", unit, n)
+			}
+			if err != nil {
+				break
+			}
+			ps = append(ps, posting{unit: int32(unit), tf: int32(tf)})
+		}
+		l.postings[string(word)] = ps
+	}
+	if err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("lexical index: %w", err)
+	}
+	if n > 0 {
+		l.avgLen = float64(total) / float64(n)
+	}
+	return l, nil
 }

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"sort"
 
@@ -44,24 +45,40 @@ func (s *Store) Add(ctx context.Context, ids, texts []string) error {
 	return s.AddVectors(ctx, ids, texts, vecs)
 }
 
-// AddVectors stores precomputed vectors of the store's embedder.
+// AddVectors stores precomputed vectors of the store's embedder. A zero
+// vector (a passage with no words, such as "." or a code fence) is left
+// out: chromem-go would normalise it to NaN, and NaN similarities defeat
+// every ranking. Its unit stays findable through the lexical index.
 func (s *Store) AddVectors(ctx context.Context, ids, texts []string, vecs [][]float32) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	docs := make([]chromem.Document, 0, len(ids))
 	for i, v := range vecs {
 		if len(v) != s.emb.Dim {
 			return fmt.Errorf("vector %s has %d dimensions, want %d (embedder %s)", ids[i], len(v), s.emb.Dim, s.emb.Name)
 		}
+		if !usable(v) {
+			continue
+		}
+		docs = append(docs, chromem.Document{ID: ids[i], Embedding: v, Content: texts[i]})
 	}
-	docs := make([]chromem.Document, len(ids))
-	for i := range ids {
-		docs[i] = chromem.Document{ID: ids[i], Embedding: vecs[i], Content: texts[i]}
+	if len(docs) == 0 {
+		return nil
 	}
 	if err := s.col.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
-		return fmt.Errorf("add %d vectors: %w", len(ids), err)
+		return fmt.Errorf("add %d vectors: %w", len(docs), err)
 	}
 	return nil
+}
+
+// usable reports whether v can be ranked by cosine: finite and not zero.
+func usable(v []float32) bool {
+	var sum float64
+	for _, x := range v {
+		sum += float64(x) * float64(x)
+	}
+	return sum > 0 && !math.IsInf(sum, 0) && !math.IsNaN(sum)
 }
 
 func (s *Store) embedAll(ctx context.Context, texts []string) ([][]float32, error) {
@@ -98,7 +115,8 @@ func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error
 	if c := s.col.Count(); n > c {
 		n = c
 	}
-	if n <= 0 {
+	if n <= 0 || !usable(vec) {
+		// A question with no words has no direction to rank by.
 		return nil, nil
 	}
 	// chromem-go ranks in parallel; equal similarities (copies of one
@@ -113,9 +131,13 @@ func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error
 		if err != nil {
 			return nil, fmt.Errorf("query vectors: %w", err)
 		}
-		out = make([]Match, len(res))
-		for i, r := range res {
-			out[i] = Match{ID: r.ID, Similarity: float64(r.Similarity)}
+		out = out[:0]
+		for _, r := range res {
+			// Nothing stored is NaN (AddVectors refuses it); should one
+			// slip in, it must neither rank nor keep the loop going.
+			if sim := float64(r.Similarity); !math.IsNaN(sim) {
+				out = append(out, Match{ID: r.ID, Similarity: sim})
+			}
 		}
 		sort.SliceStable(out, func(i, j int) bool {
 			if out[i].Similarity != out[j].Similarity {
@@ -123,7 +145,7 @@ func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error
 			}
 			return out[i].ID < out[j].ID
 		})
-		if want == count || len(out) <= n || out[len(out)-1].Similarity < out[n-1].Similarity {
+		if want == count || len(out) <= n || len(out) < len(res) || out[len(out)-1].Similarity < out[n-1].Similarity {
 			break
 		}
 	}
