@@ -20,6 +20,9 @@ type Options struct {
 	// Composer writes answers from the selected evidence; nil means the
 	// extractive composer alone.
 	Composer Composer
+	// Index, when set, is a prebuilt index of the corpus (opened from a
+	// data directory); NewEngine uses it instead of building one.
+	Index *retrieval.Index
 }
 
 // Engine answers questions over one corpus. It is safe for concurrent use:
@@ -62,7 +65,10 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	if emb.Embed == nil {
 		emb = retrieval.Offline()
 	}
-	ix, err := retrieval.Build(ctx, c, emb)
+	ix, err := opts.Index, error(nil)
+	if ix == nil {
+		ix, err = retrieval.Build(ctx, c, emb)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}

@@ -1,0 +1,132 @@
+package datadir
+
+import (
+	"context"
+	"encoding/gob"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/retrieval"
+)
+
+// Opened is a persisted index opened for answering.
+type Opened struct {
+	Manifest *Manifest
+	Corpus   *corpus.Corpus
+	Index    *retrieval.Index
+	o        *opener
+}
+
+type opener struct {
+	dir string
+	m   *Manifest
+}
+
+func (o *opener) rebuild(file, problem string) error {
+	return &RebuildError{File: file, Problem: problem, Command: RebuildCommand(o.dir, o.m.Roots)}
+}
+
+// Open reads the index in dataDir for answering with emb, which must be
+// the embedder the index was built with. It returns ErrNoIndex when there
+// is none and a *RebuildError when a file is damaged or outdated.
+// Documents are parsed again from their stored text while the vectors and
+// the lexical index are read, so the result matches what a build of the
+// same texts gives.
+func Open(ctx context.Context, dataDir string, emb retrieval.Embedder) (*Opened, error) {
+	m, err := ReadManifest(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	o := &opener{dir: dataDir, m: m}
+	if m.Embedder != emb.Name || m.Dim != emb.Dim {
+		return nil, o.rebuild(filepath.Join(dataDir, IndexDir, manifestName),
+			fmt.Sprintf("built with embedder %s (%d dimensions), not %s (%d); use that embedder, or", m.Embedder, m.Dim, emb.Name, emb.Dim))
+	}
+	var vecs [][]float32
+	var lex *retrieval.Lexical
+	vecErr, lexErr := make(chan error, 1), make(chan error, 1)
+	go func() {
+		vecErr <- o.readChecked(secVectors, func(r io.Reader) (err error) {
+			vecs, err = readVectors(r, m.Dim, m.Units)
+			return err
+		})
+	}()
+	go func() {
+		lexErr <- o.readChecked(secLexical, func(r io.Reader) (err error) {
+			lex, err = retrieval.ReadLexical(r)
+			return err
+		})
+	}()
+	c, err := o.readCorpus()
+	err1, err2 := <-vecErr, <-lexErr
+	for _, e := range []error{err, err1, err2} {
+		if e != nil {
+			return nil, e
+		}
+	}
+	units := retrieval.CorpusUnits(c)
+	if len(units) != m.Units || unitsCRC(units) != m.UnitsCRC {
+		return nil, o.rebuild(filepath.Join(dataDir, IndexDir, m.Files[secDocuments].Name),
+			"its documents no longer split into the passages that were indexed (crosscheck was upgraded since the ingest)")
+	}
+	ix, err := retrieval.Restore(ctx, units, vecs, lex, emb)
+	if err != nil {
+		return nil, o.rebuild(filepath.Join(dataDir, IndexDir, manifestName), err.Error())
+	}
+	return &Opened{Manifest: m, Corpus: c, Index: ix, o: o}, nil
+}
+
+// readCorpus decodes the stored documents and parses them on every CPU.
+func (o *opener) readCorpus() (*corpus.Corpus, error) {
+	var stored []storedDoc
+	if err := o.readChecked(secDocuments, func(r io.Reader) error { return gob.NewDecoder(r).Decode(&stored) }); err != nil {
+		return nil, err
+	}
+	docs := make([]*corpus.Document, len(stored))
+	errs := make([]error, len(stored))
+	retrieval.Parallel(len(stored), func(i int) {
+		docs[i], errs[i] = parseStored(stored[i])
+	})
+	for i, err := range errs {
+		if err != nil {
+			return nil, o.rebuild(filepath.Join(o.dir, IndexDir, o.m.Files[secDocuments].Name),
+				fmt.Sprintf("document %s no longer parses (%v)", stored[i].ID, err))
+		}
+	}
+	return corpus.NewCorpus(docs), nil
+}
+
+func parseStored(s storedDoc) (*corpus.Document, error) {
+	f := corpus.Format(s.Format)
+	if f == corpus.FormatText {
+		d, err := corpus.ParseDocument(s.ID, s.Raw)
+		if err != nil {
+			return nil, err
+		}
+		d.Format, d.Source = f, s.Source
+		return d, nil
+	}
+	return corpus.ParseConverted(&corpus.Document{ID: s.ID, Title: s.Title, Outlet: s.Outlet, Author: s.Author,
+		Published: s.Published, URL: s.URL, Format: f, Source: s.Source, Raw: s.Raw, PageStarts: s.PageStarts})
+}
+
+// Section decodes the named extra section into into, a pointer to the type
+// saved (see Section). A section the index does not have is ErrNoSection.
+func (op *Opened) Section(name string, into any) error {
+	if _, ok := op.Manifest.Files[name]; !ok {
+		return fmt.Errorf("section %s: %w", name, ErrNoSection)
+	}
+	return op.o.readChecked(name, func(r io.Reader) error { return gob.NewDecoder(r).Decode(into) })
+}
+
+// ErrNoSection means the index was saved without the section asked for.
+var ErrNoSection = fmt.Errorf("the index has no such section; ingest again to add it")
+
+func jsonEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	return enc
+}
