@@ -26,6 +26,8 @@ Flags:
   --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
                  else the corpus shipped in the binary)
   --color        colour: auto (on a terminal), always, never (default auto)
+  --data DIR     data directory whose index (see 'crosscheck ingest') is used
+                 when no corpus is named (default: $CROSSCHECK_DATA, else per-user)
 
 Exit status: 0 answered or abstained, 1 failure, 2 usage error.
 `
@@ -34,7 +36,7 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "")
-	dir := fs.String("corpus", "", "")
+	dir, data := fs.String("corpus", "", ""), fs.String("data", "", "")
 	color := fs.String("color", "auto", "")
 	if code, done := parseFlags(fs, args, askHelp, stdout, stderr); done {
 		return code
@@ -49,12 +51,12 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitUsage
 	}
-	c, err := loadCorpus(*dir, getenv, stderr)
+	c, opts, err := openAnswering(ctx, *dir, *data, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitFail
 	}
-	eng, err := answer.NewEngine(ctx, c, answer.Options{})
+	eng, err := answer.NewEngine(ctx, c, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitFail

@@ -19,7 +19,6 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/bot"
 )
 
@@ -74,17 +73,13 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	}
 	log := serveLogger(stderr, sc.logLevel, sc.bot.BotToken, sc.bot.AppToken)
 
-	c, err := loadCorpus(sc.corpusDir, getenv, stderr)
+	live, err := openLive(ctx, sc.corpusDir, sc.dataDir, getenv, stderr, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
 		return exitFail
 	}
-	engine, err := answer.NewEngine(ctx, c, answer.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "crosscheck serve: build answer engine: %v\n", err)
-		return exitFail
-	}
-	sc.bot.Answerer, sc.bot.Library, sc.bot.Logger = engine, c, log
+	go live.Watch(ctx, indexPollInterval)
+	sc.bot.Answerer, sc.bot.Library, sc.bot.Logger = live, live, log
 	srv, err := bot.New(sc.bot)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
