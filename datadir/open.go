@@ -1,6 +1,7 @@
 package datadir
 
 import (
+	"cmp"
 	"context"
 	"encoding/gob"
 	"encoding/json"
@@ -106,7 +107,11 @@ func parseStored(s storedDoc) (*corpus.Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Metadata set after parsing (the URL of a fetched page) is not in
+		// the text; front matter, when present, gave the same values.
 		d.Format, d.Source = f, s.Source
+		d.Title, d.Outlet, d.Author = cmp.Or(d.Title, s.Title), cmp.Or(d.Outlet, s.Outlet), cmp.Or(d.Author, s.Author)
+		d.Published, d.URL = cmp.Or(d.Published, s.Published), cmp.Or(d.URL, s.URL)
 		return d, nil
 	}
 	return corpus.ParseConverted(&corpus.Document{ID: s.ID, Title: s.Title, Outlet: s.Outlet, Author: s.Author,
