@@ -89,12 +89,15 @@ func (o *opener) readCorpus() (*corpus.Corpus, error) {
 	docs := make([]*corpus.Document, len(stored))
 	errs := make([]error, len(stored))
 	retrieval.Parallel(len(stored), func(i int) {
-		docs[i], errs[i] = parseStored(stored[i])
+		docs[i], errs[i] = loadDoc(stored[i])
+		if errs[i] == nil && i%spotCheckEvery == 0 {
+			errs[i] = spotCheck(stored[i], docs[i])
+		}
 	})
 	for i, err := range errs {
 		if err != nil {
 			return nil, o.rebuild(filepath.Join(o.dir, IndexDir, o.m.Files[secDocuments].Name),
-				fmt.Sprintf("document %s no longer parses (%v)", stored[i].ID, err))
+				fmt.Sprintf("document %s: %v (crosscheck was upgraded since the ingest?)", stored[i].ID, err))
 		}
 	}
 	return corpus.NewCorpus(docs), nil

@@ -48,16 +48,6 @@ type Snapshot struct {
 	Sections []Section
 }
 
-// storedDoc is one document as saved: what parsing needs to give back the
-// same Document, and no derived data, so that the saved form does not
-// change shape when the parser learns more.
-type storedDoc struct {
-	ID, Title, Outlet, Author, Published, URL string
-	Format, Source                            string
-	Raw                                       []byte
-	PageStarts                                []int
-}
-
 // DocHash is the content hash of a document: its stored text and
 // metadata. Equal hashes mean equal passages, so no re-embedding.
 func DocHash(d *corpus.Document) string {
@@ -92,8 +82,7 @@ func Save(dataDir string, s Snapshot) (*Manifest, error) {
 	docs := s.Corpus.Docs()
 	stored := make([]storedDoc, len(docs))
 	for i, d := range docs {
-		stored[i] = storedDoc{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Author: d.Author, Published: d.Published,
-			URL: d.URL, Format: string(d.Format), Source: d.Source, Raw: d.Raw, PageStarts: d.PageStarts}
+		stored[i] = storeDoc(d)
 		m.Documents = append(m.Documents, DocEntry{ID: d.ID, Format: string(d.Format), Source: d.Source,
 			Hash: DocHash(d), Passages: len(d.Passages)})
 	}

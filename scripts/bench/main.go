@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -43,6 +44,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "generator seed")
 	nq := flag.Int("questions", 40, "questions in the fixed set")
 	work := flag.String("work", "", "directory for generated corpora and indexes (default a temporary one, removed)")
+	flag.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the warm asks of the last size to this file")
 	flag.Parse()
 	if err := run(*sizes, *out, *seed, *nq, *work); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -50,11 +52,14 @@ func main() {
 	}
 }
 
+var cpuProfile string
+
 // result is one size's measurements; durations in milliseconds.
 type result struct {
 	passages, docs                 int
 	ingestSec, ingestRate          float64
 	coldMs, coldRSSMB              float64
+	openMs, engineMs, firstMs      float64
 	warmMedian, warmP99            float64
 	qps1, qps4                     float64
 	chromemMs, bleveMs, passMs     float64
@@ -132,17 +137,22 @@ func measure(bin, dir string, n int, seed uint64, pool, qs []string) (result, er
 	debug.FreeOSMemory()
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
+	t0 := time.Now()
 	op, err := datadir.Open(ctx, data, retrieval.Offline())
 	if err != nil {
 		return r, err
 	}
+	t1 := time.Now()
 	eng, err := answer.NewEngine(ctx, op.Corpus, answer.Options{Index: op.Index})
 	if err != nil {
 		return r, err
 	}
+	t2 := time.Now()
 	if _, err := eng.Ask(ctx, qs[0]); err != nil {
 		return r, err
 	}
+	r.openMs, r.engineMs, r.firstMs = ms(t1.Sub(t0)), ms(t2.Sub(t1)), ms(time.Since(t2))
+	logf("in process: open index %.0f ms, answer.NewEngine %.0f ms, first answer %.0f ms", r.openMs, r.engineMs, r.firstMs)
 	runtime.GC()
 	runtime.ReadMemStats(&m1)
 	text := 0
@@ -152,6 +162,14 @@ func measure(bin, dir string, n int, seed uint64, pool, qs []string) (result, er
 	r.heapPerPassage = float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / float64(r.passages)
 	r.textPerPassage = float64(text) / float64(r.passages)
 
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return r, err
+		}
+		pprof.StartCPUProfile(f)
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	var lat []float64
 	for _, q := range qs {
 		t := time.Now()
@@ -359,6 +377,9 @@ func render(rs []result, qs []string) string {
 	row("documents", func(r result) string { return strconv.Itoa(r.docs) })
 	row("ingest (process)", func(r result) string { return fmt.Sprintf("%.2f s, %.0f passages/s", r.ingestSec, r.ingestRate) })
 	row("cold start: open + first answer (process)", func(r result) string { return fmt.Sprintf("%.0f ms", r.coldMs) })
+	row("… in process: open index / NewEngine / first answer", func(r result) string {
+		return fmt.Sprintf("%.0f / %.0f / %.0f ms", r.openMs, r.engineMs, r.firstMs)
+	})
 	row("peak RSS of that process", func(r result) string {
 		return fmt.Sprintf("%.0f MB (%.1f KB/passage)", r.coldRSSMB, r.coldRSSMB*1024/float64(r.passages))
 	})
