@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/corpus"
 )
@@ -72,7 +73,12 @@ var errBadLayout = errors.New("sentence or passage offsets out of range")
 func loadDoc(s storedDoc) (*corpus.Document, error) {
 	d := &corpus.Document{ID: s.ID, Title: s.Title, Outlet: s.Outlet, Author: s.Author, Published: s.Published,
 		URL: s.URL, Format: corpus.Format(s.Format), Source: s.Source, Raw: s.Raw, BodyStart: s.BodyStart, PageStarts: s.PageStarts}
-	text := string(s.Raw)
+	// Texts share Raw's bytes instead of copying them: a document is
+	// read-only once built, and the copy would double the text's memory.
+	text := ""
+	if len(s.Raw) > 0 {
+		text = unsafe.String(&s.Raw[0], len(s.Raw))
+	}
 	r := varints{b: s.Sents}
 	prev := 0
 	for !r.done() {
