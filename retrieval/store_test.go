@@ -2,7 +2,11 @@ package retrieval
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"testing"
 )
 
@@ -75,6 +79,47 @@ func TestRestoreSearchesLikeBuild(t *testing.T) {
 	for i := range a {
 		if a[i] != b[i] {
 			t.Errorf("hit %d: built %+v, restored %+v", i, a[i], b[i])
+		}
+	}
+}
+
+// The parallel scan returns exactly what sorting every similarity gives.
+func TestStoreQueryMatchesFullSort(t *testing.T) {
+	ctx := context.Background()
+	emb := Embedder{Name: "test", Dim: 8}
+	s, _ := NewStore(emb)
+	r := rand.New(rand.NewPCG(1, 2))
+	var ids []string
+	var vecs [][]float32
+	for i := range 5000 {
+		v := make([]float32, emb.Dim)
+		for j := range v {
+			v[j] = float32(r.IntN(5)) - 2 // coarse values: many exact ties
+		}
+		ids = append(ids, fmt.Sprintf("u%05d", i))
+		vecs = append(vecs, v)
+	}
+	if err := s.AddVectors(ctx, ids, ids, vecs); err != nil {
+		t.Fatal(err)
+	}
+	q := []float32{1, -1, 2, 0, 0, 1, -2, 1}
+	var want []Match
+	for i, v := range s.vecs {
+		want = append(want, Match{ID: s.ids[i], Similarity: float64(dot(normalized(q), v))})
+	}
+	sort.Slice(want, func(i, j int) bool {
+		if want[i].Similarity != want[j].Similarity {
+			return want[i].Similarity > want[j].Similarity
+		}
+		return want[i].ID < want[j].ID
+	})
+	for _, n := range []int{1, 10, 200} {
+		got, err := s.Query(ctx, q, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want[:n]) {
+			t.Errorf("n=%d: got %v…, want %v…", n, got[:min(3, len(got))], want[:3])
 		}
 	}
 }
