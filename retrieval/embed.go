@@ -8,7 +8,6 @@ package retrieval
 
 import (
 	"context"
-	"hash/fnv"
 	"math"
 
 	"github.com/crosscheck/crosscheck/lang"
@@ -54,15 +53,20 @@ func OfflineVector(text string) []float32 { return OfflineTokens(lang.Tokenize(t
 func OfflineTokens(toks []lang.Token) []float32 {
 	v := make([]float32, OfflineDim)
 	for i, t := range toks {
-		addFeature(v, "w:"+t.Stem, 1)
+		addFeature(v, fnvAdd(fnvAdd(fnvOffset, "w:"), t.Stem), 1)
 		if i > 0 {
-			addFeature(v, "b:"+toks[i-1].Stem+" "+t.Stem, 0.5)
+			h := fnvAdd(fnvAdd(fnvOffset, "b:"), toks[i-1].Stem)
+			addFeature(v, fnvAdd(fnvAdd(h, " "), t.Stem), 0.5)
 		}
-		w := "<" + t.Stem + ">"
-		if len(w) > 5 {
-			n := len(w) - 3
+		// Character 4-grams of "<stem>", hashed as "c:" + gram.
+		if w := len(t.Stem) + 2; w > 5 {
+			n := w - 3
 			for j := 0; j < n; j++ {
-				addFeature(v, "c:"+w[j:j+4], 0.6/float32(n))
+				h := fnvAdd(fnvOffset, "c:")
+				for k := j; k < j+4; k++ {
+					h = fnvByte(h, boundedByte(t.Stem, k-1))
+				}
+				addFeature(v, h, 0.6/float32(n))
 			}
 		}
 	}
@@ -70,10 +74,37 @@ func OfflineTokens(toks []lang.Token) []float32 {
 	return v
 }
 
-func addFeature(v []float32, f string, w float32) {
-	h := fnv.New64a()
-	h.Write([]byte(f))
-	x := h.Sum64()
+// boundedByte is byte i of "<" + s + ">" without building that string,
+// given i counted from s's start (-1 is the "<").
+func boundedByte(s string, i int) byte {
+	switch {
+	case i < 0:
+		return '<'
+	case i >= len(s):
+		return '>'
+	}
+	return s[i]
+}
+
+// FNV-1a, 64 bit, computed over feature strings in place: the index build
+// hashes several features per token, and hash/fnv would allocate for each.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = fnvByte(h, s[i])
+	}
+	return h
+}
+
+func fnvByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * fnvPrime }
+
+// addFeature adds w to the bucket of feature hash x, signed by its top bit
+// so that collisions cancel out on average rather than pile up.
+func addFeature(v []float32, x uint64, w float32) {
 	i := int(x % uint64(len(v)))
 	if x>>63 == 1 {
 		w = -w

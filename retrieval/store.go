@@ -51,45 +51,47 @@ func (s *Store) Add(ctx context.Context, ids, texts []string) error {
 // (a remote embedder's output may not be). A zero vector (a passage with
 // no words, such as "." or a code fence) is left out: normalising it gives
 // NaN, and NaN similarities defeat every ranking. Its unit stays findable
-// through the lexical index.
+// through the lexical index. Vectors are checked on every CPU: opening a
+// persisted index passes every vector through here.
 func (s *Store) AddVectors(ctx context.Context, ids, texts []string, vecs [][]float32) error {
 	for i, v := range vecs {
 		if len(v) != s.emb.Dim {
 			return fmt.Errorf("vector %s has %d dimensions, want %d (embedder %s)", ids[i], len(v), s.emb.Dim, s.emb.Name)
 		}
 	}
-	for i, v := range vecs {
-		if !usable(v) {
-			continue
+	norm := make([][]float32, len(vecs))
+	const batch = 256
+	Parallel((len(vecs)+batch-1)/batch, func(b int) {
+		for i := b * batch; i < min((b+1)*batch, len(vecs)); i++ {
+			norm[i] = normalized(vecs[i])
 		}
-		s.ids = append(s.ids, ids[i])
-		s.vecs = append(s.vecs, normalized(v))
+	})
+	for i, v := range norm {
+		if v != nil {
+			s.ids = append(s.ids, ids[i])
+			s.vecs = append(s.vecs, v)
+		}
 	}
 	return nil
 }
 
-// usable reports whether v can be ranked by cosine: finite and not zero.
-func usable(v []float32) bool {
-	var sum float64
-	for _, x := range v {
-		sum += float64(x) * float64(x)
-	}
-	return sum > 0 && !math.IsInf(sum, 0) && !math.IsNaN(sum)
-}
+// normTolerance is how far from 1 a squared norm may be for a vector to be
+// used as it is; float32 sums over 1,024 dimensions stay well inside it.
+const normTolerance = 1e-4
 
 // normalized returns v itself when it is already of unit length (the
-// offline embedder's are, and sharing them saves a copy), else a scaled
-// copy.
+// offline embedder's are, and sharing them saves a copy), a scaled copy
+// otherwise, and nil when v cannot be normalised (zero, NaN or infinite).
 func normalized(v []float32) []float32 {
-	var sum float64
-	for _, x := range v {
-		sum += float64(x) * float64(x)
-	}
-	if math.Abs(sum-1) < 1e-5 {
+	sum := dot(v, v)
+	switch {
+	case !(sum > 0) || math.IsInf(float64(sum), 0):
+		return nil
+	case math.Abs(float64(sum)-1) < normTolerance:
 		return v
 	}
 	out := make([]float32, len(v))
-	n := float32(1 / math.Sqrt(sum))
+	n := float32(1 / math.Sqrt(float64(sum)))
 	for i, x := range v {
 		out[i] = x * n
 	}
@@ -129,13 +131,13 @@ type Match struct {
 // with no words) has no direction and matches nothing.
 func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error) {
 	n = min(n, len(s.ids))
-	if n <= 0 || !usable(vec) {
-		return nil, nil
-	}
-	if len(vec) != s.emb.Dim {
+	if len(vec) != s.emb.Dim && n > 0 {
 		return nil, fmt.Errorf("query vector has %d dimensions, want %d", len(vec), s.emb.Dim)
 	}
 	q := normalized(vec)
+	if n <= 0 || q == nil {
+		return nil, nil
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(s.vecs)/2048))
 	tops := make([]topN, workers)
 	chunk := (len(s.vecs) + workers - 1) / workers

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -341,5 +342,31 @@ func TestServeReloadsANewIngest(t *testing.T) {
 	}
 	if swapped, _ := live.Reload(context.Background()); swapped {
 		t.Error("reloaded although nothing changed")
+	}
+}
+
+// BenchmarkIngest_Folder ingests 200 copies of the shipped corpus into a
+// fresh data directory per iteration.
+func BenchmarkIngest_Folder(b *testing.B) {
+	src, err := filepath.Glob(filepath.Join("..", "..", "corpus", "default", "*.md"))
+	if err != nil || len(src) == 0 {
+		b.Fatal("no shipped corpus", err)
+	}
+	dir := b.TempDir()
+	for i := range 200 {
+		for _, p := range src {
+			raw, _ := os.ReadFile(p)
+			name := filepath.Join(dir, fmt.Sprintf("c%03d", i), filepath.Base(p))
+			os.MkdirAll(filepath.Dir(name), 0o755)
+			os.WriteFile(name, raw, 0o644)
+		}
+	}
+	for b.Loop() {
+		data := b.TempDir()
+		sum, err := ingest(context.Background(), ingestOptions{dataDir: data, limit: 8 << 20, args: []string{dir}}, io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(sum.passages), "passages")
 	}
 }
