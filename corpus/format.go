@@ -44,9 +44,10 @@ func FormatOf(name string) (Format, bool) {
 // ParseFile turns one original into its documents. id is the ID its path
 // gives (the path without extension), source names it for citations (a
 // path or URL). A JSONL file yields one document per good line and one
-// Skipped per bad line ("file.jsonl:7"); every other format yields one
-// document, or an error that says in one line why the file cannot be used.
-func ParseFile(id, source string, f Format, raw []byte) ([]*Document, []Skipped, error) {
+// Skipped per bad line ("file.jsonl:7"), opts.MaxFileBytes bounding each
+// line rather than the file; every other format yields one document, or an
+// error that says in one line why the file cannot be used.
+func ParseFile(id, source string, f Format, raw []byte, opts Options) ([]*Document, []Skipped, error) {
 	var d *Document
 	var err error
 	switch f {
@@ -59,7 +60,7 @@ func ParseFile(id, source string, f Format, raw []byte) ([]*Document, []Skipped,
 	case FormatDOCX:
 		d, err = parseDOCX(id, raw)
 	case FormatJSONL:
-		return parseJSONL(id, source, raw)
+		return parseJSONL(id, source, raw, opts.limit())
 	default:
 		return nil, nil, fmt.Errorf("unsupported format %q", f)
 	}

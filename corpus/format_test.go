@@ -35,7 +35,7 @@ func TestParseHTMLKeepsTheArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, _, err := ParseFile("article", "saved/article.html", FormatHTML, raw)
+	docs, _, err := ParseFile("article", "saved/article.html", FormatHTML, raw, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestParsePDFKeepsPages(t *testing.T) {
 	raw := makePDF("Survey report",
 		[]string{"The channel was surveyed in January.", "It is deep enough for the fleet."},
 		[]string{"The council disputes the survey.", "It asked for a second one."})
-	docs, _, err := ParseFile("report", "report.pdf", FormatPDF, raw)
+	docs, _, err := ParseFile("report", "report.pdf", FormatPDF, raw, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestParsePDFRejectsGarbage(t *testing.T) {
 		"not a pdf": []byte("hello"),
 		"truncated": makePDF("T", []string{"Some text."})[:60],
 	} {
-		if _, _, err := ParseFile("x", "x.pdf", FormatPDF, raw); err == nil {
+		if _, _, err := ParseFile("x", "x.pdf", FormatPDF, raw, Options{}); err == nil {
 			t.Errorf("%s: want an error", name)
 		}
 	}
@@ -181,7 +181,7 @@ func makeDOCX(t *testing.T, title, author string, paras ...string) []byte {
 func TestParseDOCX(t *testing.T) {
 	raw := makeDOCX(t, "Council minutes", "Marit Solheim",
 		"The council met on Monday.", "It voted to publish the tender documents. The vote was unanimous.")
-	docs, _, err := ParseFile("minutes", "minutes.docx", FormatDOCX, raw)
+	docs, _, err := ParseFile("minutes", "minutes.docx", FormatDOCX, raw, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func TestParseDOCX(t *testing.T) {
 	if d.Title != "Council minutes" || d.Author != "Marit Solheim" {
 		t.Errorf("title %q author %q", d.Title, d.Author)
 	}
-	if _, _, err := ParseFile("x", "x.docx", FormatDOCX, []byte("PK not a zip")); err == nil {
+	if _, _, err := ParseFile("x", "x.docx", FormatDOCX, []byte("PK not a zip"), Options{}); err == nil {
 		t.Error("a broken .docx: want an error")
 	}
 }
@@ -206,7 +206,7 @@ func TestParseJSONLSkipsBadLines(t *testing.T) {
 {"title":"No id","text":"---\ntitle: not front matter\n---\nA line that looks like YAML is text here."}
 {"id":"a","text":"A second a."}
 `)
-	docs, skipped, err := ParseFile("bulk", "bulk.jsonl", FormatJSONL, raw)
+	docs, skipped, err := ParseFile("bulk", "bulk.jsonl", FormatJSONL, raw, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,5 +301,27 @@ func TestLoadDirSkipsSymlinksLeavingTheFolder(t *testing.T) {
 	}
 	if !strings.Contains(reasons["link.txt"], "outside the folder") || !strings.Contains(reasons["linkdir"], "outside the folder") {
 		t.Errorf("skips %v: want link.txt and linkdir named as leaving the folder", reasons)
+	}
+}
+
+// A bulk import is bounded line by line, not as a file.
+func TestJSONLLimitIsPerLine(t *testing.T) {
+	long := `{"id":"long","text":"` + strings.Repeat("Words here. ", 50) + `"}`
+	var raw strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&raw, `{"id":"d%d","text":"A short report number %d."}`+"\n", i, i)
+	}
+	raw.WriteString(long + "\n")
+	docs, skipped, err := ParseFile("bulk", "bulk.jsonl", FormatJSONL, []byte(raw.String()), Options{MaxFileBytes: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 20 || len(skipped) != 1 || !strings.Contains(skipped[0].Reason, "line 21 is") || !strings.Contains(skipped[0].Reason, "over the 300 bytes limit") {
+		t.Errorf("docs %d, skipped %v", len(docs), skipped)
+	}
+	fsys := fstest.MapFS{"bulk.jsonl": {Data: []byte(raw.String())}}
+	c, skipped, err := Load(fsys, Options{MaxFileBytes: 300})
+	if err != nil || c.Len() != 20 || len(skipped) != 1 {
+		t.Errorf("Load: %d docs, %v, %v", c.Len(), skipped, err)
 	}
 }

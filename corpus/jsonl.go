@@ -19,10 +19,10 @@ type jsonlRecord struct {
 	Text      string `json:"text"`
 }
 
-// parseJSONL reads one document per line. A line that is not a JSON
+// parseJSONL reads one document per line, each at most limit bytes. A line that is not a JSON
 // object, or has no text, is skipped with its line number; the rest are
 // imported. A line without an id gets "<file id>-<line>".
-func parseJSONL(fileID, source string, raw []byte) ([]*Document, []Skipped, error) {
+func parseJSONL(fileID, source string, raw []byte, limit int64) ([]*Document, []Skipped, error) {
 	var docs []*Document
 	var skipped []Skipped
 	seen := map[string]int{}
@@ -35,6 +35,10 @@ func parseJSONL(fileID, source string, raw []byte) ([]*Document, []Skipped, erro
 		where := source + ":" + strconv.Itoa(lineNo)
 		skip := func(format string, a ...any) {
 			skipped = append(skipped, Skipped{Path: where, Reason: fmt.Sprintf(format, a...)})
+		}
+		if int64(len(line)) > limit {
+			skip("line %d is %s, over the %s limit; split it or raise the limit (--max-file-size, CROSSCHECK_MAX_FILE_SIZE)", lineNo, humanBytes(int64(len(line))), humanBytes(limit))
+			continue
 		}
 		var r jsonlRecord
 		if err := json.Unmarshal(line, &r); err != nil {

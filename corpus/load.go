@@ -168,7 +168,7 @@ func loadFile(fsys fs.FS, p string, limit int64) ([]*Document, []Skipped, error)
 		return nil, nil, err
 	}
 	f, _ := FormatOf(p)
-	return ParseFile(docID(p), p, f, raw)
+	return ParseFile(docID(p), p, f, raw, Options{MaxFileBytes: limit})
 }
 
 // DocID is the document ID of the file at path p: p without its
@@ -176,10 +176,14 @@ func loadFile(fsys fs.FS, p string, limit int64) ([]*Document, []Skipped, error)
 func DocID(p string) string { return docID(p) }
 
 // ReadFile reads the file at p, checking its size against limit before
-// reading, so a stray multi-gigabyte dump costs a stat, not memory.
+// reading, so a stray multi-gigabyte dump costs a stat, not memory. A JSONL
+// file may be up to MaxJSONLBytes; ParseFile bounds its lines.
 func ReadFile(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxFileBytes
+	}
+	if f, _ := FormatOf(p); f == FormatJSONL {
+		limit = max(limit, MaxJSONLBytes)
 	}
 	st, err := fs.Stat(fsys, p)
 	if err != nil {

@@ -215,3 +215,43 @@ func setFormat(t *testing.T, path string, v int) {
 	b, _ = json.Marshal(m)
 	os.WriteFile(path, b, 0o644)
 }
+
+// Readers never see a half-written index, even when ingests follow each
+// other while they open it.
+func TestOpenWhileSaving(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	c := testCorpus(t)
+	save(t, dir, c)
+	ix, err := retrieval.Build(ctx, c, retrieval.Offline())
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() {
+		for range 15 {
+			if _, err := Save(dir, Snapshot{Corpus: c, Index: ix}); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for opens := 0; ; opens++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			return
+		default:
+		}
+		op, err := Open(ctx, dir, retrieval.Offline())
+		if err != nil {
+			t.Fatalf("open %d during saves: %v", opens, err)
+		}
+		if op.Corpus.Len() != c.Len() {
+			t.Fatalf("open %d: %d documents, want %d", opens, op.Corpus.Len(), c.Len())
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/gob"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -33,14 +34,29 @@ func (o *opener) rebuild(file, problem string) error {
 // Open reads the index in dataDir for answering with emb, which must be
 // the embedder the index was built with. It returns ErrNoIndex when there
 // is none and a *RebuildError when a file is damaged or outdated.
-// Documents are parsed again from their stored text while the vectors and
-// the lexical index are read, so the result matches what a build of the
-// same texts gives.
+// Documents are rebuilt from their stored offsets (a sample is parsed
+// again to check that the parser still agrees) while the vectors and the
+// lexical index are read on other goroutines.
+//
+// An ingest that finishes while Open reads may remove the files Open was
+// about to read; Open then reads the new generation instead.
 func Open(ctx context.Context, dataDir string, emb retrieval.Embedder) (*Opened, error) {
-	m, err := ReadManifest(dataDir)
-	if err != nil {
-		return nil, err
+	for attempt := 0; ; attempt++ {
+		m, err := ReadManifest(dataDir)
+		if err != nil {
+			return nil, err
+		}
+		op, err := openGeneration(ctx, dataDir, m, emb)
+		if err == nil || attempt == 2 || !errors.Is(err, ErrRebuild) {
+			return op, err
+		}
+		if now, merr := ReadManifest(dataDir); merr != nil || now.Generation == m.Generation {
+			return nil, err
+		}
 	}
+}
+
+func openGeneration(ctx context.Context, dataDir string, m *Manifest, emb retrieval.Embedder) (*Opened, error) {
 	o := &opener{dir: dataDir, m: m}
 	if m.Embedder != emb.Name || m.Dim != emb.Dim {
 		return nil, o.rebuild(filepath.Join(dataDir, IndexDir, manifestName),

@@ -141,3 +141,25 @@ func (l *liveIndex) Watch(ctx context.Context, every time.Duration) {
 		}
 	}
 }
+
+// storedNote is the lines `source` adds for a document converted from
+// another format: where it came from, and that offsets index the stored
+// text shown below rather than the original file.
+func storedNote(d *corpus.Document) string {
+	if d.Source == "" {
+		return ""
+	}
+	note := fmt.Sprintf("source:    %s (%s)\n", d.Source, d.Format)
+	if d.Format != corpus.FormatText && d.Format != "" {
+		note += "offsets:   into the stored text converted from the original (shown below)\n"
+	}
+	return note
+}
+
+// pageNote is " (page N)" for a passage of a paged original.
+func pageNote(d *corpus.Document, off int) string {
+	if p := d.Page(off); p > 0 {
+		return fmt.Sprintf(" (page %d)", p)
+	}
+	return ""
+}

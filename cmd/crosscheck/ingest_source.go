@@ -116,7 +116,7 @@ func (g *gatherer) folder(dir string, out *gathered) error {
 			f, _ := corpus.FormatOf(p)
 			var docs []*corpus.Document
 			var skips []corpus.Skipped
-			docs, skips, err = corpus.ParseFile(corpus.DocID(p), filepath.Join(abs, filepath.FromSlash(p)), f, raw)
+			docs, skips, err = corpus.ParseFile(corpus.DocID(p), filepath.Join(abs, filepath.FromSlash(p)), f, raw, corpus.Options{MaxFileBytes: g.limit})
 			results[i] = result{docs, skips}
 		}
 		if err != nil {
@@ -150,7 +150,7 @@ func (g *gatherer) file(p string, out *gathered) {
 		return
 	}
 	abs, _ := filepath.Abs(p)
-	docs, skips, err := corpus.ParseFile(corpus.DocID(filepath.Base(p)), abs, f, raw)
+	docs, skips, err := corpus.ParseFile(corpus.DocID(filepath.Base(p)), abs, f, raw, corpus.Options{MaxFileBytes: g.limit})
 	if err != nil {
 		out.skipped = append(out.skipped, corpus.Skipped{Path: p, Reason: err.Error()})
 		return
@@ -202,7 +202,7 @@ func (g *gatherer) fetch(ctx context.Context, raw string, out *gathered) {
 		fail("unsupported content type " + resp.Header.Get("Content-Type"))
 		return
 	}
-	docs, skips, err := corpus.ParseFile(urlID(resp.Request.URL), resp.Request.URL.String(), f, body)
+	docs, skips, err := corpus.ParseFile(urlID(resp.Request.URL), resp.Request.URL.String(), f, body, corpus.Options{MaxFileBytes: g.limit})
 	if err != nil {
 		out.skipped = append(out.skipped, corpus.Skipped{Path: raw, Reason: err.Error()})
 		return

@@ -78,9 +78,9 @@ func runSource(ctx context.Context, args []string, getenv env, stdout, stderr io
 	}
 	fmt.Fprintf(stdout, "id:        %s\ntitle:     %s\noutlet:    %s\nauthor:    %s\npublished: %s\nurl:       %s\n",
 		d.ID, orDash(d.Title), orDash(d.Outlet), orDash(d.Author), orDash(d.Published), orDash(d.URL))
-	fmt.Fprintf(stdout, "passages:  %d\n", len(d.Passages))
+	fmt.Fprintf(stdout, "%spassages:  %d\n", storedNote(d), len(d.Passages))
 	for i, p := range d.Passages {
-		fmt.Fprintf(stdout, "\n[%d] %d:%d\n%s\n", i+1, p.Start, p.End, p.Text)
+		fmt.Fprintf(stdout, "\n[%d] %d:%d%s\n%s\n", i+1, p.Start, p.End, pageNote(d, p.Start), p.Text)
 	}
 	return exitOK
 }
