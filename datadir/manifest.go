@@ -28,7 +28,7 @@ import (
 // FormatVersion is the version of the layout this package writes and
 // reads. Bump it whenever a file changes shape; an index of another version
 // is refused with the command that rebuilds it.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // IndexDir is the subdirectory of a data directory that holds the index;
 // the data directory also holds other things (the bot's feedback file).

@@ -62,7 +62,7 @@ func openGeneration(ctx context.Context, dataDir string, m *Manifest, emb retrie
 		return nil, o.rebuild(filepath.Join(dataDir, IndexDir, manifestName),
 			fmt.Sprintf("built with embedder %s (%d dimensions), not %s (%d); use that embedder, or", m.Embedder, m.Dim, emb.Name, emb.Dim))
 	}
-	var vecs [][]float32
+	var vecs []retrieval.Vector
 	var lex *retrieval.Lexical
 	vecErr, lexErr := make(chan error, 1), make(chan error, 1)
 	go func() {

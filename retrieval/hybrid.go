@@ -22,9 +22,9 @@ type Unit struct {
 // Index is the hybrid (vector + lexical) index over the passages of a corpus.
 type Index struct {
 	units []Unit
-	// vecs[i] is unit i's vector; a unit with no words has a zero vector
-	// and is left out of the store (see Store.AddVectors).
-	vecs  [][]float32
+	// vecs[i] is unit i's vector; a unit with no words has the zero
+	// Vector and is left out of the store.
+	vecs  []Vector
 	lex   *Lexical
 	store *Store
 	emb   Embedder
@@ -54,21 +54,21 @@ func BuildUnits(ctx context.Context, units []Unit, emb Embedder) (*Index, error)
 	return ix, err
 }
 
-// BuildReusing is BuildUnits taking prior[i], when it is not nil, as unit
-// i's vector instead of embedding the unit again, so that an ingest embeds
-// only what changed. It returns the number of units it embedded.
-func BuildReusing(ctx context.Context, units []Unit, emb Embedder, prior [][]float32) (*Index, int, error) {
+// BuildReusing is BuildUnits taking prior[i], when it is set, as unit i's
+// vector instead of embedding the unit again, so that an ingest embeds only
+// what changed. It returns the number of units it embedded.
+func BuildReusing(ctx context.Context, units []Unit, emb Embedder, prior []*Vector) (*Index, int, error) {
 	texts := make([]string, len(units))
 	ids := make([]string, len(units))
 	for i, u := range units {
 		texts[i] = u.Text
 		ids[i] = strconv.Itoa(i)
 	}
-	vecs := make([][]float32, len(units))
+	vecs := make([]Vector, len(units))
 	var todo []int
 	for i := range units {
-		if i < len(prior) && len(prior[i]) == emb.Dim {
-			vecs[i] = prior[i]
+		if i < len(prior) && prior[i] != nil {
+			vecs[i] = *prior[i]
 		} else {
 			todo = append(todo, i)
 		}
@@ -85,9 +85,7 @@ func BuildReusing(ctx context.Context, units []Unit, emb Embedder, prior [][]flo
 		if err != nil {
 			return nil, 0, fmt.Errorf("index passages: %w", err)
 		}
-		for k, i := range todo {
-			vecs[i] = got[k]
-		}
+		Parallel(len(todo), func(k int) { vecs[todo[k]] = Quantize(got[k]) })
 	} else {
 		// A local embedder shares the tokenization with the lexical index.
 		stems := make([][]string, len(units))
@@ -102,7 +100,7 @@ func BuildReusing(ctx context.Context, units []Unit, emb Embedder, prior [][]flo
 				stems[i][j] = t.Stem
 			}
 			if fresh[i] {
-				vecs[i] = emb.embedTokens(toks)
+				vecs[i] = Quantize(emb.embedTokens(toks))
 			}
 		})
 		lex = newLexicalStems(stems)
@@ -114,7 +112,7 @@ func BuildReusing(ctx context.Context, units []Unit, emb Embedder, prior [][]flo
 // Restore assembles an index from parts saved earlier (see Vectors and
 // Lexical): nothing is embedded or tokenized, which is what lets a
 // persisted index open in a fraction of the time a build takes.
-func Restore(ctx context.Context, units []Unit, vecs [][]float32, lex *Lexical, emb Embedder) (*Index, error) {
+func Restore(ctx context.Context, units []Unit, vecs []Vector, lex *Lexical, emb Embedder) (*Index, error) {
 	if len(vecs) != len(units) || lex.Len() != len(units) {
 		return nil, fmt.Errorf("index parts disagree: %d units, %d vectors, %d lexical entries", len(units), len(vecs), lex.Len())
 	}
@@ -122,13 +120,11 @@ func Restore(ctx context.Context, units []Unit, vecs [][]float32, lex *Lexical, 
 	if err != nil {
 		return nil, err
 	}
-	texts := make([]string, len(units))
 	ids := make([]string, len(units))
-	for i, u := range units {
-		texts[i] = u.Text
+	for i := range units {
 		ids[i] = strconv.Itoa(i)
 	}
-	if err := store.AddVectors(ctx, ids, texts, vecs); err != nil {
+	if err := store.AddQuantized(ids, vecs); err != nil {
 		return nil, fmt.Errorf("index passages: %w", err)
 	}
 	return &Index{units: units, vecs: vecs, lex: lex, store: store, emb: emb}, nil
@@ -155,7 +151,7 @@ func Parallel(n int, f func(i int)) {
 func (ix *Index) Units() []Unit { return ix.units }
 
 // Vectors returns each unit's vector, indexed like Units; read-only.
-func (ix *Index) Vectors() [][]float32 { return ix.vecs }
+func (ix *Index) Vectors() []Vector { return ix.vecs }
 
 // Embedder is the embedder the index was built with.
 func (ix *Index) Embedder() Embedder { return ix.emb }

@@ -10,18 +10,19 @@ import (
 	"sync"
 )
 
-// Store is an exact (brute-force) cosine index of unit vectors, the same
-// search chromem-go does, without its per-query costs: chromem-go v0.7.0
-// sends every document through a channel to filter it and takes one mutex
-// per document to rank it, which made a k=10 query over 100,000 vectors
-// take 100–250 ms where one pass over the same vectors takes about 30 ms
-// (see docs/bench.md). Here the vectors sit in one slice, each CPU scans its
-// share into its own top-n heap, and the heaps are merged. Ties are broken
-// by id, so results never depend on scheduling.
+// Store is a brute-force cosine index of unit vectors, the search
+// chromem-go does, without its per-query costs: chromem-go v0.7.0 sends
+// every document through a channel to filter it and takes one mutex per
+// document to rank it, which made a k=10 query over 100,000 vectors take
+// 100–250 ms where one pass over the same vectors takes about 30 ms (see
+// docs/bench.md). Here the vectors, 8 bits per component (see Vector), sit
+// in one slice, each CPU scans its share into its own top-n heap, and the
+// heaps are merged. Ties are broken by id, so results never depend on
+// scheduling.
 type Store struct {
 	emb  Embedder
 	ids  []string
-	vecs [][]float32
+	vecs []Vector
 }
 
 // NewStore returns an empty in-memory store for vectors of emb.
@@ -47,51 +48,52 @@ func (s *Store) Add(ctx context.Context, ids, texts []string) error {
 	return s.AddVectors(ctx, ids, texts, vecs)
 }
 
-// AddVectors stores precomputed vectors of the store's embedder, normalised
-// (a remote embedder's output may not be). A zero vector (a passage with
-// no words, such as "." or a code fence) is left out: normalising it gives
-// NaN, and NaN similarities defeat every ranking. Its unit stays findable
-// through the lexical index. Vectors are checked on every CPU: opening a
-// persisted index passes every vector through here.
+// AddVectors stores precomputed vectors of the store's embedder. A vector
+// that cannot be normalised (zero: a passage with no words, such as "." or
+// a code fence) is left out; its unit stays findable through the lexical
+// index.
 func (s *Store) AddVectors(ctx context.Context, ids, texts []string, vecs [][]float32) error {
 	for i, v := range vecs {
 		if len(v) != s.emb.Dim {
 			return fmt.Errorf("vector %s has %d dimensions, want %d (embedder %s)", ids[i], len(v), s.emb.Dim, s.emb.Name)
 		}
 	}
-	norm := make([][]float32, len(vecs))
-	const batch = 256
-	Parallel((len(vecs)+batch-1)/batch, func(b int) {
-		for i := b * batch; i < min((b+1)*batch, len(vecs)); i++ {
-			norm[i] = normalized(vecs[i])
+	q := make([]Vector, len(vecs))
+	Parallel(len(vecs), func(i int) { q[i] = Quantize(vecs[i]) })
+	return s.AddQuantized(ids, q)
+}
+
+// AddQuantized stores vectors already quantized (read from a data
+// directory, or kept from an earlier build); those not Stored are left out.
+func (s *Store) AddQuantized(ids []string, vecs []Vector) error {
+	for i, v := range vecs {
+		if !v.Stored() {
+			continue
 		}
-	})
-	for i, v := range norm {
-		if v != nil {
-			s.ids = append(s.ids, ids[i])
-			s.vecs = append(s.vecs, v)
+		if len(v.Q) != s.emb.Dim {
+			return fmt.Errorf("vector %s has %d dimensions, want %d (embedder %s)", ids[i], len(v.Q), s.emb.Dim, s.emb.Name)
 		}
+		s.ids = append(s.ids, ids[i])
+		s.vecs = append(s.vecs, v)
 	}
 	return nil
 }
 
-// normTolerance is how far from 1 a squared norm may be for a vector to be
-// used as it is; float32 sums over 1,024 dimensions stay well inside it.
-const normTolerance = 1e-4
-
-// normalized returns v itself when it is already of unit length (the
-// offline embedder's are, and sharing them saves a copy), a scaled copy
-// otherwise, and nil when v cannot be normalised (zero, NaN or infinite).
+// normalized returns v scaled to unit length (v itself when it already
+// is), or nil when it cannot be normalised (zero, NaN or infinite).
 func normalized(v []float32) []float32 {
-	sum := dot(v, v)
+	var sum float64
+	for _, x := range v {
+		sum += float64(x) * float64(x)
+	}
 	switch {
-	case !(sum > 0) || math.IsInf(float64(sum), 0):
+	case !(sum > 0) || math.IsInf(sum, 0):
 		return nil
-	case math.Abs(float64(sum)-1) < normTolerance:
+	case math.Abs(sum-1) < 1e-6:
 		return v
 	}
 	out := make([]float32, len(v))
-	n := float32(1 / math.Sqrt(float64(sum)))
+	n := float32(1 / math.Sqrt(sum))
 	for i, x := range v {
 		out[i] = x * n
 	}
@@ -151,7 +153,7 @@ func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error
 				if i&1023 == 0 && ctx.Err() != nil {
 					return
 				}
-				t.offer(i, dot(q, s.vecs[i]))
+				t.offer(i, s.vecs[i].similarity(q))
 			}
 			tops[w] = t
 		}(w)
@@ -215,21 +217,4 @@ func (t *topN) offer(i int, sim float32) {
 		t.h[0] = c
 		heap.Fix(t, 0)
 	}
-}
-
-// dot is the inner product, unrolled: it is the whole cost of a query.
-func dot(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
-	}
-	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
-	}
-	return s0 + s1 + s2 + s3
 }

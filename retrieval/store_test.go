@@ -53,12 +53,12 @@ func TestBuildReusingEmbedsOnlyWhatIsNew(t *testing.T) {
 		t.Fatalf("first build embedded %d (%v), want 2", n, err)
 	}
 	units = append(units, Unit{DocID: "c", Text: "A new passage."})
-	prior := append(append([][]float32(nil), first.Vectors()...), nil)
+	prior := []*Vector{&first.Vectors()[0], &first.Vectors()[1], nil}
 	second, n, err := BuildReusing(ctx, units, Offline(), prior)
 	if err != nil || n != 1 {
 		t.Fatalf("second build embedded %d (%v), want 1", n, err)
 	}
-	if &second.Vectors()[0][0] != &first.Vectors()[0][0] {
+	if &second.Vectors()[0].Q[0] != &first.Vectors()[0].Q[0] {
 		t.Error("a reused vector was copied or recomputed")
 	}
 }
@@ -105,7 +105,7 @@ func TestStoreQueryMatchesFullSort(t *testing.T) {
 	q := []float32{1, -1, 2, 0, 0, 1, -2, 1}
 	var want []Match
 	for i, v := range s.vecs {
-		want = append(want, Match{ID: s.ids[i], Similarity: float64(dot(normalized(q), v))})
+		want = append(want, Match{ID: s.ids[i], Similarity: float64(v.similarity(normalized(q)))})
 	}
 	sort.Slice(want, func(i, j int) bool {
 		if want[i].Similarity != want[j].Similarity {

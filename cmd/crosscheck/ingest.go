@@ -154,10 +154,10 @@ func ingest(ctx context.Context, o ingestOptions, stderr io.Writer) (*ingestSumm
 	}
 	c := corpus.NewCorpus(docs)
 	units := retrieval.CorpusUnits(c)
-	vecs := make([][]float32, len(units))
+	vecs := make([]*retrieval.Vector, len(units))
 	for i, u := range units {
 		if v, ok := prior[u.DocID]; ok && u.Passage < len(v) {
-			vecs[i] = v[u.Passage]
+			vecs[i] = &v[u.Passage]
 		}
 	}
 	ix, embedded, err := retrieval.BuildReusing(ctx, units, emb, vecs)
@@ -183,10 +183,10 @@ func indexSections(c *corpus.Corpus) []datadir.Section { return nil }
 // again with the same content hash keeps its vectors (prior, by document
 // ID, one per passage); a changed one is embedded again; one not read this
 // run is kept, or removed with prune.
-func merge(old *datadir.Opened, read []*corpus.Document, prune bool, sum *ingestSummary) ([]*corpus.Document, map[string][][]float32) {
-	prior := map[string][][]float32{}
+func merge(old *datadir.Opened, read []*corpus.Document, prune bool, sum *ingestSummary) ([]*corpus.Document, map[string][]retrieval.Vector) {
+	prior := map[string][]retrieval.Vector{}
 	oldHash := map[string]string{}
-	oldVecs := map[string][][]float32{}
+	oldVecs := map[string][]retrieval.Vector{}
 	if old != nil {
 		for _, e := range old.Manifest.Documents {
 			oldHash[e.ID] = e.Hash

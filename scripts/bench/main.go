@@ -261,14 +261,10 @@ func chromemQuery(ctx context.Context, ix *retrieval.Index, qv [][]float32) (flo
 	}
 	var docs []chromem.Document
 	for i, v := range ix.Vectors() {
-		var s float32
-		for _, x := range v {
-			s += x * x
-		}
-		if s == 0 {
+		if !v.Stored() {
 			continue
 		}
-		docs = append(docs, chromem.Document{ID: strconv.Itoa(i), Embedding: v, Content: ix.Units()[i].Text})
+		docs = append(docs, chromem.Document{ID: strconv.Itoa(i), Embedding: v.Float(), Content: ix.Units()[i].Text})
 	}
 	if err := col.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
 		return 0, err
@@ -323,17 +319,18 @@ func bleveQuery(dir string, units []retrieval.Unit, qs []string) (float64, error
 	return quantile(lat, 0.5), nil
 }
 
-// vectorPass is one single-threaded dot product over every vector: the
-// memory-bandwidth floor of any exact vector search. Median of 5.
-func vectorPass(vecs [][]float32, q []float32) float64 {
+// vectorPass is one single-threaded dot product over every stored vector
+// (8-bit components, as stored): the floor of any exact vector search.
+// Median of 5.
+func vectorPass(vecs []retrieval.Vector, q []float32) float64 {
 	var lat []float64
 	var sink float32
 	for range 5 {
 		t := time.Now()
 		for _, v := range vecs {
 			var s float32
-			for i, x := range v {
-				s += x * q[i]
+			for i, x := range v.Q {
+				s += float32(x) * q[i]
 			}
 			sink += s
 		}
