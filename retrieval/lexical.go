@@ -2,12 +2,14 @@ package retrieval
 
 import (
 	"bufio"
+	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/lang"
 )
@@ -19,6 +21,8 @@ type Lexical struct {
 	postings map[string][]posting
 	lens     []int
 	avgLen   float64
+	// scratch holds score arrays for Search, one per concurrent search.
+	scratch sync.Pool
 }
 
 // posting is 8 bytes: int32 holds any unit count one process can index,
@@ -87,9 +91,18 @@ type Scored struct {
 }
 
 // Search scores every unit sharing a stem with the query and returns the
-// best n, highest first. Repeated query stems count once.
+// best n (all when n <= 0), highest first, ties by unit. Repeated query
+// stems count once. Scores add up in a dense array rather than a map, and
+// only the best n are ordered: a common stem has postings in a good part
+// of a 100,000-passage index.
 func (l *Lexical) Search(queryStems []string, n int) []Scored {
-	scores := map[int32]float64{}
+	acc, _ := l.scratch.Get().(*[]float64)
+	if acc == nil || len(*acc) != len(l.lens) {
+		buf := make([]float64, len(l.lens))
+		acc = &buf
+	}
+	scores := *acc
+	var touched []int32
 	seen := map[string]bool{}
 	for _, s := range queryStems {
 		if seen[s] {
@@ -100,23 +113,60 @@ func (l *Lexical) Search(queryStems []string, n int) []Scored {
 		for _, p := range l.postings[s] {
 			tf := float64(p.tf)
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(l.lens[p.unit])/l.avgLen)
+			if scores[p.unit] == 0 {
+				touched = append(touched, p.unit)
+			}
+			// Every term adds a positive amount (idf > 0), so a zero
+			// score marks an untouched unit.
 			scores[p.unit] += idf * tf * (bm25K1 + 1) / (tf + norm)
 		}
 	}
-	out := make([]Scored, 0, len(scores))
-	for u, s := range scores {
-		out = append(out, Scored{int(u), s})
+	out := make([]Scored, len(touched))
+	for i, u := range touched {
+		out[i] = Scored{int(u), scores[u]}
+		scores[u] = 0
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].Unit < out[j].Unit
-	})
+	l.scratch.Put(acc)
 	if n > 0 && len(out) > n {
-		out = out[:n]
+		out = bestScored(out, n)
 	}
+	sort.Slice(out, func(i, j int) bool { return scoredBefore(out[i], out[j]) })
 	return out
+}
+
+func scoredBefore(a, b Scored) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	return a.Unit < b.Unit
+}
+
+// bestScored returns the n best of all, in no particular order, through a
+// min-heap of size n.
+func bestScored(all []Scored, n int) []Scored {
+	h := scoredHeap(append([]Scored(nil), all[:n]...))
+	heap.Init(&h)
+	for _, c := range all[n:] {
+		if scoredBefore(c, h[0]) {
+			h[0] = c
+			heap.Fix(&h, 0)
+		}
+	}
+	return h
+}
+
+// scoredHeap keeps the worst of the best on top.
+type scoredHeap []Scored
+
+func (h scoredHeap) Len() int           { return len(h) }
+func (h scoredHeap) Less(i, j int) bool { return scoredBefore(h[j], h[i]) }
+func (h scoredHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *scoredHeap) Push(x any)        { *h = append(*h, x.(Scored)) }
+func (h *scoredHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // lexicalMagic opens a saved lexical index; the digit is its version.
