@@ -136,10 +136,11 @@ func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error
 	if len(vec) != s.emb.Dim && n > 0 {
 		return nil, fmt.Errorf("query vector has %d dimensions, want %d", len(vec), s.emb.Dim)
 	}
-	q := normalized(vec)
-	if n <= 0 || q == nil {
+	unit := normalized(vec)
+	if n <= 0 || unit == nil {
 		return nil, nil
 	}
+	q := newQuery(unit)
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(s.vecs)/2048))
 	tops := make([]topN, workers)
 	chunk := (len(s.vecs) + workers - 1) / workers

@@ -105,7 +105,7 @@ func TestStoreQueryMatchesFullSort(t *testing.T) {
 	q := []float32{1, -1, 2, 0, 0, 1, -2, 1}
 	var want []Match
 	for i, v := range s.vecs {
-		want = append(want, Match{ID: s.ids[i], Similarity: float64(v.similarity(normalized(q)))})
+		want = append(want, Match{ID: s.ids[i], Similarity: float64(v.similarity(newQuery(normalized(q))))})
 	}
 	sort.Slice(want, func(i, j int) bool {
 		if want[i].Similarity != want[j].Similarity {

@@ -15,8 +15,15 @@ func TestQuantize(t *testing.T) {
 	if !q.Stored() {
 		t.Fatal("a real vector was left out")
 	}
-	if got := float64(q.similarity(v)); math.Abs(got-1) > 1e-3 {
+	if got := float64(q.similarity(newQuery(v))); math.Abs(got-1) > 1e-3 {
 		t.Errorf("cosine of a vector with itself = %v, want 1", got)
+	}
+	wide := make([]float32, 3072)
+	for i := range wide {
+		wide[i] = 1
+	}
+	if got := Quantize(wide).similarity(newQuery(normalized(wide))); math.Abs(float64(got)-1) > 1e-3 {
+		t.Errorf("3,072 dimensions: cosine with itself = %v, want 1 (no overflow)", got)
 	}
 	for _, bad := range [][]float32{make([]float32, 8), {float32(math.NaN()), 1}, {float32(math.Inf(1)), 0}} {
 		if Quantize(bad).Stored() {
@@ -61,7 +68,8 @@ func TestQuantizedRanking(t *testing.T) {
 				return m
 			}
 			f := top(func(i int) float64 { return Cosine(q, floats[i]) })
-			for i := range top(func(i int) float64 { return float64(quant[i].similarity(q)) }) {
+			nq := newQuery(q)
+			for i := range top(func(i int) float64 { return float64(quant[i].similarity(nq)) }) {
 				if f[i] {
 					agree++
 				}
