@@ -128,8 +128,8 @@ func ingest(ctx context.Context, o ingestOptions, stderr io.Writer) (*ingestSumm
 		return nil, err
 	}
 
-	bar := newIngestBar(o.progress, stderr)
-	g := &gatherer{limit: o.limit, client: o.client, tick: func() { bar.Add(1) }}
+	bar := newIngestBar(o.progress, len(o.args), stderr)
+	g := &gatherer{limit: o.limit, client: o.client, tick: func() { bar.Add(1) }, more: bar.AddMax}
 	got, err := g.gather(ctx, o.args)
 	bar.Finish()
 	if err != nil {
@@ -239,14 +239,16 @@ func mergeRoots(old, args []string) []string {
 	return out
 }
 
-func newIngestBar(show bool, w io.Writer) *progressbar.ProgressBar {
+// newIngestBar counts files read; it starts at one per argument, and a
+// folder adds its files when it has listed them.
+func newIngestBar(show bool, args int, w io.Writer) *progressbar.ProgressBar {
 	if !show {
-		return progressbar.NewOptions(-1, progressbar.OptionSetVisibility(false))
+		return progressbar.NewOptions(args, progressbar.OptionSetVisibility(false))
 	}
-	return progressbar.NewOptions(-1, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("reading"),
+	return progressbar.NewOptions(args, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("reading"),
 		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("files"),
 		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish(),
-		progressbar.OptionSpinnerType(14))
+		progressbar.OptionSetPredictTime(true), progressbar.OptionFullWidth())
 }
 
 func (s *ingestSummary) reasonsHint() string {

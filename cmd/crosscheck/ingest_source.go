@@ -36,8 +36,10 @@ type failedURL struct{ URL, Status string }
 type gatherer struct {
 	limit  int64
 	client *http.Client
-	// tick is called once per file read, for the progress bar.
+	// tick is called once per file read, more with the number of files a
+	// folder adds beyond the one its argument counted, for the progress bar.
 	tick func()
+	more func(n int)
 }
 
 // urlTimeout bounds one page fetch: a stalled server must not stall the
@@ -98,6 +100,7 @@ func (g *gatherer) folder(dir string, out *gathered) error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", dir, err)
 	}
+	g.more(len(paths) - 1)
 	abs, _ := filepath.Abs(dir)
 	for _, s := range skipped {
 		out.skipped = append(out.skipped, corpus.Skipped{Path: filepath.Join(dir, s.Path), Reason: s.Reason})
