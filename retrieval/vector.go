@@ -17,21 +17,28 @@ type Vector struct {
 // infinite) gives the zero Vector, which the store leaves out: normalising
 // it would give NaN, and NaN similarities defeat every ranking.
 func Quantize(v []float32) Vector {
-	var m float64
+	var m float32
 	for _, x := range v {
-		m = max(m, math.Abs(float64(x)))
+		m = max(m, x, -x)
 	}
-	if !(m > 0) || math.IsInf(m, 0) {
+	if !(m > 0) || math.IsInf(float64(m), 0) {
 		return Vector{}
 	}
+	f := 127 / m
 	q := make([]int8, len(v))
-	var sum float64
+	var sum int64
 	for i, x := range v {
-		k := math.Round(float64(x) * 127 / m)
-		q[i] = int8(k)
-		sum += k * k
+		k := x * f
+		if k >= 0 {
+			k += 0.5
+		} else {
+			k -= 0.5
+		}
+		n := int32(k) // rounds half away from zero, as math.Round
+		q[i] = int8(n)
+		sum += int64(n) * int64(n)
 	}
-	return Vector{Scale: float32(1 / math.Sqrt(sum)), Q: q}
+	return Vector{Scale: float32(1 / math.Sqrt(float64(sum))), Q: q}
 }
 
 // Stored reports whether the vector takes part in vector search.
