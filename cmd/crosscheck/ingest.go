@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -137,9 +138,9 @@ func ingest(ctx context.Context, o ingestOptions, stderr io.Writer) (*ingestSumm
 	}
 	sum := &ingestSummary{dataDir: o.dataDir, skipped: got.skipped, failed: got.failed}
 	docs, prior := merge(old, got.docs, o.prune, sum)
-	roots := o.args
+	roots := absRoots(o.args)
 	if old != nil && !o.prune {
-		roots = mergeRoots(old.Manifest.Roots, o.args)
+		roots = mergeRoots(old.Manifest.Roots, roots)
 	}
 	if old != nil && len(sum.added)+len(sum.updated)+len(sum.removed) == 0 && slices.Equal(roots, old.Manifest.Roots) {
 		sum.generation, sum.docs, sum.passages = old.Manifest.Generation, old.Corpus.Len(), len(old.Index.Units())
@@ -205,7 +206,9 @@ func merge(old *datadir.Opened, read []*corpus.Document, prune bool, sum *ingest
 		switch {
 		case !ok:
 			sum.added = append(sum.added, d.ID)
-		case h != datadir.DocHash(d):
+		case h != datadir.DocHash(d) || !samePassages(old.Corpus.Doc(d.ID), d):
+			// Equal hashes with other passages mean the splitter changed
+			// since the last ingest: the old vectors belong to other texts.
 			sum.updated = append(sum.updated, d.ID)
 		default:
 			sum.unchanged = append(sum.unchanged, d.ID)
@@ -226,6 +229,33 @@ func merge(old *datadir.Opened, read []*corpus.Document, prune bool, sum *ingest
 		}
 	}
 	return docs, prior
+}
+
+func samePassages(a, b *corpus.Document) bool {
+	if a == nil || len(a.Passages) != len(b.Passages) {
+		return false
+	}
+	for i := range a.Passages {
+		if a.Passages[i].Text != b.Passages[i].Text {
+			return false
+		}
+	}
+	return true
+}
+
+// absRoots makes paths absolute, so the rebuild command the index records
+// works from any directory; URLs stay as they are.
+func absRoots(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = a
+		if !isURL(a) {
+			if abs, err := filepath.Abs(a); err == nil {
+				out[i] = abs
+			}
+		}
+	}
+	return out
 }
 
 // mergeRoots is old followed by the new roots it lacks.
