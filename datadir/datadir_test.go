@@ -97,7 +97,7 @@ func TestSaveReplacesGenerations(t *testing.T) {
 	dir := t.TempDir()
 	c := testCorpus(t)
 	m1 := save(t, dir, c)
-	os.WriteFile(filepath.Join(dir, IndexDir, "vectors-9.f32.tmp-123"), []byte("left by a killed ingest"), 0o644)
+	os.WriteFile(filepath.Join(dir, IndexDir, "vectors-9.vec.tmp-123"), []byte("left by a killed ingest"), 0o644)
 	m2 := save(t, dir, c)
 	if m2.Generation != m1.Generation+1 {
 		t.Errorf("generation %d after %d", m2.Generation, m1.Generation)
@@ -119,10 +119,10 @@ func TestOpenDamagedIndex(t *testing.T) {
 		damage     func(path string)
 		want       string
 	}{
-		{"truncated vectors", "vectors", func(p string) { truncate(t, p, 100) }, "vectors-1.f32: damaged or cut short"},
+		{"truncated vectors", "vectors", func(p string) { truncate(t, p, 100) }, "vectors-1.vec: damaged or cut short"},
 		{"flipped lexical byte", "lexical", flip, "lexical-1.bin: damaged"},
 		{"flipped document byte", "documents", flip, "documents-1.gob: damaged"},
-		{"missing vectors", "vectors", func(p string) { os.Remove(p) }, "vectors-1.f32: missing"},
+		{"missing vectors", "vectors", func(p string) { os.Remove(p) }, "vectors-1.vec: missing"},
 		{"manifest not JSON", "manifest", func(p string) { truncate(t, p, 30) }, "manifest.json: damaged"},
 		{"older format", "manifest", func(p string) { setFormat(t, p, 0) }, "damaged (no format version"},
 		{"newer format", "manifest", func(p string) { setFormat(t, p, FormatVersion+1) }, "written by a newer crosscheck"},

@@ -98,7 +98,7 @@ func Save(dataDir string, s Snapshot) (*Manifest, error) {
 	if err := write(secDocuments, "gob", func(w io.Writer) error { return gob.NewEncoder(w).Encode(stored) }); err != nil {
 		return nil, err
 	}
-	if err := write(secVectors, "f32", func(w io.Writer) error { return writeVectors(w, emb.Dim, s.Index.Vectors()) }); err != nil {
+	if err := write(secVectors, "vec", func(w io.Writer) error { return writeVectors(w, emb.Dim, s.Index.Vectors()) }); err != nil {
 		return nil, err
 	}
 	if err := write(secLexical, "bin", func(w io.Writer) error { _, err := s.Index.Lexical().WriteTo(w); return err }); err != nil {
