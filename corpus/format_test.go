@@ -84,6 +84,12 @@ func makePDF(title string, pages ...[]string) []byte {
 			if j > 0 {
 				content.WriteString(" T*")
 			}
+			if strings.HasPrefix(l, "[") {
+				// A TJ array as typesetters write it: no space glyphs,
+				// the pen moved between words.
+				fmt.Fprintf(&content, " %s TJ", l)
+				continue
+			}
 			fmt.Fprintf(&content, " (%s) Tj", strings.NewReplacer(`(`, `\(`, `)`, `\)`).Replace(l))
 		}
 		content.WriteString(" ET")
@@ -137,6 +143,21 @@ func TestParsePDFKeepsPages(t *testing.T) {
 			t.Errorf("page of %q = %d, want %d", tt.text, got, tt.page)
 		}
 	}
+}
+
+// Words a typesetter separates by moving the pen, not by space glyphs,
+// stay separate; small kerning moves do not split a word.
+func TestParsePDFSpacesFromPenMoves(t *testing.T) {
+	raw := makePDF("Kerned", []string{"[(The)-333(council)-333(disp)-15(utes)-333(it.)]", "Next line here."},
+		[]string{"Page two text."})
+	docs, _, err := ParseFile("k", "k.pdf", FormatPDF, raw, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(docs[0].Raw); !strings.Contains(got, "The council disputes it.\nNext line here.") {
+		t.Errorf("stored text %q, want the words of the TJ array separated", got)
+	}
+	checkQuotes(t, docs[0])
 }
 
 func TestParsePDFRejectsGarbage(t *testing.T) {

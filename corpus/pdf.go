@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -32,8 +33,10 @@ func parsePDF(id string, raw []byte) (d *Document, err error) {
 		p := r.Page(n)
 		text := ""
 		if !p.V.IsNull() {
-			if text, err = p.GetPlainText(nil); err != nil {
-				return nil, fmt.Errorf("cannot read page %d of the PDF: %s", n, oneLine(err.Error()))
+			if text = pageText(p); strings.TrimSpace(text) == "" {
+				if text, err = p.GetPlainText(nil); err != nil {
+					return nil, fmt.Errorf("cannot read page %d of the PDF: %s", n, oneLine(err.Error()))
+				}
 			}
 		}
 		if b.Len() > 0 {
@@ -52,4 +55,48 @@ func parsePDF(id string, raw []byte) (d *Document, err error) {
 		m.Author = oneLine(info.Key("Author").Text())
 	}
 	return converted(id, m, b.String())
+}
+
+// Thresholds for laying out a page's glyphs, in units of the font size.
+const (
+	// pdfWordGap: a horizontal gap wider than this between two glyphs is
+	// a space. Many PDFs (LaTeX, most typesetters) draw no space glyphs
+	// and move the pen instead; kerning moves it far less.
+	pdfWordGap = 0.2
+	// pdfLineStep: a vertical move larger than this starts a new line;
+	// pdfParagraphStep: larger than this (more than a line's leading), a
+	// new paragraph.
+	pdfLineStep      = 0.5
+	pdfParagraphStep = 1.8
+)
+
+// pageText lays out the page's glyphs in drawing order: spaces where the
+// pen jumps, line breaks where it moves down, blank lines where it moves
+// down by more than a line. The library's plain-text extraction ignores
+// pen moves, which glues the words of many PDFs together.
+func pageText(p pdf.Page) string {
+	var b strings.Builder
+	var prev *pdf.Text
+	glyphs := p.Content().Text
+	for i := range glyphs {
+		t := &glyphs[i]
+		if t.S == "\n" || t.S == "" {
+			continue // the library's marker after each TJ array
+		}
+		if prev != nil {
+			size := max(prev.FontSize, t.FontSize, 1)
+			dy := math.Abs(t.Y - prev.Y)
+			switch {
+			case dy > pdfParagraphStep*size:
+				b.WriteString("\n\n")
+			case dy > pdfLineStep*size:
+				b.WriteByte('\n')
+			case t.X-(prev.X+prev.W) > pdfWordGap*size && t.S != " " && prev.S != " ":
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t.S)
+		prev = t
+	}
+	return b.String()
 }
