@@ -270,7 +270,8 @@ func TestLoadReadsEveryFormat(t *testing.T) {
 		"e.jsonl":      {Data: []byte(`{"id":"e1","text":"Text from a bulk import."}` + "\n")},
 		"notes.odt":    {Data: []byte("x")},
 		"fake.pdf":     {Data: []byte("just text")},
-		"raw/page.htm": {Data: []byte("\xff\xfe<html>")},
+		"raw/page.htm": {Data: []byte("<html>\x00\x01\x02 binary")},
+		"utf16.html":   {Data: utf16LE("<html><body><article><p>A page saved as UTF-16 by an old editor, with enough words in it to be an article.</p></article></body></html>")},
 	}
 	c, skipped, err := Load(fsys, Options{})
 	if err != nil {
@@ -281,7 +282,7 @@ func TestLoadReadsEveryFormat(t *testing.T) {
 		checkQuotes(t, d)
 		ids = append(ids, d.ID+":"+string(d.Format))
 	}
-	if got, want := strings.Join(ids, ","), "a:text,b:html,c:pdf,d:docx,e1:jsonl"; got != want {
+	if got, want := strings.Join(ids, ","), "a:text,b:html,c:pdf,d:docx,e1:jsonl,utf16:html"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
 	var paths []string
@@ -345,4 +346,28 @@ func TestJSONLLimitIsPerLine(t *testing.T) {
 	if err != nil || c.Len() != 20 || len(skipped) != 1 {
 		t.Errorf("Load: %d docs, %v, %v", c.Len(), skipped, err)
 	}
+}
+
+// A page in a legacy charset is decoded by its <meta> declaration; the
+// stored text is UTF-8 and quotes index it.
+func TestParseHTMLLegacyCharset(t *testing.T) {
+	raw := []byte("<html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title></head><body><article>" +
+		"<p>The caf\xe9 on the quay will close in May, its owner said on Monday. Regulars were not told before the announcement.</p>" +
+		"<p>The harbour authority said it would look for a new tenant before the summer season begins.</p></article></body></html>")
+	docs, _, err := ParseFile("cafe", "cafe.html", FormatHTML, raw, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkQuotes(t, docs[0])
+	if !strings.Contains(string(docs[0].Raw), "The café on the quay") {
+		t.Errorf("stored text %q, want windows-1252 decoded", docs[0].Raw)
+	}
+}
+
+func utf16LE(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
 }

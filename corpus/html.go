@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 )
 
 // parseHTML keeps a page's main text (readability drops navigation, ads,
@@ -17,6 +19,9 @@ import (
 // URL from the page's metadata. source, when it is a URL, resolves
 // relative links and is the URL of last resort.
 func parseHTML(id, source string, raw []byte) (d *Document, err error) {
+	if raw, err = toUTF8(raw); err != nil {
+		return nil, err
+	}
 	if err := checkContent(raw); err != nil {
 		return nil, err
 	}
@@ -30,7 +35,15 @@ func parseHTML(id, source string, raw []byte) (d *Document, err error) {
 	if page != nil && page.Scheme != "http" && page.Scheme != "https" {
 		page = nil
 	}
-	art, err := readability.FromReader(bytes.NewReader(raw), page)
+	// Parsed here, from UTF-8, so that readability does not decode a
+	// declared legacy charset a second time; metadata is read before
+	// readability rewrites the tree.
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("cannot parse the page: %s", oneLine(err.Error()))
+	}
+	meta := pageMeta(doc)
+	art, err := readability.FromDocument(doc, page)
 	if err != nil {
 		return nil, fmt.Errorf("cannot extract the page's text: %s", oneLine(err.Error()))
 	}
@@ -41,7 +54,6 @@ func parseHTML(id, source string, raw []byte) (d *Document, err error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, errors.New("page has no main text")
 	}
-	meta := pageMeta(raw)
 	m := Document{
 		Title:  oneLine(art.Title()),
 		Author: strings.TrimSpace(strings.TrimPrefix(oneLine(art.Byline()), "By ")),
@@ -62,16 +74,29 @@ func parseHTML(id, source string, raw []byte) (d *Document, err error) {
 	return converted(id, m, text)
 }
 
+// toUTF8 decodes a page that is not UTF-8 by its byte-order mark or the
+// charset its <meta> tag declares, else as windows-1252 (what browsers
+// assume). Quotes index the
+// stored text, which is UTF-8 either way.
+func toUTF8(raw []byte) ([]byte, error) {
+	utf16 := bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF})
+	if !utf16 && (utf8.Valid(raw) || bytes.IndexByte(raw, 0) >= 0) {
+		return raw, nil // binary pages are refused by checkContent
+	}
+	enc, name, _ := charset.DetermineEncoding(raw, "")
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return nil, fmt.Errorf("page is neither UTF-8 nor valid %s: %s", name, oneLine(err.Error()))
+	}
+	return out, nil
+}
+
 // headMeta is what readability does not return: the canonical URL, and
 // author and date from <meta> tags as a fallback.
 type headMeta struct{ canonical, author, published string }
 
-func pageMeta(raw []byte) headMeta {
+func pageMeta(doc *html.Node) headMeta {
 	var m headMeta
-	doc, err := html.Parse(bytes.NewReader(raw))
-	if err != nil {
-		return m
-	}
 	var ogURL string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
