@@ -91,10 +91,10 @@ func LoadDir(dir string, opts Options) (*Corpus, []Skipped, error) {
 }
 
 // Files returns the paths of the document files under fsys in lexical
-// order, and names every other file with the reason it is left out. Hidden
-// files and directories (".git", ".obsidian") are not part of a corpus and
-// pass unmentioned. An unreadable subdirectory is a skip, an unreadable
-// root an error. On an os.Root file system, a symbolic link that leads out
+// order, and names every other file with the reason it is left out.
+// Hidden files and folders (".git", ".obsidian") are not part of a corpus;
+// a hidden folder is named once, not file by file. An unreadable
+// subdirectory is a skip, an unreadable root an error. On an os.Root file system, a symbolic link that leads out
 // of the root is a skip.
 func Files(fsys fs.FS) ([]string, []Skipped, error) {
 	var paths []string
@@ -112,8 +112,10 @@ func Files(fsys fs.FS) ([]string, []Skipped, error) {
 		}
 		if p != "." && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
+				skipped = append(skipped, Skipped{Path: p, Reason: "hidden folder; not part of a corpus"})
 				return fs.SkipDir
 			}
+			skipped = append(skipped, Skipped{Path: p, Reason: "hidden file; not part of a corpus"})
 			return nil
 		}
 		if d.IsDir() {

@@ -39,7 +39,7 @@ func loadCorpus(dir string, getenv env, stderr io.Writer) (*corpus.Corpus, error
 		return nil, fmt.Errorf("load corpus %s: %w", dir, err)
 	}
 	if c.Len() == 0 {
-		return nil, fmt.Errorf("corpus %s holds no readable .md or .txt document", dir)
+		return nil, fmt.Errorf("corpus %s holds no readable document (%s)", dir, corpus.Extensions)
 	}
 	return c, nil
 }
