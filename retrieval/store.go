@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // Store is a brute-force cosine index of unit vectors, the search
@@ -23,6 +24,9 @@ type Store struct {
 	emb  Embedder
 	ids  []string
 	vecs []Vector
+	// inFlight counts queries running now: a lone query scans on every
+	// CPU, concurrent ones share the CPUs instead of each taking them all.
+	inFlight atomic.Int32
 }
 
 // NewStore returns an empty in-memory store for vectors of emb.
@@ -141,7 +145,9 @@ func (s *Store) Query(ctx context.Context, vec []float32, n int) ([]Match, error
 		return nil, nil
 	}
 	q := newQuery(unit)
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(s.vecs)/2048))
+	busy := int(s.inFlight.Add(1))
+	defer s.inFlight.Add(-1)
+	workers := min(max(1, runtime.GOMAXPROCS(0)/busy), max(1, len(s.vecs)/2048))
 	tops := make([]topN, workers)
 	chunk := (len(s.vecs) + workers - 1) / workers
 	var wg sync.WaitGroup
