@@ -96,6 +96,16 @@ func openGeneration(ctx context.Context, dataDir string, m *Manifest, emb retrie
 	return &Opened{Manifest: m, Corpus: c, Index: ix, o: o}, nil
 }
 
+// OpenCorpus reads only the documents of the index in dataDir, for
+// listing and showing them: no vectors, no lexical index.
+func OpenCorpus(dataDir string) (*corpus.Corpus, error) {
+	m, err := ReadManifest(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	return (&opener{dir: dataDir, m: m}).readCorpus()
+}
+
 // readCorpus decodes the stored documents and parses them on every CPU.
 func (o *opener) readCorpus() (*corpus.Corpus, error) {
 	var stored []storedDoc

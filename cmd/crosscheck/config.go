@@ -77,6 +77,21 @@ func openAnswering(ctx context.Context, corpusDir, dataDir string, getenv env, s
 	return c, answer.Options{}, err
 }
 
+// openLibrary is openAnswering for commands that only list and show
+// documents: it reads the stored documents without the vectors.
+func openLibrary(corpusDir string, getenv env, stderr io.Writer) (*corpus.Corpus, error) {
+	if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {
+		if dir := resolveDataDir("", getenv); dir != "" && datadir.Has(dir) {
+			c, err := datadir.OpenCorpus(dir)
+			if err != nil {
+				return nil, fmt.Errorf("open index in %s: %w", dir, err)
+			}
+			return c, nil
+		}
+	}
+	return loadCorpus(corpusDir, getenv, stderr)
+}
+
 // parseSize reads a file size such as 8MiB, 20MB, 512k or 1048576.
 func parseSize(s string) (int64, error) {
 	t := strings.ToLower(strings.TrimSpace(s))

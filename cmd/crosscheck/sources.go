@@ -38,7 +38,7 @@ func runSources(ctx context.Context, args []string, getenv env, stdout, stderr i
 	if code, done := parseFlags(fs, args, sourcesHelp, stdout, stderr); done {
 		return code
 	}
-	c, _, err := openAnswering(ctx, *dir, "", getenv, stderr)
+	c, err := openLibrary(*dir, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck sources: %v\n", err)
 		return exitFail
@@ -66,7 +66,7 @@ func runSource(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprint(stderr, "crosscheck source: no document id given\n\n"+sourceHelp)
 		return exitUsage
 	}
-	c, _, err := openAnswering(ctx, *dir, "", getenv, stderr)
+	c, err := openLibrary(*dir, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck source: %v\n", err)
 		return exitFail
