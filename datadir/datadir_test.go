@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"testing/fstest"
 
 	"github.com/crosscheck/crosscheck/corpus"
@@ -234,6 +235,7 @@ func TestOpenWhileSaving(t *testing.T) {
 				done <- err
 				return
 			}
+			time.Sleep(time.Millisecond)
 		}
 		done <- nil
 	}()

@@ -47,7 +47,7 @@ func Open(ctx context.Context, dataDir string, emb retrieval.Embedder) (*Opened,
 			return nil, err
 		}
 		op, err := openGeneration(ctx, dataDir, m, emb)
-		if err == nil || attempt == 2 || !errors.Is(err, ErrRebuild) {
+		if err == nil || attempt == maxOpenAttempts-1 || !errors.Is(err, ErrRebuild) {
 			return op, err
 		}
 		if now, merr := ReadManifest(dataDir); merr != nil || now.Generation == m.Generation {
@@ -55,6 +55,10 @@ func Open(ctx context.Context, dataDir string, emb retrieval.Embedder) (*Opened,
 		}
 	}
 }
+
+// maxOpenAttempts bounds how many generations Open chases while ingests
+// keep replacing the one it reads.
+const maxOpenAttempts = 10
 
 func openGeneration(ctx context.Context, dataDir string, m *Manifest, emb retrieval.Embedder) (*Opened, error) {
 	o := &opener{dir: dataDir, m: m}
