@@ -21,14 +21,15 @@ import (
 	"github.com/crosscheck/crosscheck/retrieval"
 )
 
-const ingestHelp = `Usage: crosscheck ingest [flags] PATH|URL…
+const ingestHelp = `Usage: crosscheck ingest [flags] [PATH|URL…]
 
 Reads documents into the data directory's index, which ask and serve then
 open instead of indexing a corpus at every start. PATH is a file or a folder
 (.md/.markdown/.txt with optional front matter, .html, .pdf, .docx, .jsonl
 with one document per line); URL an http(s) page. Ingest is idempotent:
 unchanged documents are not embedded again, changed ones are replaced.
-Every file not read is named with its reason.
+Every file not read is named with its reason. With no PATH or URL, the
+paths and URLs the index was built from are read again.
 
 Flags:
   --data DIR            data directory (default: $CROSSCHECK_DATA, else
@@ -67,9 +68,6 @@ func runIngest(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprintf(stderr, "crosscheck ingest: "+format+"\n", a...)
 		return exitUsage
 	}
-	if fs.NArg() == 0 {
-		return usage("no PATH or URL given\n\n%s", ingestHelp)
-	}
 	limit, err := parseSize(*size)
 	if err != nil {
 		return usage("--max-file-size / CROSSCHECK_MAX_FILE_SIZE: %v", err)
@@ -78,11 +76,20 @@ func runIngest(ctx context.Context, args []string, getenv env, stdout, stderr io
 	if dir == "" {
 		return usage("no data directory: pass --data DIR or set CROSSCHECK_DATA (HOME is not set either)")
 	}
+	roots := fs.Args()
+	if len(roots) == 0 {
+		// No arguments: refresh what the index was built from.
+		if m, err := datadir.ReadManifest(dir); err == nil && len(m.Roots) > 0 {
+			roots = m.Roots
+		} else {
+			return usage("no PATH or URL given, and %s holds no index to refresh\n\n%s", dir, ingestHelp)
+		}
+	}
 	showBar, err := colorMode(*progress, stderr)
 	if err != nil {
 		return usage("--progress must be auto, always or never, not %q", *progress)
 	}
-	opts := ingestOptions{dataDir: dir, prune: *prune, limit: limit, progress: showBar, args: fs.Args(),
+	opts := ingestOptions{dataDir: dir, prune: *prune, limit: limit, progress: showBar, args: roots,
 		client: &http.Client{Timeout: urlTimeout}}
 	sum, err := ingest(ctx, opts, stderr)
 	if err != nil {

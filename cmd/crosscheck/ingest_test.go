@@ -370,3 +370,16 @@ func BenchmarkIngest_Folder(b *testing.B) {
 		b.ReportMetric(float64(sum.passages), "passages")
 	}
 }
+
+func TestIngestWithoutArgumentsRefreshesTheRoots(t *testing.T) {
+	dir, data := newsFolder(t), t.TempDir()
+	if code, _, errb := runEnv(t, nil, "ingest", "--data", data); code != exitUsage || !strings.Contains(errb, "no index to refresh") {
+		t.Errorf("no arguments, no index: %d %q", code, errb)
+	}
+	runEnv(t, nil, "ingest", "--data", data, dir)
+	writeFiles(t, dir, map[string]string{"late.md": "A document added after the first ingest.\n"})
+	code, out, errb := runEnv(t, nil, "ingest", "--data", data)
+	if code != exitOK || summaryCount(t, out, "added") != 1 || summaryCount(t, out, "unchanged") != 3 {
+		t.Errorf("refresh: %d\n%s%s", code, out, errb)
+	}
+}
