@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"testing/fstest"
+	"time"
 
 	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/retrieval"
