@@ -371,3 +371,19 @@ func utf16LE(s string) []byte {
 	}
 	return b
 }
+
+func TestParseHTMLRelativeCanonical(t *testing.T) {
+	raw := []byte(`<html><head><title>T</title><link rel="canonical" href="/news/story"></head><body><article><p>The ferry will run on Sundays from June, the operator said on Friday after months of talks.</p><p>Its timetable will be published next week on the harbour website.</p></article></body></html>`)
+	for source, want := range map[string]string{
+		"https://www.example.com/amp/story?x=1": "https://www.example.com/news/story",
+		"saved/story.html":                      "",
+	} {
+		docs, _, err := ParseFile("s", source, FormatHTML, raw, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs[0].URL != want && !(want == "" && docs[0].URL == "") {
+			t.Errorf("source %s: URL %q, want %q", source, docs[0].URL, want)
+		}
+	}
+}

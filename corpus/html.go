@@ -42,7 +42,7 @@ func parseHTML(id, source string, raw []byte) (d *Document, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot parse the page: %s", oneLine(err.Error()))
 	}
-	meta := pageMeta(doc)
+	meta := pageMeta(doc, page)
 	art, err := readability.FromDocument(doc, page)
 	if err != nil {
 		return nil, fmt.Errorf("cannot extract the page's text: %s", oneLine(err.Error()))
@@ -95,7 +95,7 @@ func toUTF8(raw []byte) ([]byte, error) {
 // author and date from <meta> tags as a fallback.
 type headMeta struct{ canonical, author, published string }
 
-func pageMeta(doc *html.Node) headMeta {
+func pageMeta(doc *html.Node, page *url.URL) headMeta {
 	var m headMeta
 	var ogURL string
 	var walk func(n *html.Node)
@@ -133,7 +133,14 @@ func pageMeta(doc *html.Node) headMeta {
 	if m.canonical == "" {
 		m.canonical = ogURL
 	}
-	if u, err := url.Parse(m.canonical); err != nil || !u.IsAbs() {
+	// A relative canonical link is resolved against the page's URL when
+	// it was fetched; a saved file has nothing to resolve it against.
+	switch u, err := url.Parse(m.canonical); {
+	case err != nil:
+		m.canonical = ""
+	case !u.IsAbs() && page != nil:
+		m.canonical = page.ResolveReference(u).String()
+	case !u.IsAbs():
 		m.canonical = ""
 	}
 	return m

@@ -383,3 +383,24 @@ func TestIngestWithoutArgumentsRefreshesTheRoots(t *testing.T) {
 		t.Errorf("refresh: %d\n%s%s", code, out, errb)
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"8MiB": 8 << 20, "20MB": 20e6, "512k": 512 << 10, "1048576": 1 << 20, " 2 KiB ": 2048} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "-1", "lots", "0", "9999999TB"} {
+		if _, err := parseSize(bad); err == nil {
+			t.Errorf("parseSize(%q): want an error", bad)
+		}
+	}
+	dir, data := newsFolder(t), t.TempDir()
+	_, out, _ := runEnv(t, map[string]string{"CROSSCHECK_MAX_FILE_SIZE": "1MiB"}, "ingest", "--max-file-size", "1KiB", "--data", data, dir)
+	if !strings.Contains(out, "over the 1.0 KiB limit") {
+		t.Errorf("--max-file-size must override the environment:\n%s", out)
+	}
+	if code, _, errb := runEnv(t, map[string]string{"CROSSCHECK_MAX_FILE_SIZE": "big"}, "ingest", "--data", data, dir); code != exitUsage || !strings.Contains(errb, "CROSSCHECK_MAX_FILE_SIZE") {
+		t.Errorf("bad environment value: %d %q", code, errb)
+	}
+}
