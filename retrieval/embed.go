@@ -1,5 +1,6 @@
 // Package retrieval finds the passages of a corpus that bear on a question:
-// an Embedder (offline by default) feeding a chromem-go vector store, a
+// an Embedder (offline by default) feeding an exact vector store (8-bit
+// vectors, brute-force cosine, as chromem-go does it but faster), a
 // lexical BM25 index, and hybrid fusion of both with per-document
 // diversification, because conflicting accounts live in different sources.
 //
@@ -14,8 +15,8 @@ import (
 )
 
 // EmbedFunc turns a text into a vector. It has the shape of
-// chromem.EmbeddingFunc so a remote (OpenAI-compatible) embedder can take the
-// offline one's place without the store noticing.
+// chromem.EmbeddingFunc, so a remote (OpenAI-compatible) embedder written
+// for chromem-go can take the offline one's place.
 type EmbedFunc func(ctx context.Context, text string) ([]float32, error)
 
 // Embedder names an EmbedFunc and its dimension, so a persisted store can
@@ -38,7 +39,7 @@ const OfflineDim = 1024
 // Offline returns the built-in embedder: hashed stemmed words, word bigrams
 // and character 4-grams (so "agent" and "agency" land close). It needs no
 // weights and no network, and is deterministic. Vectors are L2-normalised
-// because chromem-go does not normalise a custom EmbeddingFunc's output.
+// so that a cosine is a dot product (the store normalises others itself).
 func Offline() Embedder {
 	return Embedder{Name: "offline-hash-v1", Dim: OfflineDim, Embed: func(_ context.Context, text string) ([]float32, error) {
 		return OfflineVector(text), nil
