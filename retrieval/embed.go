@@ -1,6 +1,6 @@
 // Package retrieval finds the passages of a corpus that bear on a question:
-// an Embedder (offline by default) feeding an exact vector store (8-bit
-// vectors, brute-force cosine, as chromem-go does it but faster), a
+// an Embedder (offline by default) feeding a brute-force vector store (8-bit
+// vectors, cosine over every vector, as chromem-go does it but faster), a
 // lexical BM25 index, and hybrid fusion of both with per-document
 // diversification, because conflicting accounts live in different sources.
 //
