@@ -24,8 +24,8 @@ type Options struct {
 	// from a data directory); nil means building one in memory.
 	Searcher Searcher
 	// Claims, when set, are the corpus's claims and disputes as indexed
-	// before; nil means reading them now.
-	Claims *corpus.Claims
+	// before (read back from a data directory); nil means reading them now.
+	Claims *corpus.ClaimsData
 	// Judge, when set, gives a second opinion (a model's) on each conflict
 	// the rules find while claims are read.
 	Judge corpus.JudgeFunc
@@ -75,7 +75,7 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	}
 	claims := make(chan *corpus.Claims, 1)
 	if opts.Claims != nil {
-		claims <- opts.Claims
+		go func() { claims <- corpus.RestoreClaims(c, lex(), opts.Claims.All, opts.Claims.Disputes) }()
 	} else {
 		go func() { claims <- corpus.BuildClaimsJudged(c, lex(), opts.Judge) }()
 	}

@@ -14,6 +14,18 @@ type Options struct {
 // DefaultMaxFileBytes is the size limit when Options leaves it unset.
 const DefaultMaxFileBytes = 8 << 20
 
+// MaxJSONLBytes bounds a whole JSONL bulk import, whose lines are bounded
+// one by one by MaxFileBytes: an export of thousands of articles is one
+// file, and holding it costs its size in memory while it is read.
+const MaxJSONLBytes = 1 << 30
+
+func (o Options) limit() int64 {
+	if o.MaxFileBytes <= 0 {
+		return DefaultMaxFileBytes
+	}
+	return o.MaxFileBytes
+}
+
 // Skipped names a file the loader left out and why, in one line.
 type Skipped struct {
 	Path   string

@@ -227,6 +227,16 @@ func BuildClaimsJudged(c *Corpus, lex *lexicon.Lexicon, judge JudgeFunc) *Claims
 	return cs
 }
 
+// ClaimsData is what of Claims a data directory keeps: the claims and the
+// disputes; the lookups over them are rebuilt when it is opened.
+type ClaimsData struct {
+	All      []Claim
+	Disputes []Dispute
+}
+
+// Data returns what a data directory keeps of cs.
+func (cs *Claims) Data() ClaimsData { return ClaimsData{All: cs.All, Disputes: cs.Disputes} }
+
 // RestoreClaims rebuilds the lookups over claims and disputes read back
 // from a data directory, without reading or comparing claims again.
 func RestoreClaims(c *Corpus, lex *lexicon.Lexicon, all []Claim, disputes []Dispute) *Claims {

@@ -28,8 +28,16 @@ type Document struct {
 	Raw []byte
 	// BodyStart is the offset of the first byte after the front matter.
 	BodyStart int
-	Sentences []Sentence
-	Passages  []Passage
+	// Format is how Raw was obtained (FormatText for .md/.txt, whose Raw
+	// is the file itself; otherwise Raw is the stored text converted from
+	// the original, and offsets index it).
+	Format Format
+	// Source is the original's path or URL; PageStarts, for a paged
+	// original (PDF), the offset in Raw where each page begins.
+	Source     string
+	PageStarts []int
+	Sentences  []Sentence
+	Passages   []Passage
 }
 
 // Sentence is one sentence of a document body.
@@ -72,6 +80,26 @@ func ParseDocument(id string, raw []byte) (*Document, error) {
 		ID: id, Title: fm.Title, Outlet: fm.Outlet, Author: fm.Author,
 		Published: fm.Published, URL: fm.URL, Raw: raw, BodyStart: body,
 	}
+	d.parseBody()
+	return d, nil
+}
+
+// ParseConverted parses a document whose Raw is text converted from another
+// format (HTML, PDF, DOCX, JSONL): no front matter is read, the metadata
+// set on d is kept, and offsets index Raw, the stored text.
+func ParseConverted(d *Document) (*Document, error) {
+	if err := checkContent(d.Raw); err != nil {
+		return nil, err
+	}
+	d.BodyStart = bodyOffset(d.Raw)
+	d.parseBody()
+	return d, nil
+}
+
+// parseBody splits Raw[BodyStart:] into sentences and passages and marks
+// boilerplate and speakers.
+func (d *Document) parseBody() {
+	raw, body := d.Raw, d.BodyStart
 	// One string for the whole file: every Text is a substring of it, so a
 	// document costs one copy however many sentences it has.
 	text := string(raw)
@@ -86,7 +114,12 @@ func ParseDocument(id string, raw []byte) (*Document, error) {
 	if d.Title == "" {
 		d.Title = fallbackTitle(raw, d.Sentences)
 	}
-	return d, nil
+}
+
+// Page returns the 1-based page of a paged original holding offset off,
+// or 0 when the document has no pages.
+func (d *Document) Page(off int) int {
+	return sort.Search(len(d.PageStarts), func(i int) bool { return d.PageStarts[i] > off })
 }
 
 // checkContent rejects files that are not text we can quote byte-exactly.

@@ -60,6 +60,9 @@ func TestLoadSkipsBadFiles(t *testing.T) {
 		"binary.md":       "binary",
 		"huge.md":         "over the 1000 bytes limit",
 		"only-fm.md":      "no text after the front matter",
+		"image.png":       "not a document format",
+		".hidden":         "hidden folder",
+		".notes.md":       "hidden file",
 	}
 	got := map[string]string{}
 	for _, s := range skipped {

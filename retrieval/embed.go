@@ -1,5 +1,6 @@
 // Package retrieval finds the passages of a corpus that bear on a question:
-// an Embedder (offline by default) feeding a chromem-go vector store, a
+// an Embedder (offline by default) feeding a brute-force vector store (8-bit
+// vectors, cosine over every vector, as chromem-go does it but faster), a
 // lexical BM25 index, and hybrid fusion of both with per-document
 // diversification, because conflicting accounts live in different sources.
 //
@@ -8,15 +9,14 @@ package retrieval
 
 import (
 	"context"
-	"hash/fnv"
 	"math"
 
 	"github.com/crosscheck/crosscheck/lang"
 )
 
 // EmbedFunc turns a text into a vector. It has the shape of
-// chromem.EmbeddingFunc so a remote (OpenAI-compatible) embedder can take the
-// offline one's place without the store noticing.
+// chromem.EmbeddingFunc, so a remote (OpenAI-compatible) embedder written
+// for chromem-go can take the offline one's place.
 type EmbedFunc func(ctx context.Context, text string) ([]float32, error)
 
 // Embedder names an EmbedFunc and its dimension, so a persisted store can
@@ -39,7 +39,7 @@ const OfflineDim = 1024
 // Offline returns the built-in embedder: hashed stemmed words, word bigrams
 // and character 4-grams (so "agent" and "agency" land close). It needs no
 // weights and no network, and is deterministic. Vectors are L2-normalised
-// because chromem-go does not normalise a custom EmbeddingFunc's output.
+// so that a cosine is a dot product (the store normalises others itself).
 func Offline() Embedder {
 	return Embedder{Name: "offline-hash-v1", Dim: OfflineDim, Embed: func(_ context.Context, text string) ([]float32, error) {
 		return OfflineVector(text), nil
@@ -54,15 +54,20 @@ func OfflineVector(text string) []float32 { return OfflineTokens(lang.Tokenize(t
 func OfflineTokens(toks []lang.Token) []float32 {
 	v := make([]float32, OfflineDim)
 	for i, t := range toks {
-		addFeature(v, "w:"+t.Stem, 1)
+		addFeature(v, fnvAdd(fnvAdd(fnvOffset, "w:"), t.Stem), 1)
 		if i > 0 {
-			addFeature(v, "b:"+toks[i-1].Stem+" "+t.Stem, 0.5)
+			h := fnvAdd(fnvAdd(fnvOffset, "b:"), toks[i-1].Stem)
+			addFeature(v, fnvAdd(fnvAdd(h, " "), t.Stem), 0.5)
 		}
-		w := "<" + t.Stem + ">"
-		if len(w) > 5 {
-			n := len(w) - 3
+		// Character 4-grams of "<stem>", hashed as "c:" + gram.
+		if w := len(t.Stem) + 2; w > 5 {
+			n := w - 3
 			for j := 0; j < n; j++ {
-				addFeature(v, "c:"+w[j:j+4], 0.6/float32(n))
+				h := fnvAdd(fnvOffset, "c:")
+				for k := j; k < j+4; k++ {
+					h = fnvByte(h, boundedByte(t.Stem, k-1))
+				}
+				addFeature(v, h, 0.6/float32(n))
 			}
 		}
 	}
@@ -70,10 +75,37 @@ func OfflineTokens(toks []lang.Token) []float32 {
 	return v
 }
 
-func addFeature(v []float32, f string, w float32) {
-	h := fnv.New64a()
-	h.Write([]byte(f))
-	x := h.Sum64()
+// boundedByte is byte i of "<" + s + ">" without building that string,
+// given i counted from s's start (-1 is the "<").
+func boundedByte(s string, i int) byte {
+	switch {
+	case i < 0:
+		return '<'
+	case i >= len(s):
+		return '>'
+	}
+	return s[i]
+}
+
+// FNV-1a, 64 bit, computed over feature strings in place: the index build
+// hashes several features per token, and hash/fnv would allocate for each.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = fnvByte(h, s[i])
+	}
+	return h
+}
+
+func fnvByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * fnvPrime }
+
+// addFeature adds w to the bucket of feature hash x, signed by its top bit
+// so that collisions cancel out on average rather than pile up.
+func addFeature(v []float32, x uint64, w float32) {
 	i := int(x % uint64(len(v)))
 	if x>>63 == 1 {
 		w = -w

@@ -3,9 +3,12 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 func TestOfflineVector(t *testing.T) {
@@ -84,6 +87,47 @@ func TestStoreQueryTiesAreDeterministic(t *testing.T) {
 		want := []string{"best", "copy-00", "copy-01", "copy-02", "copy-03"}
 		if !slices.Equal(gotIDs, want) {
 			t.Fatalf("Query = %v, want %v", gotIDs, want)
+		}
+	}
+}
+
+// referenceVector is the offline embedding as first written, with
+// hash/fnv over concatenated feature strings; the in-place hashing must
+// give the very same vectors, or every persisted index would be stale.
+func referenceVector(text string) []float32 {
+	toks := lang.Tokenize(text)
+	v := make([]float32, OfflineDim)
+	add := func(f string, w float32) {
+		h := fnv.New64a()
+		h.Write([]byte(f))
+		x := h.Sum64()
+		i := int(x % uint64(len(v)))
+		if x>>63 == 1 {
+			w = -w
+		}
+		v[i] += w
+	}
+	for i, t := range toks {
+		add("w:"+t.Stem, 1)
+		if i > 0 {
+			add("b:"+toks[i-1].Stem+" "+t.Stem, 0.5)
+		}
+		w := "<" + t.Stem + ">"
+		if len(w) > 5 {
+			n := len(w) - 3
+			for j := 0; j < n; j++ {
+				add("c:"+w[j:j+4], 0.6/float32(n))
+			}
+		}
+	}
+	normalize(v)
+	return v
+}
+
+func TestOfflineVectorMatchesReference(t *testing.T) {
+	for _, text := range []string{"ICE agents operated in Sinaloa", "Ünïcode wörds, 750 labs; the Institute of Marine Studies", "a", ""} {
+		if got, want := OfflineVector(text), referenceVector(text); !slices.Equal(got, want) {
+			t.Errorf("%q: vectors differ", text)
 		}
 	}
 }

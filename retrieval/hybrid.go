@@ -22,6 +22,9 @@ type Unit struct {
 // Index is the hybrid (vector + lexical) index over the passages of a corpus.
 type Index struct {
 	units []Unit
+	// vecs[i] is unit i's vector; a unit with no words has the zero
+	// Vector and is left out of the store.
+	vecs  []Vector
 	lex   *Lexical
 	store *Store
 	emb   Embedder
@@ -29,48 +32,102 @@ type Index struct {
 
 // Build indexes every passage of c with emb.
 func Build(ctx context.Context, c *corpus.Corpus, emb Embedder) (*Index, error) {
+	ix, _, err := BuildReusing(ctx, CorpusUnits(c), emb, nil)
+	return ix, err
+}
+
+// CorpusUnits lists the passages of c in the order Build indexes them:
+// documents by ID, then passages in document order.
+func CorpusUnits(c *corpus.Corpus) []Unit {
 	var units []Unit
 	for _, d := range c.Docs() {
 		for i, p := range d.Passages {
 			units = append(units, Unit{DocID: d.ID, Passage: i, Text: p.Text})
 		}
 	}
-	return BuildUnits(ctx, units, emb)
+	return units
 }
 
 // BuildUnits indexes the given units.
 func BuildUnits(ctx context.Context, units []Unit, emb Embedder) (*Index, error) {
+	ix, _, err := BuildReusing(ctx, units, emb, nil)
+	return ix, err
+}
+
+// BuildReusing is BuildUnits taking prior[i], when it is set, as unit i's
+// vector instead of embedding the unit again, so that an ingest embeds only
+// what changed. It returns the number of units it embedded.
+func BuildReusing(ctx context.Context, units []Unit, emb Embedder, prior []*Vector) (*Index, int, error) {
 	texts := make([]string, len(units))
 	ids := make([]string, len(units))
 	for i, u := range units {
 		texts[i] = u.Text
 		ids[i] = strconv.Itoa(i)
 	}
+	vecs := make([]Vector, len(units))
+	var todo []int
+	for i := range units {
+		if i < len(prior) && prior[i] != nil {
+			vecs[i] = *prior[i]
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	var lex *Lexical
+	if emb.embedTokens == nil {
+		lex = NewLexical(texts)
+		missing := make([]string, len(todo))
+		for k, i := range todo {
+			missing[k] = texts[i]
+		}
+		st := &Store{emb: emb}
+		got, err := st.embedAll(ctx, missing)
+		if err != nil {
+			return nil, 0, fmt.Errorf("index passages: %w", err)
+		}
+		Parallel(len(todo), func(k int) { vecs[todo[k]] = Quantize(got[k]) })
+	} else {
+		// A local embedder shares the tokenization with the lexical index.
+		stems := make([][]string, len(units))
+		fresh := make([]bool, len(units))
+		for _, i := range todo {
+			fresh[i] = true
+		}
+		Parallel(len(units), func(i int) {
+			toks := lang.Tokenize(texts[i])
+			stems[i] = make([]string, len(toks))
+			for j, t := range toks {
+				stems[i][j] = t.Stem
+			}
+			if fresh[i] {
+				vecs[i] = Quantize(emb.embedTokens(toks))
+			}
+		})
+		lex = newLexicalStems(stems)
+	}
+	ix, err := Restore(ctx, units, vecs, lex, emb)
+	return ix, len(todo), err
+}
+
+// Restore assembles an index from parts saved earlier (see Vectors and
+// Lexical): nothing is embedded or tokenized, which is what lets a
+// persisted index open in a fraction of the time a build takes.
+func Restore(ctx context.Context, units []Unit, vecs []Vector, lex *Lexical, emb Embedder) (*Index, error) {
+	if len(vecs) != len(units) || lex.Len() != len(units) {
+		return nil, fmt.Errorf("index parts disagree: %d units, %d vectors, %d lexical entries", len(units), len(vecs), lex.Len())
+	}
 	store, err := NewStore(emb)
 	if err != nil {
 		return nil, err
 	}
-	if emb.embedTokens == nil {
-		if err := store.Add(ctx, ids, texts); err != nil {
-			return nil, fmt.Errorf("index passages: %w", err)
-		}
-		return &Index{units: units, lex: NewLexical(texts), store: store, emb: emb}, nil
+	ids := make([]string, len(units))
+	for i := range units {
+		ids[i] = strconv.Itoa(i)
 	}
-	// A local embedder shares the tokenization with the lexical index.
-	stems := make([][]string, len(units))
-	vecs := make([][]float32, len(units))
-	Parallel(len(units), func(i int) {
-		toks := lang.Tokenize(texts[i])
-		stems[i] = make([]string, len(toks))
-		for j, t := range toks {
-			stems[i][j] = t.Stem
-		}
-		vecs[i] = emb.embedTokens(toks)
-	})
-	if err := store.AddVectors(ctx, ids, texts, vecs); err != nil {
+	if err := store.AddQuantized(ids, vecs); err != nil {
 		return nil, fmt.Errorf("index passages: %w", err)
 	}
-	return &Index{units: units, lex: newLexicalStems(stems), store: store, emb: emb}, nil
+	return &Index{units: units, vecs: vecs, lex: lex, store: store, emb: emb}, nil
 }
 
 // Parallel runs f(0), …, f(n-1) spread over every CPU and returns when all
@@ -92,6 +149,12 @@ func Parallel(n int, f func(i int)) {
 
 // Units returns the indexed units; Hit.Unit indexes it.
 func (ix *Index) Units() []Unit { return ix.units }
+
+// Vectors returns each unit's vector, indexed like Units; read-only.
+func (ix *Index) Vectors() []Vector { return ix.vecs }
+
+// Embedder is the embedder the index was built with.
+func (ix *Index) Embedder() Embedder { return ix.emb }
 
 // Lexical exposes the BM25 index, whose statistics the answerer reuses.
 func (ix *Index) Lexical() *Lexical { return ix.lex }

@@ -29,7 +29,10 @@ Flags:
   --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
                  else the corpus shipped in the binary)
   --color        colour: auto (on a terminal), always, never (default auto)
-  --base-url, --chat-model, --embed-model, --prompt-budget  an optional model (docs/model.md)
+  --data DIR     data directory whose index (see 'crosscheck ingest') is used
+                 when no corpus is named (default: $CROSSCHECK_DATA, else per-user)
+  --base-url, --chat-model, --embed-model, --prompt-budget, --model-claims
+                 an optional model (docs/model.md)
 
 Exit status: 0 answered or abstained, 1 failure, 2 usage error.
 `
@@ -39,7 +42,7 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "")
 	all := fs.Bool("all", false, "")
-	dir := fs.String("corpus", "", "")
+	dir, data := fs.String("corpus", "", ""), fs.String("data", "", "")
 	color := fs.String("color", "auto", "")
 	mf := addModelFlags(fs, getenv)
 	if code, done := parseFlags(fs, args, askHelp, stdout, stderr); done {
@@ -55,12 +58,12 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitUsage
 	}
-	c, err := loadCorpus(*dir, getenv, stderr)
+	c, opts, err := openAnswering(ctx, *dir, *data, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitFail
 	}
-	eng, err := mf.engine(ctx, c, getenv, "", nil, stderr)
+	eng, err := mf.engine(ctx, c, opts, getenv, *data, nil, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitFail

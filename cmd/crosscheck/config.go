@@ -1,11 +1,17 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
+	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/datadir"
+	"github.com/crosscheck/crosscheck/retrieval"
 )
 
 // loadCorpus loads the corpus at dir (flag, else CROSSCHECK_CORPUS), or the
@@ -33,7 +39,89 @@ func loadCorpus(dir string, getenv env, stderr io.Writer) (*corpus.Corpus, error
 		return nil, fmt.Errorf("load corpus %s: %w", dir, err)
 	}
 	if c.Len() == 0 {
-		return nil, fmt.Errorf("corpus %s holds no readable .md or .txt document", dir)
+		return nil, fmt.Errorf("corpus %s holds no readable document (%s)", dir, corpus.Extensions)
 	}
 	return c, nil
+}
+
+// resolveDataDir is the data directory: the flag, else CROSSCHECK_DATA,
+// else the per-user default serve uses; "" when none can be found.
+func resolveDataDir(flagDir string, getenv env) string {
+	if flagDir != "" {
+		return flagDir
+	}
+	if d := getenv("CROSSCHECK_DATA"); d != "" {
+		return d
+	}
+	return defaultDataDir(getenv)
+}
+
+// openAnswering returns the corpus to answer from and the engine options
+// that go with it. A corpus named by --corpus or CROSSCHECK_CORPUS is
+// loaded and indexed as it always was; otherwise the persisted index of the
+// data directory (--data, CROSSCHECK_DATA, the per-user default) is opened
+// when there is one, and the shipped corpus used when there is not. A
+// damaged or outdated index is an error naming the rebuild command, never a
+// silent fallback to another corpus.
+func openAnswering(ctx context.Context, corpusDir, dataDir string, getenv env, stderr io.Writer) (*corpus.Corpus, answer.Options, error) {
+	if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {
+		if dir := resolveDataDir(dataDir, getenv); dir != "" && datadir.Has(dir) {
+			op, err := datadir.Open(ctx, dir, retrieval.Offline())
+			if err != nil {
+				return nil, answer.Options{}, fmt.Errorf("open index in %s: %w", dir, err)
+			}
+			return op.Corpus, answer.Options{Searcher: op.Index, Claims: openedClaims(op)}, nil
+		}
+	}
+	c, err := loadCorpus(corpusDir, getenv, stderr)
+	return c, answer.Options{}, err
+}
+
+// claimsSection names the data directory's section of claims and disputes.
+const claimsSection = "claims"
+
+// openedClaims reads the claims and disputes an ingest saved with the index,
+// or nil (the engine then reads them from the documents, as for a corpus
+// directory) when the index has none.
+func openedClaims(op *datadir.Opened) *corpus.ClaimsData {
+	var cd corpus.ClaimsData
+	if err := op.Section(claimsSection, &cd); err != nil {
+		return nil
+	}
+	return &cd
+}
+
+// openLibrary is openAnswering for commands that only list and show
+// documents: it reads the stored documents without the vectors.
+func openLibrary(corpusDir string, getenv env, stderr io.Writer) (*corpus.Corpus, error) {
+	if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {
+		if dir := resolveDataDir("", getenv); dir != "" && datadir.Has(dir) {
+			c, err := datadir.OpenCorpus(dir)
+			if err != nil {
+				return nil, fmt.Errorf("open index in %s: %w", dir, err)
+			}
+			return c, nil
+		}
+	}
+	return loadCorpus(corpusDir, getenv, stderr)
+}
+
+// parseSize reads a file size such as 8MiB, 20MB, 512k or 1048576.
+func parseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"gib", 1 << 30}, {"mib", 1 << 20}, {"kib", 1 << 10}, {"gb", 1e9}, {"mb", 1e6}, {"kb", 1e3}, {"g", 1 << 30}, {"m", 1 << 20}, {"k", 1 << 10}, {"b", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 || n*float64(mult) > 1<<40 {
+		return 0, fmt.Errorf("size must be a positive number of bytes such as 8MiB, 20MB or 512k, not %q", s)
+	}
+	return int64(n * float64(mult)), nil
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/crosscheck/crosscheck/answer"
 )
 
-const disputesHelp = `Usage: crosscheck disputes [--json] [--corpus DIR] [words…]
+const disputesHelp = `Usage: crosscheck disputes [--json] [--corpus DIR | --data DIR] [words…]
 
 Lists the corpus's contested claims, most contested first: what each is
 about, its sides (who holds each, their position, date and one verbatim
@@ -24,22 +24,24 @@ Flags:
   --json         print {"disputes": [...]} as JSON
   --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
                  else the corpus shipped in the binary)
+  --data DIR     data directory whose index (see 'crosscheck ingest') is used
+                 when no corpus is named; its disputes were found at ingest
 `
 
 func runDisputes(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("disputes", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "")
-	dir := fs.String("corpus", "", "")
+	dir, data := fs.String("corpus", "", ""), fs.String("data", "", "")
 	if code, done := parseFlags(fs, args, disputesHelp, stdout, stderr); done {
 		return code
 	}
-	c, err := loadCorpus(*dir, getenv, stderr)
+	c, opts, err := openAnswering(ctx, *dir, *data, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck disputes: %v\n", err)
 		return exitFail
 	}
-	eng, err := answer.NewEngine(ctx, c, answer.Options{})
+	eng, err := answer.NewEngine(ctx, c, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck disputes: %v\n", err)
 		return exitFail

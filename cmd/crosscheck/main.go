@@ -41,6 +41,7 @@ Commands:
   sources   list the documents of the corpus
   source    show one document's metadata and passages
   serve     run the Slack bot (Socket Mode)
+  ingest    read files, folders and URLs into the data directory's index
   manifest  print the Slack app manifest
   doctor    check the configured model endpoint (docs/model.md)
 
@@ -69,6 +70,8 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 		return runManifest(ctx, rest, getenv, stdout, stderr)
 	case "doctor":
 		return runDoctor(ctx, rest, getenv, stdout, stderr)
+	case "ingest":
+		return runIngest(ctx, rest, getenv, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

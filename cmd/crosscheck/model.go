@@ -149,10 +149,23 @@ func (mf *modelFlags) client(log *slog.Logger) *llm.Client {
 // configured: with none, exactly the offline engine. A stage whose
 // endpoint fails at start is left offline, with a line on stderr saying
 // so; a failure at question time gives the offline answer with a note.
-func (mf *modelFlags) engine(ctx context.Context, c *corpus.Corpus, getenv env, dataDir string, log *slog.Logger, stderr io.Writer) (*answer.Engine, error) {
+//
+// base carries what a data directory's index brings (its search index, its
+// claims); the index's vectors then stand, and a configured embedding model
+// is left to the next ingest.
+func (mf *modelFlags) engine(ctx context.Context, c *corpus.Corpus, base answer.Options, getenv env, dataDir string, log *slog.Logger, stderr io.Writer) (*answer.Engine, error) {
+	if base.Searcher != nil && mf.embedModel != "" {
+		fmt.Fprintln(stderr, "crosscheck: answering from the data directory's index, whose vectors are the offline embedder's; --embed-model is not used for it")
+		mf.embedModel = ""
+	}
 	opts, err := mf.options(ctx, c, getenv, dataDir, log, stderr)
 	if err != nil {
 		return nil, err
+	}
+	opts.Searcher, opts.Claims = base.Searcher, base.Claims
+	if base.Claims != nil && opts.Judge != nil {
+		// The saved disputes were judged (or not) when they were found.
+		opts.Judge = nil
 	}
 	return answer.NewEngine(ctx, c, opts)
 }

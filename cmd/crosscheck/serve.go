@@ -19,7 +19,9 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/bot"
+	"github.com/crosscheck/crosscheck/corpus"
 )
 
 const serveUsage = `Usage: crosscheck serve [flags]
@@ -99,19 +101,18 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	}
 	defer stopOps()
 
-	c, err := loadCorpus(sc.corpusDir, getenv, &lineLog{log: log})
+	build := func(ctx context.Context, c *corpus.Corpus, opts answer.Options) (*answer.Engine, error) {
+		return sc.model.engine(ctx, c, opts, getenv, sc.dataDir, log, stderr)
+	}
+	live, err := openLive(ctx, sc.corpusDir, sc.dataDir, getenv, &lineLog{log: log}, log, build)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
 		return exitFail
 	}
-	engine, err := sc.model.engine(ctx, c, getenv, sc.dataDir, log, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "crosscheck serve: build answer engine: %v\n", err)
-		return exitFail
-	}
-	warmUp(ctx, engine, c, log)
-	sc.bot.Answerer, sc.bot.Library, sc.bot.Logger = engine, c, log
-	sc.bot.Disputer, sc.bot.LoadedAt = engine, time.Now()
+	warmUp(ctx, live, live, log)
+	go live.Watch(ctx, indexPollInterval)
+	sc.bot.Answerer, sc.bot.Library, sc.bot.Logger = live, live, log
+	sc.bot.Disputer, sc.bot.LoadedAt = live, time.Now()
 	srv, err := bot.New(sc.bot)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)

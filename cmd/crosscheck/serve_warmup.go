@@ -5,16 +5,14 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/bot"
-	"github.com/crosscheck/crosscheck/corpus"
 )
 
 // warmUp asks one question drawn from the corpus before serve connects:
 // the engine loads some of its data on first use, and the first person to
 // ask should not wait for that, nor should that one slow answer be the
 // first answer time the bot's admission measures.
-func warmUp(ctx context.Context, e *answer.Engine, c *corpus.Corpus, log *slog.Logger) {
+func warmUp(ctx context.Context, e bot.Answerer, c bot.Library, log *slog.Logger) {
 	qs := bot.ExampleQuestions(c, 1)
 	if len(qs) == 0 {
 		return

@@ -38,7 +38,7 @@ func runSources(ctx context.Context, args []string, getenv env, stdout, stderr i
 	if code, done := parseFlags(fs, args, sourcesHelp, stdout, stderr); done {
 		return code
 	}
-	c, err := loadCorpus(*dir, getenv, stderr)
+	c, err := openLibrary(*dir, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck sources: %v\n", err)
 		return exitFail
@@ -66,7 +66,7 @@ func runSource(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprint(stderr, "crosscheck source: no document id given\n\n"+sourceHelp)
 		return exitUsage
 	}
-	c, err := loadCorpus(*dir, getenv, stderr)
+	c, err := openLibrary(*dir, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck source: %v\n", err)
 		return exitFail
@@ -78,9 +78,9 @@ func runSource(ctx context.Context, args []string, getenv env, stdout, stderr io
 	}
 	fmt.Fprintf(stdout, "id:        %s\ntitle:     %s\noutlet:    %s\nauthor:    %s\npublished: %s\nurl:       %s\n",
 		d.ID, orDash(d.Title), orDash(d.Outlet), orDash(d.Author), orDash(d.Published), orDash(d.URL))
-	fmt.Fprintf(stdout, "passages:  %d\n", len(d.Passages))
+	fmt.Fprintf(stdout, "%spassages:  %d\n", storedNote(d), len(d.Passages))
 	for i, p := range d.Passages {
-		fmt.Fprintf(stdout, "\n[%d] %d:%d\n%s\n", i+1, p.Start, p.End, p.Text)
+		fmt.Fprintf(stdout, "\n[%d] %d:%d%s\n%s\n", i+1, p.Start, p.End, pageNote(d, p.Start), p.Text)
 	}
 	return exitOK
 }
