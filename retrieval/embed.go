@@ -1,8 +1,9 @@
 // Package retrieval finds the passages of a corpus that bear on a question:
-// an Embedder (offline by default) feeding a brute-force vector store (8-bit
-// vectors, cosine over every vector, as chromem-go does it but faster), a
-// lexical BM25 index, and hybrid fusion of both with per-document
-// diversification, because conflicting accounts live in different sources.
+// an Embedder (offline by default) feeding a vector store — a chromem-go
+// collection for an index built in memory, a compact scan of 8-bit vectors
+// for an index persisted by an ingest — a lexical BM25 index, and hybrid
+// fusion of both with per-document diversification, because conflicting
+// accounts live in different sources.
 //
 // Nothing here imports Slack or knows the answer contract.
 package retrieval

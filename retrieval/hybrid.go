@@ -26,14 +26,16 @@ type Index struct {
 	// Vector and is left out of the store.
 	vecs  []Vector
 	lex   *Lexical
-	store *Store
+	store vectorStore
 	emb   Embedder
 }
 
-// Build indexes every passage of c with emb.
+// Build indexes every passage of c with emb, its vectors in a chromem-go
+// collection: an index built in memory, for a corpus directory or the
+// shipped corpus. An ingest persists its index instead (BuildReusing,
+// Restore), whose vectors a compact Store scans.
 func Build(ctx context.Context, c *corpus.Corpus, emb Embedder) (*Index, error) {
-	ix, _, err := BuildReusing(ctx, CorpusUnits(c), emb, nil)
-	return ix, err
+	return BuildUnits(ctx, CorpusUnits(c), emb)
 }
 
 // CorpusUnits lists the passages of c in the order Build indexes them:
@@ -48,10 +50,28 @@ func CorpusUnits(c *corpus.Corpus) []Unit {
 	return units
 }
 
-// BuildUnits indexes the given units.
+// BuildUnits indexes the given units in memory, as Build does.
 func BuildUnits(ctx context.Context, units []Unit, emb Embedder) (*Index, error) {
 	ix, _, err := BuildReusing(ctx, units, emb, nil)
-	return ix, err
+	if err != nil {
+		return nil, err
+	}
+	st, err := NewChromemStore(emb)
+	if err != nil {
+		return nil, err
+	}
+	ids, texts, vecs := make([]string, 0, len(units)), make([]string, 0, len(units)), make([][]float32, 0, len(units))
+	for i, u := range units {
+		if !ix.vecs[i].Stored() {
+			continue
+		}
+		ids, texts, vecs = append(ids, strconv.Itoa(i)), append(texts, u.Text), append(vecs, ix.vecs[i].Float())
+	}
+	if err := st.AddVectors(ctx, ids, texts, vecs); err != nil {
+		return nil, fmt.Errorf("index passages: %w", err)
+	}
+	ix.store = st
+	return ix, nil
 }
 
 // BuildReusing is BuildUnits taking prior[i], when it is set, as unit i's
