@@ -158,9 +158,11 @@ func trimQuotes(ans *Answer, shown []shownDispute) {
 	}
 }
 
-// keepScopesApart unmarks conflicts between accounts whose figures are of
-// different, stated scopes ("4 died on the night" and "7 in all"): they
-// are shown side by side, not as a conflict.
+// keepScopesApart unmarks conflicts between accounts whose figures share
+// no scope ("4 died on the night" and "7 in all"; "three labs" in one raid
+// and "750 by April"): they are shown side by side, not as a conflict. A
+// figure whose sentence states no scope has the empty one, which only
+// another such figure shares.
 func (e *Engine) keepScopesApart(ans *Answer) {
 	scopes := make([]map[string]bool, len(ans.Accounts))
 	for a, acc := range ans.Accounts {
@@ -168,9 +170,7 @@ func (e *Engine) keepScopesApart(ans *Answer) {
 		for _, q := range acc.Quotes {
 			if i, ok := e.claimOf(q); ok {
 				for _, v := range e.claims.All[i].Values {
-					if v.Scope != "" {
-						scopes[a][v.Scope] = true
-					}
+					scopes[a][v.Scope] = true
 				}
 			}
 		}

@@ -233,7 +233,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 			ctxCov := coverage(lang.Stems(d.Title + " " + p.Text))
 			for si := p.First; si <= p.Last; si++ {
 				s := d.Sentences[si]
-				if s.Boilerplate {
+				if !corpus.Quotable(d, si) {
 					continue
 				}
 				// One tokenization serves coverage, the vector and the

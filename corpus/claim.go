@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -84,29 +85,36 @@ type Value struct {
 // grammar of stance in English news and transcripts, not words of any
 // corpus.
 var (
-	negations  = setOf("no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't", "cannot", "without")
-	denyVerbs  = setOf("deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "rejecting", "dismiss", "dismissed", "dismisses", "refute", "refuted", "refutes", "dispute", "disputed", "disputes", "contradict", "contradicted", "contradicts", "debunk", "debunked", "rebut", "rebutted", "disavow", "disavowed")
-	falseWords = setOf("false", "untrue", "incorrect", "inaccurate", "wrong", "misleading", "baseless", "unfounded", "fabricated", "lie", "lies", "fake", "bogus")
-	hedges     = setOf("allegedly", "reportedly", "apparently", "possibly", "perhaps", "may", "might", "could", "likely", "unlikely", "suspected", "rumored", "rumoured", "speculation", "unconfirmed")
+	negations    = setOf("no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't", "cannot", "without")
+	denyVerbs    = setOf("deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "rejecting", "dismiss", "dismissed", "dismisses", "refute", "refuted", "refutes", "dispute", "disputed", "disputes", "contradict", "contradicted", "contradicts", "debunk", "debunked", "rebut", "rebutted", "disavow", "disavowed")
+	falseWords   = setOf("false", "untrue", "incorrect", "inaccurate", "wrong", "misleading", "baseless", "unfounded", "fabricated", "lie", "lies", "fake", "bogus")
+	notTrue      = setOf("true", "correct", "accurate")
+	pronounWords = setOf("it", "he", "she", "they", "this", "that", "which", "who")
+	hedges       = setOf("allegedly", "reportedly", "apparently", "possibly", "perhaps", "may", "might", "could", "likely", "unlikely", "suspected", "rumored", "rumoured", "speculation", "unconfirmed")
 	// references to a statement: "denied the report by X", "X's post".
 	statementNouns = setOf("report", "reports", "post", "posts", "statement", "statements", "claim", "claims", "account", "accounts", "publication", "version", "allegation", "allegations", "suggestion", "assertion", "story", "language", "information", "message", "announcement")
 	leadWords      = setOf("led", "lead", "leads", "leading", "spearheaded", "spearhead", "spearheading", "headed", "directed", "commanded", "leadership")
 	causeWords     = setOf("caused", "cause", "causes", "blamed", "blame", "blames", "triggered", "because", "due", "result", "resulted", "attributed")
 )
 
-// scopeWords mark the time or part a figure covers. The key is the scope a
-// figure takes when the word appears near it.
-var scopeWords = map[string]string{
-	"overnight": "night", "night": "night", "tonight": "night", "evening": "night",
-	"total": "total", "all": "total", "overall": "total", "toll": "total", "cumulative": "total", "altogether": "total", "risen": "total", "rose": "total", "climbed": "total",
-	"since": "since", "by": "by", "within": "within", "first": "within", "so": "total", "far": "total",
-	"later": "later", "hospital": "later",
-	"employees": "part", "workers": "part", "staff": "part", "of": "",
-	"today": "day", "yesterday": "day", "morning": "day", "monday": "day", "tuesday": "day", "wednesday": "day", "thursday": "day", "friday": "day", "saturday": "day", "sunday": "day",
-	"week": "week", "month": "month", "months": "month", "year": "year", "years": "year",
-	// one event, against a running total
-	"during": "event", "raid": "event", "operation": "event", "attack": "event", "incident": "event", "crash": "event",
-}
+// scopeWords mark the time a figure covers, partWords the part of a whole
+// it counts. The key is the scope a figure takes when the word stands in
+// its clause; a time word wins over a part word ("two workers died
+// overnight" is a night's figure).
+var (
+	scopeWords = map[string]string{
+		"overnight": "night", "night": "night", "tonight": "night", "evening": "night",
+		"total": "total", "all": "total", "overall": "total", "toll": "total", "cumulative": "total", "altogether": "total",
+		"risen": "total", "rose": "total", "climbed": "total",
+		"since": "since", "by": "by", "within": "within", "first": "within",
+		"later": "later", "hospital": "later",
+		"today": "day", "yesterday": "day", "morning": "day",
+		"week": "week", "month": "month", "months": "month", "year": "year", "years": "year",
+		// one event, against a running total
+		"during": "event", "raid": "event", "operation": "event", "attack": "event", "incident": "event", "crash": "event",
+	}
+	partWords = map[string]string{"employees": "part", "workers": "part", "staff": "part", "members": "part", "children": "part", "women": "part"}
+)
 
 // extractClaims reads the claims of one document. Boilerplate, headings,
 // questions (an interviewer's included) and transcript labels are not
@@ -161,8 +169,7 @@ func extractClaims(d *Document, ents *Entities) []Claim {
 				c.Words = append(c.Words, p.Words...)
 				c.Negated = appendUnique(c.Negated, p.Words...)
 				c.Preds = appendUnique(c.Preds, p.Preds...)
-				c.Causes = appendUnique(c.Causes, p.Causes...)
-				c.Agents = appendUnique(c.Agents, p.Agents...)
+				// Its causes and agents are what it rejects, not its own.
 				c.Targets = appendUnique(c.Targets, p.Targets...)
 			}
 		}
@@ -204,6 +211,37 @@ func startsWithPronoun(t string) bool {
 	switch strings.ToLower(w) {
 	case "he", "she", "they":
 		return true
+	}
+	return false
+}
+
+// Quotable reports whether sentence si may be quoted as an account: not
+// boilerplate, not a question, not an interviewer's line, not the title
+// repeated as the document's first line. Unlike a claim, it may be a
+// heading-like line ("Population: 459"): scraped pages state facts so.
+func Quotable(d *Document, si int) bool {
+	s := d.Sentences[si]
+	t := strings.TrimSpace(s.Text)
+	if s.Boilerplate || t == "" || strings.HasSuffix(t, "?") {
+		return false
+	}
+	if label, _, ok := transcriptLabel(t); ok && isInterviewer(label) {
+		return false
+	}
+	// A headline repeated as the first line (no stop at its end) is the
+	// title, not a statement; a one-sentence document that is its own
+	// title is still quotable.
+	headline := d.Title != "" && strings.EqualFold(t, strings.TrimSpace(d.Title)) && !endsTerminal([]byte(t), 0, len(t))
+	return !headline || !hasOtherContent(d, si)
+}
+
+// hasOtherContent reports whether d has a sentence besides si that is not
+// boilerplate: a page that is one line is its own only statement.
+func hasOtherContent(d *Document, si int) bool {
+	for k, s := range d.Sentences {
+		if k != si && !s.Boilerplate {
+			return true
+		}
 	}
 	return false
 }
@@ -294,7 +332,7 @@ func transcriptLabel(t string) (label, rest string, ok bool) {
 			allCaps = false
 		}
 	}
-	if !allCaps && len(ws) < 2 {
+	if !allCaps && len(ws) < 2 || notSpeakers[strings.ToLower(strings.ReplaceAll(head, "’", "'"))] {
 		return "", "", false
 	}
 	if allCaps {
@@ -310,6 +348,13 @@ func titleCase(w string) string {
 	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
 }
 
+// notSpeakers are labels that open a line without naming who speaks:
+// "UPDATE:", "Editor's note:", "Photo:".
+var notSpeakers = setOf("update", "updated", "note", "editor's note", "editors note", "correction", "clarification",
+	"breaking", "watch", "read more", "related", "source", "sources", "photo", "photos", "video", "image", "caption",
+	"credit", "disclaimer", "warning", "summary", "background", "context", "analysis", "opinion", "editor", "live",
+	"exclusive", "advertisement", "sponsored", "listen", "transcript", "full text")
+
 // isInterviewer reports whether a transcript label names the one asking.
 func isInterviewer(label string) bool {
 	switch strings.ToLower(label) {
@@ -322,7 +367,7 @@ func isInterviewer(label string) bool {
 // readClaim fills a claim's names, words, polarity, rebuttal, values,
 // agents and causes from its text.
 func readClaim(c *Claim, text string, ents *Entities) {
-	toks, clause := clauses(text)
+	toks, clause := clauses(footnote.ReplaceAllString(text, " "))
 	names := ents.namesIn(toks)
 	inName := make([]bool, len(toks))
 	for _, n := range names {
@@ -340,6 +385,15 @@ func readClaim(c *Claim, text string, ents *Entities) {
 			}
 		}
 		switch {
+		case negations[lw] && i+1 < len(toks) && notTrue[strings.ToLower(toks[i+1].Word)]:
+			// "That is just not true": a rebuttal, not a negated claim.
+			if !deny {
+				ws, ns := scopeAfter(toks, clauseStart(clause, i)-1, clauseEnd(clause, i, len(toks)), names, ents, false)
+				c.Negated = appendUnique(c.Negated, ws...)
+				c.NegNames = appendUnique(c.NegNames, ns...)
+			}
+			deny = true
+		case notTrue[lw] && i > 0 && negations[strings.ToLower(toks[i-1].Word)]:
 		case negations[lw] && contrastive(clause, i):
 			// "caused the breach, not the tremor": a contrast with what
 			// the sentence asserts, not a denial of the sentence.
@@ -401,20 +455,24 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		// "rejected that no agents…": two denials assert.
 		c.Polarity = Asserted
 	}
-	c.Values = claimValues(toks, ents)
+	c.Values = claimValues(toks, clause, ents)
 	c.Agents = agents(toks, names, c, ents)
 	c.Causes = causes(toks, names, ents)
 }
 
-// clauseMarks end a clause: what a negation or a denial governs stops
-// there ("denied the report by X, saying …").
-const clauseMarks = ",;:—–"
+// footnote is a reference mark ("[ 1 ]", "[35]"), no figure of the claim.
+var footnote = regexp.MustCompile(`\[\s*\d{1,3}\s*\]`)
+
+// clauseSplit ends a clause: what a negation or a denial governs stops
+// there ("denied the report by X, saying …"). A comma ends one only before
+// a space, so "1,204,311 votes" stays one figure.
+var clauseSplit = regexp.MustCompile(`[,;:]\s+|\s*[—–]\s*`)
 
 // clauses tokenizes text and numbers each token's clause.
 func clauses(text string) ([]lang.Token, []int) {
 	var toks []lang.Token
 	var clause []int
-	for k, part := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(clauseMarks, r) }) {
+	for k, part := range clauseSplit.Split(text, -1) {
 		for _, t := range lang.TokenizeAll(part) {
 			toks = append(toks, t)
 			clause = append(clause, k)
@@ -614,7 +672,11 @@ func causes(toks []lang.Token, names []nameRun, ents *Entities) []string {
 		case w == "caused" && i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "by"):
 			from, to = i+2, min(len(toks), i+6)
 		default:
-			// "X caused the breach": the noun right before the verb.
+			// "X caused the breach": the noun right before the verb; "it
+			// caused" names no cause in this sentence.
+			if i > 0 && pronounWords[strings.ToLower(toks[i-1].Word)] {
+				continue
+			}
 			if h := lastNoun(toks, max(0, i-4), i, ents); h != "" {
 				out = appendUnique(out, h)
 			}
@@ -635,9 +697,21 @@ func headNoun(toks []lang.Token, from, to int, ents *Entities) string {
 		if lang.IsStopword(w) || negations[w] || causeWords[w] || w == "on" || w == "for" || w == "of" {
 			continue
 		}
-		if ents.isNoun(w) && !ents.isModifier(w) {
-			return ents.lemma(w)
+		if !ents.isNoun(w) && !ents.isAdjective(w) {
+			continue
 		}
+		// The head of the phrase is its last noun: "heavy rain" is rain.
+		head := ""
+		for ; k < to; k++ {
+			w = strings.ToLower(toks[k].Word)
+			if lang.IsStopword(w) || !ents.isNoun(w) && !ents.isAdjective(w) {
+				break
+			}
+			if ents.isNoun(w) && !ents.isModifier(w) {
+				head = ents.lemma(w)
+			}
+		}
+		return head
 	}
 	return ""
 }
@@ -684,7 +758,7 @@ func runBefore(names []nameRun, at, within int) int {
 
 // claimValues reads the figures of a claim with their unit (the noun after
 // the figure) and scope (scope words within a few tokens).
-func claimValues(toks []lang.Token, ents *Entities) []Value {
+func claimValues(toks []lang.Token, clause []int, ents *Entities) []Value {
 	var out []Value
 	for i, t := range toks {
 		lw := strings.ToLower(t.Word)
@@ -703,24 +777,45 @@ func claimValues(toks []lang.Token, ents *Entities) []Value {
 				break
 			}
 		}
-		v.Scope = scopeNear(toks, i)
+		v.Scope = scopeNear(toks, clause, i)
 		out = append(out, v)
 	}
 	return out
 }
 
-// scopeNear is the scope a figure at i takes from the words around it
-// within its clause.
-func scopeNear(toks []lang.Token, i int) string {
-	for d := 1; d <= 8; d++ {
-		for _, k := range []int{i + d, i - d} {
-			if k < 0 || k >= len(toks) {
-				continue
-			}
-			w := strings.ToLower(toks[k].Word)
-			if s, ok := scopeWords[w]; ok && s != "" {
-				if (s == "since" || s == "by" || s == "within") && k+1 < len(toks) {
-					return s + " " + strings.ToLower(toks[k+1].Word)
+// scopeNear is the scope a figure at i takes from the words of its own
+// clause — or of a short opening clause before it ("By April 2025, …") —
+// a time word first (a weekday is its own day), else a part word.
+func scopeNear(toks []lang.Token, clause []int, i int) string {
+	in := func(k int) bool {
+		if clause[k] == clause[i] {
+			return true
+		}
+		// "By April 2025, Mexico had dismantled over 750 labs."
+		return clause[k] == clause[i]-1 && clause[k] == 0 && clauseEnd(clause, k, len(clause))-clauseStart(clause, k) <= 4
+	}
+	for pass, words := range []map[string]string{scopeWords, partWords} {
+		for d := 1; d <= 12; d++ {
+			for _, k := range []int{i + d, i - d} {
+				if k < 0 || k >= len(toks) || !in(k) {
+					continue
+				}
+				w := strings.ToLower(toks[k].Word)
+				if pass == 0 && lang.IsWeekday(w) {
+					return "day " + w
+				}
+				s, ok := words[w]
+				if !ok || s == "" {
+					continue
+				}
+				if s == "since" || s == "by" || s == "within" {
+					// "since Feb. 18", "by April", "within the first six
+					// months": the time that follows; "by Mexican
+					// authorities" names no time.
+					if t := timeAfter(toks, k); t != "" {
+						return s + " " + t
+					}
+					continue
 				}
 				return s
 			}
@@ -729,8 +824,31 @@ func scopeNear(toks []lang.Token, i int) string {
 	return ""
 }
 
+// timeAfter is the time expression after a scope word at k: a month, a
+// year or a number with its unit ("six months"), else "".
+func timeAfter(toks []lang.Token, k int) string {
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		w := strings.ToLower(toks[j].Word)
+		if _, ok := lang.Month(w); ok {
+			return w
+		}
+		if isYearToken(w, toks, j) || isNumber(w) {
+			if j+1 < len(toks) {
+				if u := strings.ToLower(toks[j+1].Word); scopeWords[u] != "" {
+					return w + " " + u
+				}
+			}
+			return w
+		}
+		if w != "the" && w != "first" && w != "last" && w != "end" && w != "of" {
+			return ""
+		}
+	}
+	return ""
+}
+
 func isYearToken(lw string, toks []lang.Token, i int) bool {
-	if len(lw) == 4 && lw >= "1800" && lw <= "2100" && !strings.ContainsAny(lw, ",.") {
+	if len(lw) == 4 && lw >= "1000" && lw <= "2100" && !strings.ContainsAny(lw, ",.") {
 		return true
 	}
 	// a day of a month: "Feb. 18", "18 May"

@@ -478,19 +478,35 @@ func (cs *Claims) stanceGroups(edges map[edge]bool) []stanceGroup {
 		opp[d][a] = true
 	}
 	deniers := make([]int, 0, len(opp))
+	by := map[int][]int{} // an assertion → the denials that contradict it
 	for d := range opp {
 		deniers = append(deniers, d)
 	}
 	sort.Ints(deniers)
+	for _, d := range deniers {
+		for a := range opp[d] {
+			by[a] = append(by[a], d)
+		}
+	}
+	// Only denials that contradict a common assertion are compared: the
+	// work grows with the disputes, not with the square of all denials.
 	var es [][2]int
-	for x := 0; x < len(deniers); x++ {
-		es = append(es, [2]int{deniers[x], deniers[x]})
-		for y := x + 1; y < len(deniers); y++ {
-			if overlap(opp[deniers[x]], opp[deniers[y]]) >= sameDenial {
-				es = append(es, [2]int{deniers[x], deniers[y]})
+	for _, x := range deniers {
+		es = append(es, [2]int{x, x})
+		seen := map[int]bool{x: true}
+		for a := range opp[x] {
+			for _, y := range by[a] {
+				if seen[y] || y < x {
+					continue
+				}
+				seen[y] = true
+				if overlap(opp[x], opp[y]) >= sameDenial {
+					es = append(es, [2]int{x, y})
+				}
 			}
 		}
 	}
+	sort.Slice(es, func(i, j int) bool { return es[i][0] < es[j][0] || es[i][0] == es[j][0] && es[i][1] < es[j][1] })
 	var out []stanceGroup
 	for _, group := range components(es) {
 		g := stanceGroup{deniers: map[int]bool{}}
@@ -648,7 +664,7 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && cs.sharesWord(m, x.Words, y.Words) && cs.sharesOtherName(x, y) {
 		return KindAgent
 	}
-	if cs.valuesDiffer(m, x, y) && cs.sharesName(x, y) {
+	if cs.valuesDiffer(m, x, y) && cs.sharesSubject(x, y) {
 		return KindValue
 	}
 	return ""
@@ -658,6 +674,24 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 func (cs *Claims) sharesOtherName(x, y *Claim) bool {
 	for _, a := range x.Names {
 		if cs.common(a) || slices.Contains(x.Agents, a) || slices.Contains(y.Agents, a) {
+			continue
+		}
+		for _, b := range y.Names {
+			if cs.Entities.Related(a, b) {
+				return true
+			}
+		}
+	}
+	return cs.sharesTopic(x, y)
+}
+
+// sharesSubject is sharesName leaving out who holds the claims: two
+// figures "according to the Census Bureau" are not about one thing for
+// naming their source.
+func (cs *Claims) sharesSubject(x, y *Claim) bool {
+	hx, hy := cs.Entities.Key(x.Holder), cs.Entities.Key(y.Holder)
+	for _, a := range x.Names {
+		if cs.common(a) || cs.Entities.Related(a, hx) || cs.Entities.Related(a, hy) {
 			continue
 		}
 		for _, b := range y.Names {

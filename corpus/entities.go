@@ -431,3 +431,5 @@ func (e *Entities) lemmaAt(toks []lang.Token, i int) string {
 	}
 	return e.lemma(w)
 }
+
+func (e *Entities) isAdjective(w string) bool { return e.lex != nil && e.lex.IsAdjective(w) }
