@@ -454,23 +454,40 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 		}
 		added++
 	}
-	if qa.kind == kindYesNo {
-		st := Affirms
-		if d.Labels[s] == "denies" {
-			st = Denies
-		}
-		if qa.negative {
-			st = flip(st)
-		}
+	if qa.kind == kindYesNo && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) {
 		for _, a := range accs {
-			if d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal {
-				acc := &ans.Accounts[a]
-				acc.Stance = st
-				acc.Position = restance(acc.Position, st)
-			}
+			acc := &ans.Accounts[a]
+			acc.Stance = e.yesOrNo(qa, d, s, acc)
+			acc.Position = restance(acc.Position, acc.Stance)
 		}
 	}
 	return accs
+}
+
+// yesOrNo is an account's answer to a yes/no question from its side of a
+// dispute. The side's label says whether it denies the dispute's central
+// statement; a denial that is itself negative ("denied that the plant was
+// unsafe") asserts, and a question put negatively ("Was the plant
+// unsafe?", "Did X deny …?") swaps yes and no.
+func (e *Engine) yesOrNo(qa *question, d *corpus.Dispute, s int, acc *Account) Stance {
+	yes := d.Labels[s] != "denies"
+	for _, q := range acc.Quotes {
+		i, ok := e.claimOf(q)
+		if !ok || !slices.Contains(d.Sides[s], i) {
+			continue
+		}
+		if c := &e.claims.All[i]; c.Rebuts || c.Polarity == corpus.Denied {
+			yes = c.Polarity != corpus.Denied
+		}
+		break
+	}
+	if qa.negative != e.claims.Entities.Negative(qa.text) {
+		yes = !yes
+	}
+	if yes {
+		return Affirms
+	}
+	return Denies
 }
 
 // restance puts a position's lead in line with a stance set by a dispute:

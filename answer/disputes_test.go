@@ -146,3 +146,51 @@ func TestPositionsAreOneLine(t *testing.T) {
 		}
 	}
 }
+
+// A yes/no answer follows what each side says of the question, not which
+// side denies: "denied that the plant was unsafe" says yes to "was it
+// safe?", and a question put negatively swaps yes and no.
+func TestYesNoFollowsWhatEachSideSays(t *testing.T) {
+	e := engineOver(t, map[string]string{
+		"union": "The Tessar workers union said the Oberlin plant was unsafe for months before the fire.",
+		"owner": "Oberlin Textiles denied that the Oberlin plant was unsafe before the fire.",
+	})
+	for _, tt := range []struct {
+		q                 string
+		unionSays, owners Stance
+	}{
+		{"Was the Oberlin plant safe?", Denies, Affirms},
+		{"Was the Oberlin plant unsafe?", Affirms, Denies},
+	} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, o := accountsSaying(a, "workers union said"), accountsSaying(a, "Textiles denied")
+		if len(u) != 1 || len(o) != 1 {
+			t.Fatalf("%q: accounts %v %v; summary %q", tt.q, u, o, a.Summary)
+		}
+		if got := a.Accounts[u[0]].Stance; got != tt.unionSays {
+			t.Errorf("%q: the union %s, want %s", tt.q, got, tt.unionSays)
+		}
+		if got := a.Accounts[o[0]].Stance; got != tt.owners {
+			t.Errorf("%q: the owner %s, want %s", tt.q, got, tt.owners)
+		}
+		if !flagged(a, u, o) {
+			t.Errorf("%q: the two sides are not marked as conflicting", tt.q)
+		}
+	}
+}
+
+// A count written with thousands separators is one figure, and two counts
+// of the same thing conflict.
+func TestCountsWithSeparatorsConflict(t *testing.T) {
+	a := askOver(t, map[string]string{
+		"commission": "The Vendal electoral commission said 1,204,311 votes were cast in the Vendal referendum.",
+		"observers":  "Observers from the Reyk mission said 980,000 votes were cast in the Vendal referendum.",
+	}, "How many votes were cast in the Vendal referendum?")
+	x, y := accountsSaying(a, "1,204,311"), accountsSaying(a, "980,000")
+	if len(x) == 0 || len(y) == 0 || !flagged(a, x, y) {
+		t.Errorf("the two counts are not two conflicting accounts: %q", a.Summary)
+	}
+}

@@ -114,6 +114,15 @@ func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
 	}
 	var parts []string
 	for _, sd := range shown {
+		if qa.kind == kindYesNo && (sd.d.Kind == "polarity" || sd.d.Kind == "rebuttal") {
+			if p := yesNoSides(a, sd); p != "" {
+				parts = append(parts, p)
+			}
+			if len(parts) == 2 {
+				break
+			}
+			continue
+		}
 		var sides []string
 		for s, accs := range sd.accounts {
 			if len(accs) == 0 {
@@ -165,4 +174,30 @@ func sideSentence(kind, label string, accs []Account, qa *question) string {
 		return who + " so"
 	}
 	return fmt.Sprintf("%s (%s)", label, holders(accs, 3))
+}
+
+// yesNoSides says who answers yes and who no among the accounts on the
+// sides of a dispute: "ICE says yes; Claudia Sheinbaum, U.S. Embassy say
+// no".
+func yesNoSides(a *Answer, sd shownDispute) string {
+	var yes, no []Account
+	seen := map[int]bool{}
+	for _, side := range sd.accounts {
+		for _, i := range side {
+			if seen[i] {
+				continue
+			}
+			seen[i] = true
+			switch a.Accounts[i].Stance {
+			case Affirms:
+				yes = append(yes, a.Accounts[i])
+			case Denies:
+				no = append(no, a.Accounts[i])
+			}
+		}
+	}
+	if len(yes) == 0 || len(no) == 0 {
+		return ""
+	}
+	return saying(yes, 3) + " yes; " + saying(no, 3) + " no"
 }

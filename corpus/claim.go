@@ -299,7 +299,7 @@ func isClaimSentence(d *Document, si int, t string) bool {
 	if t == "" || strings.HasSuffix(t, "?") {
 		return false
 	}
-	if d.Title != "" && strings.EqualFold(t, strings.TrimSpace(d.Title)) {
+	if d.Title != "" && strings.EqualFold(t, strings.TrimSpace(d.Title)) && hasOtherContent(d, si) {
 		return false
 	}
 	// A heading or a label: no terminal punctuation and few words.
@@ -377,8 +377,17 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		c.Names = appendUnique(c.Names, n.keys...)
 	}
 	neg, deny := 0, false
+	// denyEnd is where the scope of the last denying verb ends ("denied
+	// that the plant was unsafe"): a negation inside it is denied, and
+	// two denials assert.
+	denyEnd, doubled := -1, false
 	for i, t := range toks {
 		lw := strings.ToLower(t.Word)
+		if denyVerbs[lw] {
+			denyEnd = clauseEnd(clause, i, len(toks))
+		} else if i < denyEnd && (negations[lw] && !contrastive(clause, i) || ents.isNegatedAdjective(lw)) {
+			doubled = true
+		}
 		if (denyVerbs[lw] || strings.HasPrefix(lw, "blame")) && c.actor == "" {
 			if k := runBefore(names, i, 6); k >= 0 {
 				c.actor = runText(toks, names[k])
@@ -449,11 +458,13 @@ func readClaim(c *Claim, text string, ents *Entities) {
 	}
 	switch {
 	case c.Polarity == Hypothetical:
-	case deny != (neg%2 == 1):
-		c.Polarity = Denied
-	case deny && neg%2 == 1:
-		// "rejected that no agents…": two denials assert.
+	case deny && doubled:
+		// "denied that the plant was unsafe": two denials assert.
 		c.Polarity = Asserted
+	case deny || neg%2 == 1:
+		// "rejected X, calling it false and stating that no agency
+		// took part": denials side by side all deny.
+		c.Polarity = Denied
 	}
 	c.Values = claimValues(toks, clause, ents)
 	c.Agents = agents(toks, names, c, ents)

@@ -415,12 +415,24 @@ func (cs *Claims) findDisputes(m *meanings) {
 		// its claims there: its own account of what happened instead
 		// ("the operation was led by Mexican authorities") is part of
 		// the denial.
-		denying := map[string]bool{}
-		for i := range g.deniers {
-			denying[cs.Entities.Key(cs.All[i].Holder)] = true
+		// A holder takes one side with all its claims in a dispute: the
+		// side most of them take ("the operation was led by Mexican
+		// authorities", said by a party that denies, is its denial; one
+		// aside "did not disclose" among a party's assertions is not).
+		votes := map[string]int{}
+		for _, i := range g.claims {
+			h := cs.Entities.Key(cs.All[i].Holder)
+			switch {
+			case g.deniers[i] && cs.All[i].Rebuts:
+				votes[h] += 2
+			case g.deniers[i]:
+				votes[h]++
+			default:
+				votes[h]--
+			}
 		}
 		cs.addDispute(kind, g.claims, func(i int) string {
-			if g.deniers[i] || denying[cs.Entities.Key(cs.All[i].Holder)] {
+			if votes[cs.Entities.Key(cs.All[i].Holder)] > 0 {
 				return "denies"
 			}
 			return "asserts"
@@ -527,7 +539,13 @@ func (cs *Claims) stanceGroups(edges map[edge]bool) []stanceGroup {
 	return out
 }
 
-func (cs *Claims) denies(i int) bool { return cs.All[i].Rebuts || cs.All[i].Polarity == Denied }
+// denies reports whether claim i denies what it speaks of: a negated
+// claim, or a rebuttal that is not itself negative ("denied that the plant
+// was unsafe" asserts that it was safe).
+func (cs *Claims) denies(i int) bool {
+	c := &cs.All[i]
+	return c.Polarity == Denied || c.Rebuts && c.Polarity != Asserted
+}
 
 // overlap is the share of the smaller set that the other holds.
 func overlap(a, b map[int]bool) float64 {
@@ -872,7 +890,9 @@ func (cs *Claims) anyRelated(a, b []string) bool {
 // another names.
 func (cs *Claims) sharesTopic(x, y *Claim) bool {
 	for _, a := range cs.topics[x.DocID] {
-		if cs.common(a) {
+		// A country in two headlines is where much happens, not one
+		// story.
+		if cs.common(a) || strings.HasPrefix(a, "country:") {
 			continue
 		}
 		for _, ns := range [][]string{cs.topics[y.DocID], y.Names} {

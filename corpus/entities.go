@@ -433,3 +433,21 @@ func (e *Entities) lemmaAt(toks []lang.Token, i int) string {
 }
 
 func (e *Entities) isAdjective(w string) bool { return e.lex != nil && e.lex.IsAdjective(w) }
+
+// Negative reports whether text is put negatively: an odd number of
+// negations and negated adjectives ("Was the plant unsafe?", "Did no
+// agent take part?").
+func (e *Entities) Negative(text string) bool {
+	n := 0
+	for _, t := range lang.TokenizeAll(text) {
+		w := strings.ToLower(t.Word)
+		if negations[w] {
+			n++
+		} else if _, ok := e.negatedAdjective(w); ok {
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
+func (e *Entities) isNegatedAdjective(w string) bool { _, ok := e.negatedAdjective(w); return ok }
