@@ -391,6 +391,11 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		if (denyVerbs[lw] || strings.HasPrefix(lw, "blame")) && c.actor == "" {
 			if k := runBefore(names, i, 6); k >= 0 {
 				c.actor = runText(toks, names[k])
+				// "The Dunmore quarry owner blamed": the name opens a noun
+				// phrase whose head is who holds the stance.
+				if j := names[k].to; j < i && i-j <= 3 && allNouns(toks[j:i], ents) {
+					c.actor = strings.TrimSpace(c.actor + " " + wordsOf(toks[j:i]))
+				}
 			}
 		}
 		switch {
@@ -629,6 +634,24 @@ func agents(toks []lang.Token, names []nameRun, c *Claim, ents *Entities) []stri
 		}
 	}
 	return out
+}
+
+func allNouns(toks []lang.Token, ents *Entities) bool {
+	for _, t := range toks {
+		w := t.Word
+		if strings.ToLower(w) != w || lang.IsStopword(w) || !ents.isNoun(w) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+func wordsOf(toks []lang.Token) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.Word
+	}
+	return strings.Join(ws, " ")
 }
 
 // runText is a name run as written.

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -345,6 +346,10 @@ func (cs *Claims) findDisputes(m *meanings) {
 		for _, w := range c.Words {
 			if !cs.common(w) {
 				keysOf[i] = append(keysOf[i], "w:"+w)
+				// "blast" and "explosion" meet through their first sense.
+				for _, syn := range m.of(w).first {
+					keysOf[i] = append(keysOf[i], "s:"+strconv.Itoa(int(syn)))
+				}
 			}
 		}
 		for _, k := range keysOf[i] {

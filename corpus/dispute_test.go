@@ -128,3 +128,22 @@ func TestDisputeGrouping(t *testing.T) {
 		t.Errorf("eight films with eight directors make %d disputes, want none", len(got))
 	}
 }
+
+// Claims that name one event in two words ("blast", "explosion") are
+// compared: they meet through the words' first WordNet sense.
+func TestSynonymsMeet(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("Inspectors said the blast at the Dunmore quarry was caused by unstable explosives.\n")},
+		"b.md": {Data: []byte("The Dunmore quarry owner blamed the explosion on a lightning strike.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindCause, "unstable explosives", "lightning strike"); d == nil {
+		t.Errorf("no cause dispute between the blast's and the explosion's causes")
+	}
+	if h := claimWith(t, c, cs, "lightning strike").Holder; h != "Dunmore quarry owner" {
+		t.Errorf("holder %q, want the noun phrase before the stance verb", h)
+	}
+}
