@@ -190,17 +190,38 @@ func groupSubject(t string, ents *Entities) string {
 	if len(ws) < 3 {
 		return ""
 	}
-	first := strings.ToLower(ws[0])
-	if !strings.HasSuffix(first, "s") || lang.IsStopword(first) || !ents.isNoun(first) || ents.lemma(first) == first {
+	// The plural noun heads the subject within its first three words:
+	// "Engineers …", "The owners …", "Café owners in Kesh …".
+	head := -1
+	for k := 0; k < min(3, len(ws)); k++ {
+		w := strings.ToLower(strings.Trim(ws[k], ",.;:"))
+		if strings.HasSuffix(w, "s") && !lang.IsStopword(w) && ents.isNoun(w) && ents.lemma(w) != w && !timeNouns[w] {
+			head = k
+			break
+		}
+		if k > 0 && !ents.isAdjective(w) && !isCapitalised(ws[k]) {
+			return ""
+		}
+	}
+	if head < 0 {
 		return ""
 	}
-	for k := 1; k < len(ws) && k <= 7; k++ {
+	for k := head + 1; k < len(ws) && k <= head+7; k++ {
 		switch strings.ToLower(strings.Trim(ws[k], ",")) {
 		case "said", "say", "says", "told", "claimed", "insisted", "argued", "warned", "added":
 			return strings.Join(ws[:k], " ")
 		}
 	}
 	return ""
+}
+
+// timeNouns open a sentence without being its subject ("Two weeks later,
+// officials said").
+var timeNouns = setOf("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "times")
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // trailingSpace is how many bytes of space end t (none, for a sentence).
