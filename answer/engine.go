@@ -94,8 +94,9 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 			known[s] = true
 		}
 	}
-	e := &Engine{corpus: c, index: ix, aliases: learnAliases(c), lower: lower, caps: caps, stems: stems,
-		acronyms: acronyms, known: known, lex: lex, composer: opts.Composer, claims: <-claims}
+	cs := <-claims
+	e := &Engine{corpus: c, index: ix, aliases: aliasesOf(cs.Entities), lower: lower, caps: caps, stems: stems,
+		acronyms: acronyms, known: known, lex: lex, composer: opts.Composer, claims: cs}
 	return e, nil
 }
 

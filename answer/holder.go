@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/corpus"
@@ -13,39 +12,14 @@ import (
 // Enforcement" and "ICE" are one holder across documents.
 type aliases map[string]string
 
-var acronymDef = regexp.MustCompile(`((?:[A-Z][\w.'-]*\s+(?:(?:and|of|for|the|de|del|la|on)\s+)*){1,8})\(([A-Z][A-Za-z]{1,7})\)`)
-
-func learnAliases(c *corpus.Corpus) aliases {
+// aliasesOf keys the acronyms the corpus defines (corpus.Entities reads
+// them) by holder key.
+func aliasesOf(ents *corpus.Entities) aliases {
 	a := aliases{}
-	for _, d := range c.Docs() {
-		for _, s := range d.Sentences {
-			if !strings.Contains(s.Text, "(") {
-				continue
-			}
-			// Acronym definitions are ASCII letters; folding first is not needed.
-			for _, m := range acronymDef.FindAllStringSubmatch(s.Text, -1) {
-				long, acr := strings.TrimSpace(m[1]), m[2]
-				if !initialsMatch(long, acr) {
-					continue
-				}
-				a[holderKey(long)] = holderKey(acr)
-			}
-		}
+	for long, acr := range ents.Definitions() {
+		a[holderKey(long)] = holderKey(acr)
 	}
 	return a
-}
-
-// initialsMatch checks that an acronym plausibly abbreviates a name: its
-// letters are the initials of the name's capitalised words, in order,
-// allowing leading words (the "U.S." of "U.S. Immigration…") to be skipped.
-func initialsMatch(long, acr string) bool {
-	var initials []byte
-	for _, w := range strings.Fields(long) {
-		if w[0] >= 'A' && w[0] <= 'Z' {
-			initials = append(initials, w[0])
-		}
-	}
-	return strings.HasSuffix(string(initials), strings.ToUpper(acr)) && len(acr) >= 2
 }
 
 // holderKey is a holder name reduced to what identifies it: folded,

@@ -33,6 +33,10 @@ type Entities struct {
 	// capital holds words the corpus writes capitalised mid-sentence, so a
 	// sentence-initial capital is read as a name only when it is one.
 	capital map[string]bool
+	// defs maps each long form the corpus defines an acronym for, as
+	// written, to the acronym: "U.S. Immigration and Customs Enforcement"
+	// → "ICE".
+	defs    map[string]string
 	lemmas  sync.Map // word → lemma
 	display sync.Map // key → a name written for it
 }
@@ -42,7 +46,7 @@ var acronymDef = regexp.MustCompile(`((?:[A-Z][\w.'’-]*\s+(?:(?:and|of|for|the
 // NewEntities learns the registry from a corpus. lex may be nil (no
 // countries, demonyms or lemmas: names are matched as written).
 func NewEntities(c *Corpus, lex *lexicon.Lexicon) *Entities {
-	e := &Entities{lex: lex, alias: map[string]string{}, parent: map[string]string{}, lower: map[string]bool{}, capital: map[string]bool{}}
+	e := &Entities{lex: lex, alias: map[string]string{}, parent: map[string]string{}, lower: map[string]bool{}, capital: map[string]bool{}, defs: map[string]string{}}
 	for _, d := range c.Docs() {
 		for _, s := range d.Sentences {
 			if s.Boilerplate {
@@ -77,6 +81,7 @@ func (e *Entities) learnAcronyms(text string) {
 		}
 		key := strings.ToLower(acr)
 		e.alias[foldKey(long)] = key
+		e.defs[long] = acr
 		toks := lang.TokenizeAll(long)
 		if len(toks) > 0 {
 			if c := e.country(toks[0].Word); c != "" && c != key {
@@ -102,6 +107,10 @@ func initialsMatch(long, acr string) bool {
 func foldKey(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(lang.Fold(s))), " ")
 }
+
+// Definitions returns the acronyms the corpus defines, by their long form
+// as written ("U.S. Immigration and Customs Enforcement" → "ICE").
+func (e *Entities) Definitions() map[string]string { return e.defs }
 
 // Key is the key of one name as written ("U.S. Immigration and Customs
 // Enforcement" → "ice"; "America" → the United States' key).
