@@ -193,7 +193,10 @@ const (
 	commonShare = 0.2
 	// maxBlock bounds the claims compared under one blocking key, so that
 	// indexing stays near-linear on large corpora.
-	maxBlock = 400
+	maxBlock = 150
+	// maxPartners bounds the claims one claim is compared with: the ones
+	// sharing most entities and words with it.
+	maxPartners = 200
 	// maxSides: a group of claims with more sides than this is a chain of
 	// unrelated pairs (every film "directed by" someone), not one dispute.
 	maxSides = 6
@@ -368,7 +371,10 @@ func (cs *Claims) findDisputes(m *meanings) {
 		if !cs.mayConflict(x) {
 			return
 		}
-		seen := map[int]bool{}
+		// Partners by how many keys they share with x, most first; only
+		// the closest maxPartners are compared, so a corpus that repeats
+		// one story a thousand times stays linear.
+		shared := map[int]int{}
 		for _, k := range keysOf[x] {
 			ids := blocks[k]
 			if len(ids) > maxBlock {
@@ -377,17 +383,33 @@ func (cs *Claims) findDisputes(m *meanings) {
 			for _, y := range ids {
 				// A pair of two claims that may both start a conflict is
 				// compared once, from the lower.
-				if y == x || seen[y] || cs.mayConflict(y) && y < x {
+				if y == x || cs.mayConflict(y) && y < x {
 					continue
 				}
-				seen[y] = true
-				if !cs.couldPair(x, y) {
-					continue
-				}
-				a, b := min(x, y), max(x, y)
-				if kind := cs.conflict(m, a, b); kind != "" {
-					per[x] = append(per[x], found{kind, edge{a, b}})
-				}
+				shared[y]++
+			}
+		}
+		// Bucket the partners by shared count (a few dozen keys at most)
+		// and take them from the fullest bucket down: linear, where a sort
+		// of a large block was not.
+		buckets := map[int][]int{}
+		top := 0
+		for y, n := range shared {
+			if cs.couldPair(x, y) {
+				buckets[n] = append(buckets[n], y)
+				top = max(top, n)
+			}
+		}
+		var partners []int
+		for n := top; n > 0 && len(partners) < maxPartners; n-- {
+			b := buckets[n]
+			sort.Ints(b)
+			partners = append(partners, b[:min(len(b), maxPartners-len(partners))]...)
+		}
+		for _, y := range partners {
+			a, b := min(x, y), max(x, y)
+			if kind := cs.conflict(m, a, b); kind != "" {
+				per[x] = append(per[x], found{kind, edge{a, b}})
 			}
 		}
 	})
@@ -511,15 +533,22 @@ func (cs *Claims) stanceGroups(edges map[edge]bool) []stanceGroup {
 	for _, x := range deniers {
 		es = append(es, [2]int{x, x})
 		seen := map[int]bool{x: true}
+		var cands []int
 		for a := range opp[x] {
 			for _, y := range by[a] {
-				if seen[y] || y < x {
-					continue
+				if !seen[y] && y > x {
+					seen[y] = true
+					cands = append(cands, y)
 				}
-				seen[y] = true
-				if overlap(opp[x], opp[y]) >= sameDenial {
-					es = append(es, [2]int{x, y})
-				}
+			}
+		}
+		sort.Ints(cands)
+		if len(cands) > maxPartners {
+			cands = cands[:maxPartners]
+		}
+		for _, y := range cands {
+			if overlap(opp[x], opp[y]) >= sameDenial {
+				es = append(es, [2]int{x, y})
 			}
 		}
 	}
