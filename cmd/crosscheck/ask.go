@@ -15,18 +15,21 @@ import (
 	"github.com/crosscheck/crosscheck/answer"
 )
 
-const askHelp = `Usage: crosscheck ask [--json] [--all] [--corpus DIR] "question"
+const askHelp = `Usage: crosscheck ask [--json] [--all] [--corpus DIR | --data DIR] "question"
 
 Answers a question from the corpus with verbatim, attributed quotes: a
 summary, then one block per account (who holds it, its stance, what it
 claims, its best quote with outlet · date · title), accounts that
-contradict each other first.
+contradict each other first. Every dispute of the corpus the question is
+about comes whole: each side an account, marked as conflicting, named in the
+summary (and by id in --json's "disputes").
 
 Flags:
   --json         print exactly one JSON object (the answer contract)
   --all          print every quote of each account, with document id and
                  byte offsets, not only the best one
-  --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
+  --corpus DIR   directory of documents (.md/.txt, .html, .pdf, .docx, .jsonl;
+                 default: $CROSSCHECK_CORPUS, else the data directory's index,
                  else the corpus shipped in the binary)
   --color        colour: auto (on a terminal), always, never (default auto)
   --data DIR     data directory whose index (see 'crosscheck ingest') is used

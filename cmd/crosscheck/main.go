@@ -46,7 +46,8 @@ Commands:
   doctor    check the configured model endpoint (docs/model.md)
 
 Run 'crosscheck <command> --help' for a command's flags.
-With no --corpus (or CROSSCHECK_CORPUS) the corpus shipped in the binary is used.
+With no --corpus (or CROSSCHECK_CORPUS) the data directory's index is used when
+'crosscheck ingest' made one, else the corpus shipped in the binary.
 `
 
 func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) int {
