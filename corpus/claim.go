@@ -148,8 +148,10 @@ func extractClaims(d *Document, ents *Entities) []Claim {
 		case speaker == "" && si > 0 && startsWithPronoun(text) && !hasBlankLine(d.Raw[d.Sentences[si-1].End:s.Start]):
 			// "She blamed the breach on an earthquake.": the pronoun is
 			// whoever the sentence before quoted, though "blamed" is no
-			// verb of speech.
-			speaker = d.Sentences[si-1].Speaker
+			// verb of speech — unless that one's name says otherwise.
+			if prev := d.Sentences[si-1].Speaker; pronounFits(text, prev) {
+				speaker = prev
+			}
 		}
 		if speaker != "" {
 			holder = speaker
@@ -226,6 +228,20 @@ func isCapitalised(w string) bool {
 
 // trailingSpace is how many bytes of space end t (none, for a sentence).
 func trailingSpace(t string) int { return len(t) - len(strings.TrimRight(t, " \t\r\n")) }
+
+// pronounFits reports whether the pronoun opening t can stand for name:
+// "she" not for a man's first name, "he" not for a woman's.
+func pronounFits(t, name string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(t), " ")
+	g := givenGender(strings.Fields(name))
+	switch strings.ToLower(w) {
+	case "she":
+		return g != 'm'
+	case "he":
+		return g != 'f'
+	}
+	return true
+}
 
 func startsWithPronoun(t string) bool {
 	w, _, _ := strings.Cut(strings.TrimSpace(t), " ")

@@ -123,6 +123,9 @@ func (r *registry) resolve(ws []string, acr string) *entity {
 	if e.kind == kindOther && person {
 		e.kind = kindPerson
 	}
+	if e.kind == kindPerson && e.gender == 0 {
+		e.gender = givenGender(e.words)
+	}
 	for _, role := range roles {
 		if !e.hasRole(role) {
 			e.roles = append(e.roles, role)

@@ -110,9 +110,16 @@ func TestAttribute(t *testing.T) {
 		}, []string{"Jane Roe", ""}},
 		{"tokenized quotes", []string{"`` We will stay , '' Jane Roe said ."}, []string{"Jane Roe"}},
 		{"pronoun before a later name", []string{
-			"Omar Quill said talks ended.",
+			"Ada Quill said talks ended.",
 			"She stated that Jane Roe was wrong.",
-		}, []string{"Omar Quill", "Omar Quill"}},
+		}, []string{"Ada Quill", "Ada Quill"}},
+		// A first name says the pronoun: "She" after a woman and then a
+		// man goes back to the woman.
+		{"pronoun by first name", []string{
+			"Maria Lendl said the plant had been warned.",
+			"Viktor Haas said the wiring was new.",
+			"She added that the alarms were off.",
+		}, []string{"Maria Lendl", "Viktor Haas", "Maria Lendl"}},
 		{"author voice", []string{
 			"The operation took place in the north.",
 			"Tensions have grown since January.",
