@@ -252,7 +252,7 @@ func (e *Engine) addMatchedClaims(qa *question, ans *Answer) {
 		placed := false
 		for a := range ans.Accounts {
 			acc := &ans.Accounts[a]
-			if sameHolder(holderKey(acc.Holder), holderKey(c.Holder)) && slices.ContainsFunc(acc.Quotes, func(x Quote) bool { return x.DocID == c.DocID }) {
+			if e.sameParty(acc.Holder, c.Holder) && slices.ContainsFunc(acc.Quotes, func(x Quote) bool { return x.DocID == c.DocID }) {
 				acc.Quotes = append(acc.Quotes, q)
 				placed = true
 				break
@@ -543,7 +543,7 @@ func (e *Engine) addClaim(qa *question, ans *Answer, d *corpus.Dispute, s, i int
 	q := e.claimQuote(c)
 	for a := range ans.Accounts {
 		acc := &ans.Accounts[a]
-		if !sameHolder(holderKey(acc.Holder), holderKey(c.Holder)) || e.holdsOtherSide(acc, d, s) {
+		if !e.sameParty(acc.Holder, c.Holder) || e.holdsOtherSide(acc, d, s) {
 			continue
 		}
 		acc.Quotes = append(acc.Quotes, q)
@@ -553,6 +553,18 @@ func (e *Engine) addClaim(qa *question, ans *Answer, d *corpus.Dispute, s, i int
 	acc.Position = sidePosition(d.Labels[s], q.Text)
 	ans.Accounts = append(ans.Accounts, acc)
 	return len(ans.Accounts) - 1
+}
+
+// sameParty reports whether two holders are one party: the same name, an
+// alias, or a unit of the other ("HSI" of "ICE").
+func (e *Engine) sameParty(a, b string) bool {
+	if sameHolder(holderKey(a), holderKey(b)) {
+		return true
+	}
+	ents := e.claims.Entities
+	ka, kb := ents.Key(a), ents.Key(b)
+	pa, pb := ents.Parent(ka), ents.Parent(kb)
+	return pa == kb && !strings.HasPrefix(pa, "country:") || pb == ka && !strings.HasPrefix(pb, "country:")
 }
 
 // holdsOtherSide reports whether an account quotes a claim of another side

@@ -171,6 +171,12 @@ func (e *Engine) describe(c *candidate, qa *question) {
 	if c.speaker != "" {
 		c.holder = c.speaker
 		c.hkey = e.aliases.resolve(holderKey(c.speaker))
+		// A unit speaks for its organisation ("ICE's HSI unit said"): one
+		// account.
+		ents := e.claims.Entities
+		if p := ents.Parent(ents.Key(c.speaker)); p != "" && !strings.HasPrefix(p, "country:") {
+			c.hkey = e.aliases.resolve(holderKey(p))
+		}
 	} else {
 		c.holder = c.doc.SourceName()
 	}

@@ -453,8 +453,16 @@ func readClaim(c *Claim, text string, ents *Entities) {
 			ws, ns := scopeAfter(toks, i, clauseEnd(clause, i, i+1+negationScope), names, ents, true)
 			c.Negated = appendUnique(c.Negated, ws...)
 			c.NegNames = appendUnique(c.NegNames, ns...)
+			// What it denies: the first word it governs ("no squall"),
+			// and the first verb ("no ICE agents operated").
 			if len(ws) > 0 {
 				c.NegHeads = appendUnique(c.NegHeads, ws[0])
+			}
+			for k := i + 1; k < clauseEnd(clause, i, i+1+negationScope); k++ {
+				if runAt(names, k) < 0 && !lang.IsStopword(strings.ToLower(toks[k].Word)) && ents.isPredicateAt(toks, k) {
+					c.NegHeads = appendUnique(c.NegHeads, ents.lemmaAt(toks, k))
+					break
+				}
 			}
 		case denyVerbs[lw] || falseWords[lw]:
 			// "rejected that X": what follows; "X was false": the whole

@@ -825,8 +825,12 @@ func (cs *Claims) namesAny(c *Claim, keys []string) bool {
 // predicate or the head of the negation, is one a says.
 func (cs *Claims) deniesPredicate(m *meanings, d, a *Claim) bool {
 	for _, n := range d.Negated {
+		// A negation denies the word it governs ("not issued", "no
+		// squall"), not every predicate after it ("… regarding the
+		// operation"); a rebuttal denies its whole complement.
 		pred := contains(d.Preds, n)
-		if cs.common(n) || !pred && !contains(d.NegHeads, n) {
+		head := contains(d.NegHeads, n)
+		if cs.common(n) || !head && !(d.Rebuts && pred) {
 			continue
 		}
 		for _, w := range a.Words {

@@ -84,8 +84,12 @@ func (e *Entities) learnAcronyms(text string) {
 		e.defs[long] = acr
 		toks := lang.TokenizeAll(long)
 		if len(toks) > 0 {
+			// "U.S. Immigration …" belongs to the U.S.; "ICE's Homeland
+			// Security Investigations" to ICE.
 			if c := e.country(toks[0].Word); c != "" && c != key {
 				e.parent[key] = c
+			} else if w := toks[0].Word; isAllCaps(w) && len(toks) > 1 && strings.ToLower(w) != key {
+				e.parent[key] = strings.ToLower(w)
 			}
 		}
 	}
@@ -126,10 +130,14 @@ func (e *Entities) Key(name string) string {
 }
 
 // Related reports whether key a names b or something b belongs to, or the
-// other way round ("ice" and "united states").
+// other way round ("ice" and "united states"; "hsi" and "ice"), or both
+// belong to one organisation.
 func (e *Entities) Related(a, b string) bool {
 	return a == b || e.parent[a] == b || e.parent[b] == a
 }
+
+// Parent is the key of what key belongs to ("hsi" → "ice"), or "".
+func (e *Entities) Parent(key string) string { return e.parent[key] }
 
 // country returns the key of a country named or described by word ("U.S.",
 // "America", "American", "Mexican"), or "". A country's key is the first
