@@ -2,8 +2,11 @@ package answer
 
 import (
 	"regexp"
+
 	"strings"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // maxPosition is how long a position line may be: one line a reader takes
@@ -13,7 +16,10 @@ const maxPosition = 120
 // attributionLead is reported speech before what is said: "X said that",
 // "According to X,", "LABEL:".
 var (
-	attributionLead = regexp.MustCompile(`^(?:[^,“"]{0,80}?\b(?:said|says|told reporters|added|stated|claimed|insisted|argued|emphasized|emphasised|clarified|reiterated|highlighted|warned|noted|explained)\b(?: on \w+)?(?: that)?\s+|According to [^,]{1,80},\s+|[A-Z][A-Z .'-]{1,40}:\s+)`)
+	attributionLead = regexp.MustCompile(`^(?:[^,“"]{0,40},\s*)?(?:[^,“"]{0,80}?\b(?:said|says|told reporters|added|stated|claimed|insisted|argued|emphasized|emphasised|clarified|reiterated|highlighted|warned|noted|explained)\b(?: on \w+)?(?: that)?\s+|According to [^,]{1,80},\s+|[A-Z][A-Z .'-]{1,40}:\s+)`)
+	// discourseLead is a sentence adverb that links to the text before
+	// ("However, …"), meaningless in a position line.
+	discourseLead   = regexp.MustCompile(`^(?:However|Meanwhile|Moreover|Furthermore|Additionally|In fact|Still|Yet|Also|But|And|Nonetheless|Nevertheless),?\s+`)
 	attributionTail = regexp.MustCompile(`[,;]?\s*(?:[“”"]\s*)?(?:(?:the|its|his|her|their) [^,]{1,60}|[A-Z][^,]{0,60}) (?:said|says|added|concludes|wrote)(?: in a [^.]{1,40})?\.?\s*$`)
 )
 
@@ -28,17 +34,22 @@ func gist(text string, room int) string {
 	if loc := attributionTail.FindStringIndex(t); loc != nil && loc[0] > len(t)/3 {
 		t = t[:loc[0]]
 	}
+	t = discourseLead.ReplaceAllString(t, "")
 	t = strings.Trim(t, " “”\"'‘’.")
 	if r, n := utf8.DecodeRuneInString(t); n > 0 && r >= 'a' && r <= 'z' {
 		t = strings.ToUpper(t[:1]) + t[1:]
 	}
-	if len(t) <= room {
+	// "About 120 characters": a line a little over fits better than one
+	// cut mid-thought.
+	if len(t) <= room+room/6 {
 		return t
 	}
-	// The last clause boundary that fits, else the last word.
+	// The last clause boundary that fits, well into the line; else the
+	// last word. Either way no function word is left dangling at the end
+	// ("… after the", "… even though").
 	cut := -1
-	for _, sep := range []string{"; ", ", ", " — ", " and ", " but ", " while "} {
-		if i := strings.LastIndex(t[:room], sep); i > cut && i >= room/3 {
+	for _, sep := range []string{"; ", ", ", " — "} {
+		if i := strings.LastIndex(t[:room], sep); i > cut && i >= room*2/3 {
 			cut = i
 		}
 	}
@@ -51,7 +62,15 @@ func gist(text string, room int) string {
 			cut--
 		}
 	}
-	return strings.TrimRight(t[:cut], " ,;:—")
+	out := strings.TrimRight(t[:cut], " ,;:—")
+	for {
+		i := strings.LastIndex(out, " ")
+		if i < len(out)/2 || !lang.IsStopword(strings.ToLower(strings.Trim(out[i+1:], ",;:"))) {
+			break
+		}
+		out = strings.TrimRight(out[:i], " ,;:—")
+	}
+	return out
 }
 
 // sidePosition is a position line for one side of a dispute: its stance in
