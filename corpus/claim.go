@@ -142,6 +142,10 @@ func extractClaims(d *Document, ents *Entities) []Claim {
 			speaker = label
 		case g != "":
 			speaker = g
+		case speaker == "" && bodySubject(text, ents) != "":
+			// "The electoral commission said …", which reported-speech
+			// attribution, looking for names, did not resolve.
+			speaker = bodySubject(text, ents)
 		case (speaker == "" || strings.HasPrefix(text, "They ")) && si > 0 && startsWithPronoun(text) && !hasBlankLine(d.Raw[d.Sentences[si-1].End:s.Start]) && len(out) > 0 && out[len(out)-1].Sentence == si-1:
 			// "They said …" after "Engineers at the board said …".
 			speaker = out[len(out)-1].Speaker
@@ -211,6 +215,26 @@ func groupSubject(t string, ents *Entities) string {
 	for k := head + 1; k < len(ws) && k <= head+7; k++ {
 		switch strings.ToLower(strings.Trim(ws[k], ",")) {
 		case "said", "say", "says", "told", "claimed", "insisted", "argued", "warned", "added":
+			return strings.Join(ws[:k], " ")
+		}
+	}
+	return ""
+}
+
+// bodySubject is the subject of "The electoral commission said …": "The",
+// up to two modifiers and a common noun, right before a verb of speech.
+func bodySubject(t string, ents *Entities) string {
+	ws := strings.Fields(t)
+	if len(ws) < 3 || ws[0] != "The" {
+		return ""
+	}
+	for k := 2; k < len(ws) && k <= 4; k++ {
+		switch strings.ToLower(strings.Trim(ws[k], ",")) {
+		case "said", "says", "told", "claimed", "insisted", "argued", "warned", "added", "announced", "stated":
+			head := strings.ToLower(ws[k-1])
+			if head != strings.ToLower(head) || !ents.isNoun(head) || lang.IsStopword(head) {
+				return ""
+			}
 			return strings.Join(ws[:k], " ")
 		}
 	}
@@ -881,6 +905,11 @@ func scopeNear(toks []lang.Token, clause []int, i int) string {
 				}
 				w := strings.ToLower(toks[k].Word)
 				if pass == 0 && lang.IsWeekday(w) {
+					if saidOn(toks, k) {
+						// "the commission said on Sunday": when it was
+						// said, not what the figure covers.
+						continue
+					}
 					return "day " + w
 				}
 				s, ok := words[w]
@@ -901,6 +930,18 @@ func scopeNear(toks []lang.Token, clause []int, i int) string {
 		}
 	}
 	return ""
+}
+
+// saidOn reports whether the day word at k dates a statement: "said on
+// Sunday", "on Friday said", "told reporters on Monday".
+func saidOn(toks []lang.Token, k int) bool {
+	for j := max(0, k-3); j <= min(len(toks)-1, k+2); j++ {
+		switch strings.ToLower(toks[j].Word) {
+		case "said", "says", "say", "told", "announced", "stated", "added", "reported", "confirmed", "denied", "rejected":
+			return true
+		}
+	}
+	return false
 }
 
 // timeAfter is the time expression after a scope word at k: a month, a

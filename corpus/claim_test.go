@@ -33,7 +33,7 @@ func claimWith(t *testing.T, c *Corpus, cs *Claims, s string) *Claim {
 }
 
 func TestClaimSpansAreExact(t *testing.T) {
-	for _, story := range []string{"dam", "ferry"} {
+	for _, story := range []string{"dam", "ferry", "vote"} {
 		c, cs := storyClaims(t, story)
 		for _, cl := range cs.All {
 			d := c.Doc(cl.DocID)

@@ -693,9 +693,10 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 		if y.Rebuts {
 			d, o = y, x
 		}
-		if cs.targets(d, o) && cs.sharesWord(m, d.Words, o.Words) {
-			// "rejected the water board's report": whatever the report
-			// said, asserted or denied, is what is rebutted.
+		if cs.targets(d, o) && (cs.sharesWord(m, d.Words, o.Words) || d.DocID == o.DocID || cs.sharesTopic(d, o)) {
+			// "rejected the water board's report", "rejected Reyk's
+			// claim": whatever that party said of the story, asserted or
+			// denied, is what is rebutted.
 			return KindRebuttal
 		}
 	}
@@ -893,7 +894,11 @@ func (cs *Claims) sameHolder(x, y *Claim) bool {
 func (cs *Claims) targets(r, o *Claim) bool {
 	hk := cs.Entities.Key(o.Holder)
 	holder := " " + foldKey(o.Holder) + " "
+	holderNames := cs.Entities.Names(o.Holder) // "Tomas Reyk" is also "reyk"
 	for _, t := range r.Targets {
+		if slices.Contains(holderNames, t) {
+			return true
+		}
 		if p, ok := strings.CutPrefix(t, phraseTarget); ok {
 			if strings.Contains(holder, " "+p+" ") {
 				return true

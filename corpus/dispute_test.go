@@ -56,6 +56,12 @@ func TestDisputes(t *testing.T) {
 		{"dam", KindRebuttal, "rejected the water board's report", "the dam was unsafe", true},
 		{"ferry", KindRebuttal, "denied that the ferry was overloaded", "the Saltwind was overloaded", true},
 		{"ferry", KindPolarity, "there was no squall", "blamed a sudden squall", true},
+		// Counts with thousands separators, in one document from two
+		// holders; the day a figure was announced is not its scope.
+		{"vote", KindValue, "won 1,204,311 votes", "won only 980,000 votes", true},
+		{"vote", KindValue, "turnout was 61.5 percent", "turnout was 58 percent", true},
+		// A rebuttal naming the other side by surname.
+		{"vote", KindRebuttal, "rejected Reyk's claim", "commission inflated the count", true},
 		// A condition asserts nothing, so it contradicts nothing.
 		{"ferry", KindPolarity, "nobody would have drowned", "missing", false},
 	}
