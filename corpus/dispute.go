@@ -868,9 +868,6 @@ const (
 	minTopical   = 30
 )
 
-// Topical reports whether a name is what the whole corpus is about.
-func (cs *Claims) Topical(key string) bool { return cs.topical(key) }
-
 func (cs *Claims) topical(key string) bool {
 	n := len(cs.All)
 	return n >= minTopical && float64(cs.df[key]) > topicalShare*float64(n)

@@ -328,9 +328,6 @@ func (e *Entities) lemma(w string) string {
 	return l
 }
 
-// Lemma is lemma for callers outside the package (question analysis).
-func (e *Entities) Lemma(w string) string { return e.lemma(strings.ToLower(w)) }
-
 func (e *Entities) isNoun(w string) bool {
 	return e.lex != nil && len(e.lex.Base(w, lexicon.Noun)) > 0
 }

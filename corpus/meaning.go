@@ -33,8 +33,6 @@ type senses struct {
 	// verbFirst, verbAll, verbUp are the same for the word's verb senses
 	// alone: a word used as a predicate ("not issued") means its verb.
 	verbFirst, verbAll, verbUp []lexicon.Synset
-	// pred: the word's first sense is a verb's, or it is an adjective.
-	pred bool
 }
 
 func newMeanings(lex *lexicon.Lexicon) *meanings { return &meanings{lex: lex} }
@@ -81,16 +79,8 @@ func (m *meanings) read(w string) *senses {
 			}
 		}
 	}
-	if m.lex != nil {
-		nouns, verbs := m.lex.Senses(w, lexicon.Noun, 0), m.lex.Senses(w, lexicon.Verb, 0)
-		s.pred = len(verbs) > 0 && len(verbs) >= len(nouns) || len(nouns) == 0 && m.lex.IsAdjective(w)
-	}
 	return s
 }
-
-// isPredicate reports whether a lemma is mostly said of a subject: a verb
-// more than a noun ("lead", "operate"), or an adjective ("overloaded").
-func (m *meanings) isPredicate(w string) bool { return m.of(w).pred }
 
 func (m *meanings) related(a, b string) bool {
 	if a == b || derived(a, b) || derived(b, a) {
