@@ -75,7 +75,7 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	}
 	claims := make(chan *corpus.Claims, 1)
 	if opts.Claims != nil {
-		go func() { claims <- corpus.RestoreClaims(c, lex(), opts.Claims.All, opts.Claims.Disputes) }()
+		go func() { claims <- corpus.RestoreClaims(c, lex(), *opts.Claims) }()
 	} else {
 		go func() { claims <- corpus.BuildClaimsJudged(c, lex(), opts.Judge) }()
 	}

@@ -236,16 +236,27 @@ func BuildClaimsJudged(c *Corpus, lex *lexicon.Lexicon, judge JudgeFunc) *Claims
 type ClaimsData struct {
 	All      []Claim
 	Disputes []Dispute
+	// Entities is the registry they were read with; empty in data saved
+	// before it was kept, which is then read again from the corpus.
+	Entities EntitiesData
 }
 
 // Data returns what a data directory keeps of cs.
-func (cs *Claims) Data() ClaimsData { return ClaimsData{All: cs.All, Disputes: cs.Disputes} }
+func (cs *Claims) Data() ClaimsData {
+	return ClaimsData{All: cs.All, Disputes: cs.Disputes, Entities: cs.Entities.Data()}
+}
 
 // RestoreClaims rebuilds the lookups over claims and disputes read back
 // from a data directory, without reading or comparing claims again.
-func RestoreClaims(c *Corpus, lex *lexicon.Lexicon, all []Claim, disputes []Dispute) *Claims {
-	cs := newClaims(c, lex, NewEntities(c, lex), all)
-	cs.Disputes = disputes
+func RestoreClaims(c *Corpus, lex *lexicon.Lexicon, data ClaimsData) *Claims {
+	var ents *Entities
+	if data.Entities.Lower != nil {
+		ents = restoreEntities(data.Entities, lex)
+	} else {
+		ents = NewEntities(c, lex)
+	}
+	cs := newClaims(c, lex, ents, data.All)
+	cs.Disputes = data.Disputes
 	cs.indexDisputes()
 	return cs
 }

@@ -91,20 +91,19 @@ func TestDisputeIDsAreStable(t *testing.T) {
 func TestRestoreClaims(t *testing.T) {
 	c, cs := storyClaims(t, "dam")
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(struct {
-		All      []Claim
-		Disputes []Dispute
-	}{cs.All, cs.Disputes}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(cs.Data()); err != nil {
 		t.Fatal(err)
 	}
-	var back struct {
-		All      []Claim
-		Disputes []Dispute
-	}
+	var back ClaimsData
 	if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
 		t.Fatal(err)
 	}
-	rs := RestoreClaims(c, lexicon.Default(), back.All, back.Disputes)
+	rs := RestoreClaims(c, lexicon.Default(), back)
+	for _, name := range []string{"Engineers at the state water board", "Korven Dam"} {
+		if rs.Entities.Key(name) != cs.Entities.Key(name) {
+			t.Errorf("restored registry keys %q as %q, built %q", name, rs.Entities.Key(name), cs.Entities.Key(name))
+		}
+	}
 	for i := range cs.All {
 		if !slices.Equal(cs.DisputesOf(i), rs.DisputesOf(i)) || cs.Degree(i) != rs.Degree(i) {
 			t.Errorf("claim %d: disputes %v degree %d, restored %v degree %d", i, cs.DisputesOf(i), cs.Degree(i), rs.DisputesOf(i), rs.Degree(i))

@@ -112,6 +112,36 @@ func foldKey(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(lang.Fold(s))), " ")
 }
 
+// EntitiesData is what a data directory keeps of the registry, so opening
+// an index does not read every sentence again.
+type EntitiesData struct {
+	Alias, Parent, Defs map[string]string
+	Lower, Capital      map[string]bool
+}
+
+// Data returns what a data directory keeps of e.
+func (e *Entities) Data() EntitiesData {
+	return EntitiesData{Alias: e.alias, Parent: e.parent, Defs: e.defs, Lower: e.lower, Capital: e.capital}
+}
+
+// restoreEntities is the registry read back from a data directory.
+func restoreEntities(d EntitiesData, lex *lexicon.Lexicon) *Entities {
+	orEmpty := func(m map[string]string) map[string]string {
+		if m == nil {
+			return map[string]string{}
+		}
+		return m
+	}
+	e := &Entities{lex: lex, alias: orEmpty(d.Alias), parent: orEmpty(d.Parent), defs: orEmpty(d.Defs), lower: d.Lower, capital: d.Capital}
+	if e.lower == nil {
+		e.lower = map[string]bool{}
+	}
+	if e.capital == nil {
+		e.capital = map[string]bool{}
+	}
+	return e
+}
+
 // Definitions returns the acronyms the corpus defines, by their long form
 // as written ("U.S. Immigration and Customs Enforcement" → "ICE").
 func (e *Entities) Definitions() map[string]string { return e.defs }
