@@ -103,6 +103,9 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	if s := disputeSummary(ans, shown, qa); s != "" {
 		ans.Summary = s
 	}
+	if qa.kind == kindQuantity {
+		ans.Summary += e.otherScopes(ans, shown)
+	}
 	if e.composer == nil {
 		return ans, nil
 	}

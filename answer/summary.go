@@ -201,3 +201,41 @@ func yesNoSides(a *Answer, sd shownDispute) string {
 	}
 	return saying(yes, 3) + " yes; " + saying(no, 3) + " no"
 }
+
+// otherScopes says, after the summary of a "how many" answer, the figures
+// of other scopes the answer shows beside the dispute: "Of other scopes:
+// 7 (in all) (The health ministry)." They are not in conflict, and a
+// reader should see why.
+func (e *Engine) otherScopes(a *Answer, shown []shownDispute) string {
+	inDispute := map[int]bool{}
+	for _, sd := range shown {
+		for _, side := range sd.accounts {
+			for _, i := range side {
+				inDispute[i] = true
+			}
+		}
+	}
+	var parts []string
+	for i, acc := range a.Accounts {
+		if inDispute[i] || len(acc.Quotes) == 0 {
+			continue
+		}
+		c, ok := e.claimOf(acc.Quotes[0])
+		if !ok {
+			continue
+		}
+		for _, v := range e.claims.All[c].Values {
+			if v.Scope != "" {
+				parts = append(parts, fmt.Sprintf("%s (%s)", v.Label(), acc.Holder))
+				break
+			}
+		}
+		if len(parts) == 3 {
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " Of other scopes, not in conflict: " + strings.Join(parts, "; ") + "."
+}

@@ -81,6 +81,40 @@ type Value struct {
 	Unit, Scope string
 }
 
+// Label says a figure for a reader: "4 people (on the night)", "7 (in all)".
+func (v Value) Label() string {
+	n := strconv.FormatFloat(v.Num, 'f', -1, 64)
+	if v.Num >= 10000 {
+		n = v.Text
+	}
+	out := strings.TrimSpace(n + " " + v.Unit)
+	if s := scopeText(v.Scope); s != "" {
+		out += " (" + s + ")"
+	}
+	return out
+}
+
+// scopeText says a scope in words.
+func scopeText(scope string) string {
+	switch {
+	case scope == "":
+		return ""
+	case scope == "night":
+		return "on the night"
+	case scope == "total":
+		return "in all"
+	case scope == "part":
+		return "a part of them"
+	case scope == "event":
+		return "in one event"
+	case scope == "later":
+		return "later"
+	case strings.HasPrefix(scope, "day "):
+		return "on " + titleCase(strings.TrimPrefix(scope, "day "))
+	}
+	return scope
+}
+
 // Claim cues. Each list holds folded lower-case words; they are the
 // grammar of stance in English news and transcripts, not words of any
 // corpus.
@@ -870,14 +904,15 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities) []Value {
 			continue
 		}
 		v := Value{Num: num, Text: t.Word}
-		for k := i + 1; k < min(len(toks), i+4); k++ {
+		// The unit is the head of the noun phrase after the figure, in its
+		// clause: "300 drug labs" counts labs, "57,000 pounds of …" pounds.
+		for k := i + 1; k < min(len(toks), i+6) && clause[k] == clause[i]; k++ {
 			w := strings.ToLower(toks[k].Word)
-			if lang.IsStopword(w) && w != "people" {
-				continue
+			if lang.IsStopword(w) && w != "people" || isNumber(w) || !ents.isNoun(w) && !ents.isAdjective(w) {
+				break
 			}
 			if ents.isNoun(w) {
 				v.Unit = ents.lemma(w)
-				break
 			}
 		}
 		v.Scope = scopeNear(toks, clause, i)

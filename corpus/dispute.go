@@ -1030,7 +1030,7 @@ func (cs *Claims) sideLabel(kind string, c *Claim) string {
 	case KindValue:
 		for _, v := range c.Values {
 			if v.Unit != "" {
-				return strings.TrimSpace(fmt.Sprintf("%s %s %s", v.Text, v.Unit, v.Scope))
+				return v.Label()
 			}
 		}
 	}
