@@ -56,7 +56,7 @@ func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
 		return nil
 	}
 	var shown []shownDispute
-	if qa.kind == kindYesNo {
+	if asksYesNo(qa) {
 		for i := range ans.Accounts {
 			ans.Accounts[i].ConflictsWith = nil
 		}
@@ -317,7 +317,7 @@ func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
 	var out []chosen
 	for di := range cs.Disputes {
 		d := &cs.Disputes[di]
-		if !kindAnswers(qa, d) || !e.aboutSubject(qa, f, d) {
+		if !kindAnswers(qa, f, d) || !e.aboutSubject(qa, f, d) {
 			continue
 		}
 		if subj := subjectKey(f); subj != "" && !cs.Involves(d, subj) {
@@ -358,10 +358,11 @@ func subjectKey(f frame) string {
 }
 
 // kindAnswers reports whether a dispute of d's kind answers the question.
-func kindAnswers(qa *question, d *corpus.Dispute) bool {
-	switch qa.kind {
-	case kindYesNo:
+func kindAnswers(qa *question, f frame, d *corpus.Dispute) bool {
+	if asksYesNo(qa) {
 		return true
+	}
+	switch qa.kind {
 	case kindPerson:
 		return d.Kind != corpus.KindValue
 	case kindQuantity:
@@ -369,12 +370,34 @@ func kindAnswers(qa *question, d *corpus.Dispute) bool {
 	case kindTime, kindPlace:
 		return false
 	}
-	// An open question: "why" and "what caused" ask for causes; others
-	// ("what did X say about …") for rebuttals.
+	// An open question: "why" and "what caused" ask for causes; "what is
+	// the death toll", a question with no verb of its own, may ask for a
+	// figure; others ("what did X say about …") for rebuttals.
 	if asksCause(qa.text) {
 		return d.Kind == corpus.KindCause || d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindPolarity
 	}
+	if len(f.preds) == 0 {
+		return d.Kind == corpus.KindValue
+	}
 	return d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindCause
+}
+
+// asksYesNo reports whether a question asks yes or no: one the analysis
+// calls so, or a statement with a question mark and no question word
+// ("ice ran the sinaloa op?").
+func asksYesNo(qa *question) bool {
+	if qa.kind == kindYesNo {
+		return true
+	}
+	if qa.kind != kindOpen {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(qa.text)), " ")
+	switch strings.Trim(first, ",.?!") {
+	case "what", "which", "who", "whom", "whose", "when", "where", "why", "how":
+		return false
+	}
+	return true
 }
 
 func asksCause(q string) bool {
@@ -399,7 +422,11 @@ func (e *Engine) aboutSubject(qa *question, f frame, d *corpus.Dispute) bool {
 		// "Why did the dam collapse?" asks for what the cause dispute
 		// is over, whatever the question's verb.
 		return true
-	case qa.kind != kindYesNo && len(f.preds) > 0:
+	case d.Kind == corpus.KindValue && qa.kind == kindQuantity:
+		// "How many votes did she get?" asks about what the figures
+		// count, whatever the verb.
+		words, against = f.words, d.Contested
+	case !asksYesNo(qa) && len(f.preds) > 0:
 		words, against = f.preds, d.Contested
 	}
 	for _, w := range words {
@@ -454,7 +481,7 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 		}
 		added++
 	}
-	if qa.kind == kindYesNo && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) {
+	if asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) {
 		for _, a := range accs {
 			acc := &ans.Accounts[a]
 			acc.Stance = e.yesOrNo(qa, d, s, acc)

@@ -56,7 +56,7 @@ func flagged(a *Answer, xs, ys []int) bool {
 // Each side of a dispute is shown and marked as conflicting, whatever
 // words the question uses; figures of different scopes are shown apart.
 func TestDisputesComeWhole(t *testing.T) {
-	engines := map[string]*Engine{"dam": storyEngine(t, "dam"), "ferry": storyEngine(t, "ferry"), "shipped": defaultEngine(t)}
+	engines := map[string]*Engine{"dam": storyEngine(t, "dam"), "ferry": storyEngine(t, "ferry"), "vote": storyEngine(t, "vote"), "shipped": defaultEngine(t)}
 	tests := []struct {
 		story, question string
 		a, b            string // a quote of each side
@@ -77,6 +77,9 @@ func TestDisputesComeWhole(t *testing.T) {
 		{"ferry", "Was the Saltwind overloaded?", "Saltwind was overloaded", "denied that the ferry was overloaded", true},
 		{"ferry", "was the kell point ferry overloaded", "Saltwind was overloaded", "not overloaded", true},
 		{"ferry", "Did a squall sink the ferry?", "blamed a sudden squall", "no squall", true},
+		// "What was the X?" asks for a figure: two of one scope conflict.
+		{"vote", "What was the turnout in the Varnia runoff?", "61.5 percent", "58 percent", true},
+		{"vote", "How many votes did Morava get?", "1,204,311 votes", "980,000 votes", true},
 		// The shipped corpus asked with a demonym, a synonym and a
 		// sloppy one-liner instead of its own words.
 		{"shipped", "Were American officers involved in the raid on the Sinaloa labs?", "no ICE agents operated", "led by the ICE Homeland Security Investigations", true},

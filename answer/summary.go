@@ -114,7 +114,7 @@ func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
 	}
 	var parts []string
 	for _, sd := range shown {
-		if qa.kind == kindYesNo && (sd.d.Kind == "polarity" || sd.d.Kind == "rebuttal") {
+		if asksYesNo(qa) && (sd.d.Kind == "polarity" || sd.d.Kind == "rebuttal") {
 			if p := yesNoSides(a, sd); p != "" {
 				parts = append(parts, p)
 			}
@@ -159,7 +159,7 @@ func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
 func sideSentence(kind, label string, accs []Account, qa *question) string {
 	who := saying(accs, 3)
 	switch {
-	case (kind == "polarity" || kind == "rebuttal") && qa.kind == kindYesNo:
+	case (kind == "polarity" || kind == "rebuttal") && asksYesNo(qa):
 		yes := label != "denies"
 		if qa.negative {
 			yes = !yes
