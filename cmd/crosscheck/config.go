@@ -83,7 +83,7 @@ const claimsSection = "claims"
 // openedClaims reads the claims and disputes an ingest saved with the index,
 // or nil (the engine then reads them from the documents, as for a corpus
 // directory) when the index has none.
-func openedClaims(op *datadir.Opened) *corpus.ClaimsData {
+func openedClaims(op interface{ Section(string, any) error }) *corpus.ClaimsData {
 	var cd corpus.ClaimsData
 	if err := op.Section(claimsSection, &cd); err != nil {
 		return nil

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/crosscheck/crosscheck/answer"
+	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/pgstore"
+	"github.com/crosscheck/crosscheck/retrieval"
+)
+
+const storeEnv = "CROSSCHECK_STORE"
+
+// storeFlagHelp is the --store line of every command that takes it.
+const storeFlagHelp = `  --store DSN    PostgreSQL store (postgres://user:password@host:port/db) shared
+                 by replicas (default: $CROSSCHECK_STORE); see docs/postgres.md
+`
+
+// resolveStore is the store DSN to use, or "" to use a corpus directory or
+// data directory instead: a --store flag, else CROSSCHECK_STORE unless a
+// corpus directory is named. Naming both a store and a corpus in the same
+// way (two flags, or two variables) is an error rather than a guess.
+func resolveStore(storeFlag, corpusFlag string, getenv env) (string, error) {
+	switch {
+	case storeFlag != "" && corpusFlag != "":
+		return "", errors.New("pass --store or --corpus, not both")
+	case storeFlag != "":
+		return storeFlag, nil
+	case corpusFlag != "" || getenv(storeEnv) == "":
+		return "", nil
+	case getenv("CROSSCHECK_CORPUS") != "":
+		return "", fmt.Errorf("both %s and CROSSCHECK_CORPUS are set; unset one, or pass --store or --corpus", storeEnv)
+	}
+	return getenv(storeEnv), nil
+}
+
+// openStore connects to the store and checks that its schema is the one
+// this crosscheck needs (the error names the migrate command otherwise).
+func openStore(ctx context.Context, dsn string) (*pgstore.Store, error) {
+	st, err := pgstore.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.CheckSchema(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// vectorNote says where vector search runs: in process, over vectors read
+// from the database. pgvector is not used yet, so this is said at every
+// start instead of degrading silently.
+const vectorNote = "crosscheck: vector search runs in process over vectors loaded from %s (pgvector is not used)\n"
+
+// loadStore reads the store's current generation into the corpus and
+// engine options ask and serve answer from, as a data directory's.
+func loadStore(ctx context.Context, st *pgstore.Store, stderr io.Writer) (*pgstore.Loaded, *corpus.Corpus, answer.Options, error) {
+	l, err := st.Load(ctx, retrieval.Offline())
+	switch {
+	case errors.Is(err, pgstore.ErrNoIndex):
+		return nil, nil, answer.Options{}, fmt.Errorf("store %s holds no index yet; run: crosscheck ingest --store '%s' PATH…", st.Name(), st.Name())
+	case errors.Is(err, pgstore.ErrRebuild):
+		return nil, nil, answer.Options{}, fmt.Errorf("%w; rebuild it with: crosscheck ingest --store '%s' PATH…", err, st.Name())
+	case err != nil:
+		return nil, nil, answer.Options{}, err
+	}
+	fmt.Fprintf(stderr, vectorNote, st.Name())
+	return l, l.Corpus, answer.Options{Searcher: l.Index, Claims: openedClaims(l)}, nil
+}
