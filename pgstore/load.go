@@ -219,3 +219,17 @@ func (l *Loaded) Opened() *datadir.Opened {
 	}
 	return &datadir.Opened{Manifest: m, Corpus: l.Corpus, Index: l.Index}
 }
+
+// Roots are the paths and URLs the current generation was built from, for
+// an ingest that refreshes them; nil when there is none.
+func (s *Store) Roots(ctx context.Context) ([]string, error) {
+	var roots []string
+	err := s.pool.QueryRow(ctx, `SELECT g.roots FROM current_generation c JOIN generations g ON g.id = c.generation`).Scan(&roots)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store %s: read roots: %w", s.name, err)
+	}
+	return roots, nil
+}

@@ -71,3 +71,33 @@ func loadStore(ctx context.Context, st *pgstore.Store, stderr io.Writer) (*pgsto
 	fmt.Fprintf(stderr, vectorNote, st.Name())
 	return l, l.Corpus, answer.Options{Searcher: l.Index, Claims: openedClaims(l)}, nil
 }
+
+// storeState is the store serve answers from and the generation it loaded.
+type storeState struct {
+	*pgstore.Store
+	gen int64
+}
+
+// reloadStore loads the store's current generation when an ingest has
+// made a new one current, builds an engine on it and swaps it in, as
+// Reload does for a data directory.
+func (l *liveIndex) reloadStore(ctx context.Context) (bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	gen, err := l.store.CurrentGeneration(ctx)
+	if err != nil || gen == 0 || gen == l.cur.Load().gen {
+		return false, err
+	}
+	ld, err := l.store.Load(ctx, retrieval.Offline())
+	if err != nil {
+		return false, err
+	}
+	opts := l.opts
+	opts.Searcher, opts.Claims = ld.Index, openedClaims(ld)
+	eng, err := l.build(ctx, ld.Corpus, opts)
+	if err != nil {
+		return false, err
+	}
+	l.cur.Store(&liveState{eng: eng, c: ld.Corpus, gen: ld.Generation})
+	return true, nil
+}
