@@ -115,6 +115,10 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	go live.Watch(ctx, indexPollInterval)
 	sc.bot.Answerer, sc.bot.Library, sc.bot.Logger = live, live, log
 	sc.bot.Disputer, sc.bot.LoadedAt = live, time.Now()
+	if live.store != nil {
+		defer live.store.Close()
+		sc.bot.Seen, sc.bot.Ready = live.store.Events(deliveryKeep), live.store.Ping
+	}
 	srv, err := bot.New(sc.bot)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)

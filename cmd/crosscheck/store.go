@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/corpus"
@@ -101,3 +102,7 @@ func (l *liveIndex) reloadStore(ctx context.Context) (bool, error) {
 	l.cur.Store(&liveState{eng: eng, c: ld.Corpus, gen: ld.Generation})
 	return true, nil
 }
+
+// deliveryKeep is how long replicas remember a Slack delivery key in the
+// store: Slack's retries and redeliveries come within minutes.
+const deliveryKeep = 24 * time.Hour
