@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -242,3 +244,120 @@ func TestStoreReplicasAnswerOnce(t *testing.T) {
 }
 
 var questionCount = regexp.MustCompile(`crosscheck_questions_total\{outcome="([a-z]+)",route="mention"\} (\d+)`)
+
+// tcpProxy forwards loopback connections to a server and can cut them
+// all, as a network partition from the database would.
+type tcpProxy struct {
+	t      *testing.T
+	target string
+	addr   string
+	mu     sync.Mutex
+	ln     net.Listener
+	conns  []net.Conn
+}
+
+func newTCPProxy(t *testing.T, target string) *tcpProxy {
+	p := &tcpProxy{t: t, target: target, addr: "127.0.0.1:0"}
+	p.start()
+	t.Cleanup(p.stop)
+	return p
+}
+
+func (p *tcpProxy) start() {
+	ln, err := net.Listen("tcp", p.addr)
+	if err != nil {
+		p.t.Fatalf("proxy listen: %v", err)
+	}
+	p.mu.Lock()
+	p.ln, p.addr = ln, ln.Addr().String()
+	p.mu.Unlock()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			up, err := net.Dial("tcp", p.target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, up)
+			p.mu.Unlock()
+			go func() { io.Copy(up, c); up.Close() }()
+			go func() { io.Copy(c, up); c.Close() }()
+		}
+	}()
+}
+
+func (p *tcpProxy) stop() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ln != nil {
+		p.ln.Close()
+		p.ln = nil
+	}
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+// While the database is unreachable /readyz says so, questions are still
+// answered from the index in memory, and readiness returns with the
+// database.
+func TestStoreReadyzFollowsTheDatabase(t *testing.T) {
+	dsn := storeDSN(t)
+	story, _ := filepath.Abs("../../corpus/testdata/stories/dam")
+	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, story); code != exitOK {
+		t.Fatalf("ingest: %d %s %s", code, out, errb)
+	}
+	u, _ := url.Parse(dsn)
+	proxy := newTCPProxy(t, u.Host)
+	u.Host = proxy.addr
+	sl := slacktest.New(t, slacktest.Options{})
+	addr := freeAddr(t)
+	environ := map[string]string{
+		"SLACK_BOT_TOKEN": sl.BotToken(), "SLACK_APP_TOKEN": sl.AppToken(), "SLACK_API_URL": sl.URL,
+		"CROSSCHECK_DATA": t.TempDir(),
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	stderr := &lockedBuffer{}
+	exit := make(chan int, 1)
+	go func() {
+		exit <- run(ctx, []string{"serve", "--store", u.String(), "--metrics-addr", addr, "--shutdown-grace", "5s"}, slackTestEnv(environ), nil, io.Discard, stderr)
+	}()
+	defer func() {
+		cancel()
+		<-exit
+		noSecret(t, dsn, stderr.String())
+	}()
+	if !sl.WaitConnected(1, 20*time.Second) {
+		t.Fatalf("serve never connected; stderr:\n%s", stderr.String())
+	}
+	probe := func(want int, store string) func() bool {
+		return func() bool {
+			code, body := httpGet(t, "http://"+addr+"/readyz")
+			return code == want && strings.Contains(body, `"store":"`+store+`"`)
+		}
+	}
+	if !slacktest.Eventually(10*time.Second, probe(http.StatusOK, "reachable")) {
+		t.Fatalf("/readyz never ready; stderr:\n%s", stderr.String())
+	}
+	proxy.stop()
+	if !slacktest.Eventually(20*time.Second, probe(http.StatusServiceUnavailable, "unreachable")) {
+		t.Fatalf("/readyz stayed ready with the database unreachable")
+	}
+	_, ts := sl.Mention("C0GENERAL", "U0ALICE", "How many people died?", "")
+	if !slacktest.Eventually(20*time.Second, func() bool {
+		th := sl.Thread("C0GENERAL", ts)
+		return len(th) == 1 && th[0].Updates == 1
+	}) {
+		t.Errorf("a question asked while the database is away was not answered; stderr:\n%s", stderr.String())
+	}
+	proxy.start()
+	if !slacktest.Eventually(20*time.Second, probe(http.StatusOK, "reachable")) {
+		t.Errorf("/readyz not ready again after the database came back")
+	}
+}
