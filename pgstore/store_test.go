@@ -272,3 +272,51 @@ func TestEventsAcrossStores(t *testing.T) {
 		})
 	}
 }
+
+// Readers never see a half-finished ingest, even while ingests follow
+// each other: every load is one whole generation.
+func TestLoadWhileSaving(t *testing.T) {
+	ctx := context.Background()
+	s := migrated(t)
+	small, big := testCorpus(t, ""), testCorpus(t, "The ferry runs twice a day, the operator said.\n")
+	saveCorpus(t, s, small, nil)
+	done := make(chan error, 1)
+	go func() {
+		var prior *Loaded
+		for i := range 10 {
+			c := small
+			if i%2 == 0 {
+				c = big
+			}
+			ix, _, err := retrieval.BuildReusing(ctx, retrieval.CorpusUnits(c), retrieval.Offline(), nil)
+			if err == nil {
+				_, err = s.Save(ctx, Snapshot{Corpus: c, Index: ix}, prior)
+			}
+			if err == nil {
+				prior, err = s.Load(ctx, retrieval.Offline())
+			}
+			if err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for loads := 0; ; loads++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			return
+		default:
+		}
+		l, err := s.Load(ctx, retrieval.Offline())
+		if err != nil {
+			t.Fatalf("load %d during saves: %v", loads, err)
+		}
+		if n := l.Corpus.Len(); n != small.Len() && n != big.Len() {
+			t.Fatalf("load %d: %d documents, want %d or %d", loads, n, small.Len(), big.Len())
+		}
+	}
+}

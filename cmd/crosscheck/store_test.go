@@ -361,3 +361,34 @@ func TestStoreReadyzFollowsTheDatabase(t *testing.T) {
 		t.Errorf("/readyz not ready again after the database came back")
 	}
 }
+
+// A replica reading a store swaps in the generation a later ingest makes
+// current, and only then.
+func TestStoreServeReloadsANewIngest(t *testing.T) {
+	dsn, dir := storeDSN(t), newsFolder(t)
+	story, _ := filepath.Abs("../../corpus/testdata/stories/dam")
+	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, story); code != exitOK {
+		t.Fatalf("ingest: %d %s %s", code, out, errb)
+	}
+	live, err := openLive(context.Background(), "", "", dsn, noEnv, io.Discard, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.store.Close()
+	if live.Doc("council") != nil {
+		t.Fatal("the document is served before it was ingested")
+	}
+	if swapped, err := live.Reload(context.Background()); swapped || err != nil {
+		t.Errorf("Reload with nothing new: %v %v", swapped, err)
+	}
+	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, dir); code != exitOK {
+		t.Fatalf("second ingest: %d %s %s", code, out, errb)
+	}
+	swapped, err := live.Reload(context.Background())
+	if err != nil || !swapped {
+		t.Fatalf("Reload after an ingest: %v %v", swapped, err)
+	}
+	if live.Doc("council") == nil || live.Doc("coastline-times-toll") == nil {
+		t.Error("the new generation (old and new documents) is not served")
+	}
+}
