@@ -128,7 +128,14 @@ func openedClaims(op interface{ Section(string, any) error }) *corpus.ClaimsData
 
 // openLibrary is openAnswering for commands that only list and show
 // documents: it reads the stored documents without the vectors.
-func openLibrary(corpusDir string, getenv env, stderr io.Writer) (*corpus.Corpus, error) {
+func openLibrary(ctx context.Context, corpusDir, storeDSN string, getenv env, stderr io.Writer) (*corpus.Corpus, error) {
+	if dsn, err := resolveStore(storeDSN, corpusDir, getenv); err != nil || dsn != "" {
+		if err != nil {
+			return nil, err
+		}
+		c, _, err := openAnswering(ctx, corpusDir, "", dsn, getenv, stderr)
+		return c, err
+	}
 	if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {
 		if dir := resolveDataDir("", getenv); dir != "" && datadir.Has(dir) {
 			c, err := datadir.OpenCorpus(dir)

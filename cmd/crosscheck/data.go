@@ -154,10 +154,10 @@ func (l *liveIndex) Watch(ctx context.Context, every time.Duration) {
 		swapped, err := l.Reload(ctx)
 		switch {
 		case err != nil && l.log != nil:
-			l.log.Error("reload index", "data_dir", l.dataDir, "err", err)
+			l.log.Error("reload index", "data_dir", l.dataDir, "store", l.storeName(), "err", err)
 		case swapped && l.log != nil:
 			st := l.cur.Load()
-			l.log.Info("reloaded index", "data_dir", l.dataDir, "generation", st.gen, "documents", st.c.Len())
+			l.log.Info("reloaded index", "data_dir", l.dataDir, "store", l.storeName(), "generation", st.gen, "documents", st.c.Len())
 		}
 	}
 }

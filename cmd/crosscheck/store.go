@@ -106,3 +106,11 @@ func (l *liveIndex) reloadStore(ctx context.Context) (bool, error) {
 // deliveryKeep is how long replicas remember a Slack delivery key in the
 // store: Slack's retries and redeliveries come within minutes.
 const deliveryKeep = 24 * time.Hour
+
+// storeName is the store serve watches, for logs; "" for none.
+func (l *liveIndex) storeName() string {
+	if l.store == nil {
+		return ""
+	}
+	return l.store.Name()
+}

@@ -70,6 +70,12 @@ func TestStoreIngestIsIdempotent(t *testing.T) {
 		t.Fatalf("first ingest: %d %s %s", code, out, errb)
 	}
 	noSecret(t, dsn, out, errb)
+	if code, out, _ := runEnv(t, map[string]string{storeEnv: dsn}, "source", "courier/harbour"); code != exitOK || !strings.Contains(out, "has no plan to dredge") {
+		t.Errorf("source from the store: %d\n%s", code, out)
+	}
+	if code, out, _ := runEnv(t, nil, "sources", "--store", dsn); code != exitOK || !strings.Contains(out, "council") {
+		t.Errorf("sources from the store: %d\n%s", code, out)
+	}
 	code, out2, errb := runEnv(t, map[string]string{storeEnv: dsn}, "ingest", dir)
 	if code != exitOK || summaryCount(t, out2, "unchanged") != 3 || summaryCount(t, out2, "embedded") != 0 ||
 		!strings.Contains(out2, "nothing changed") || !strings.Contains(out2, "(generation 1)") {
