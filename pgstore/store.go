@@ -129,3 +129,15 @@ func Password(dsn string) string {
 	}
 	return ""
 }
+
+// Pgvector reports whether the server offers the pgvector extension
+// (installed or installable). This crosscheck does not use it yet; the
+// answer lets the start-up note say why vector search runs in process.
+func (s *Store) Pgvector(ctx context.Context) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector')`).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("store %s: look for pgvector: %w", s.name, err)
+	}
+	return ok, nil
+}

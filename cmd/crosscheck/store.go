@@ -53,9 +53,17 @@ func openStore(ctx context.Context, dsn string) (*pgstore.Store, error) {
 }
 
 // vectorNote says where vector search runs: in process, over vectors read
-// from the database. pgvector is not used yet, so this is said at every
-// start instead of degrading silently.
-const vectorNote = "crosscheck: vector search runs in process over vectors loaded from %s (pgvector is not used)\n"
+// from the database, and why. pgvector is not used yet, so this is said at
+// every start instead of degrading silently.
+func vectorNote(ctx context.Context, st *pgstore.Store) string {
+	why := "the server has no pgvector extension"
+	if ok, err := st.Pgvector(ctx); err != nil {
+		why = "could not tell whether the server has pgvector"
+	} else if ok {
+		why = "the server offers pgvector, but this crosscheck does not use it yet"
+	}
+	return fmt.Sprintf("crosscheck: vector search runs in process over vectors loaded from %s (%s)\n", st.Name(), why)
+}
 
 // loadStore reads the store's current generation into the corpus and
 // engine options ask and serve answer from, as a data directory's.
@@ -69,7 +77,7 @@ func loadStore(ctx context.Context, st *pgstore.Store, stderr io.Writer) (*pgsto
 	case err != nil:
 		return nil, nil, answer.Options{}, err
 	}
-	fmt.Fprintf(stderr, vectorNote, st.Name())
+	fmt.Fprint(stderr, vectorNote(ctx, st))
 	return l, l.Corpus, answer.Options{Searcher: l.Index, Claims: openedClaims(l)}, nil
 }
 
