@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"context"
+	"log/slog"
 	"sync"
 	"time"
 )
@@ -53,6 +55,50 @@ func (d *dedupe) firstAll(now time.Time, keys ...string) bool {
 		if !d.first(k, now) {
 			fresh = false
 		}
+	}
+	return fresh
+}
+
+// Seen is a record of delivery keys shared by replicas of one Slack app
+// (PostgreSQL in production: pgstore.Events). Slack hands each envelope to
+// one open connection and redelivers one not acked in time, perhaps to
+// another replica; the shared record makes exactly one replica answer.
+// FirstAll records every non-empty key and reports whether none was
+// recorded before, by any replica.
+type Seen interface {
+	FirstAll(ctx context.Context, keys ...string) (bool, error)
+}
+
+// sharedSeenTimeout bounds one check of the shared record: delivery
+// handling must not wait long on the database.
+const sharedSeenTimeout = 2 * time.Second
+
+// deliveries checks this replica's memory first (cheap, and it catches a
+// redelivery to the same replica while the database is away), then the
+// shared record when there is one. When the shared record cannot be
+// reached, the delivery is answered: a rare duplicate answer is better
+// than a lost question.
+type deliveries struct {
+	local  *dedupe
+	shared Seen
+	log    *slog.Logger
+}
+
+func (d *deliveries) first(key string, now time.Time) bool { return d.firstAll(now, key) }
+
+func (d *deliveries) firstAll(now time.Time, keys ...string) bool {
+	if !d.local.firstAll(now, keys...) {
+		return false
+	}
+	if d.shared == nil {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), sharedSeenTimeout)
+	defer cancel()
+	fresh, err := d.shared.FirstAll(ctx, keys...)
+	if err != nil {
+		d.log.Warn("shared delivery record unreachable; answering without it", "err", err)
+		return true
 	}
 	return fresh
 }

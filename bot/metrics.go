@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"sync/atomic"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -97,7 +99,7 @@ func newMetrics() *metrics {
 //     loaded before a Server exists), so a readiness probe or an operator
 //     sees a bot that has lost Slack.
 //   - /healthz is /readyz under its old name.
-func opsHandler(m *metrics, connected *atomic.Bool) http.Handler {
+func opsHandler(m *metrics, connected *atomic.Bool, check func(context.Context) error) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, r *http.Request) {
@@ -109,12 +111,25 @@ func opsHandler(m *metrics, connected *atomic.Bool) http.Handler {
 		if !up {
 			status = "disconnected"
 		}
-		writeProbe(w, up, map[string]any{"slack": status, "index": "loaded"})
+		body := map[string]any{"slack": status, "index": "loaded"}
+		if check != nil {
+			ctx, cancel := context.WithTimeout(r.Context(), readyCheckTimeout)
+			err := check(ctx)
+			cancel()
+			body["store"] = "reachable"
+			if err != nil {
+				body["store"], up = "unreachable", false
+			}
+		}
+		writeProbe(w, up, body)
 	}
 	mux.HandleFunc("GET /readyz", ready)
 	mux.HandleFunc("GET /healthz", ready)
 	return mux
 }
+
+// readyCheckTimeout bounds the extra readiness check (a database ping).
+const readyCheckTimeout = 2 * time.Second
 
 // writeProbe answers a probe: 200 or 503, and a JSON body saying why.
 func writeProbe(w http.ResponseWriter, ok bool, body map[string]any) {

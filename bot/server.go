@@ -94,6 +94,12 @@ type Config struct {
 	PingInterval time.Duration
 	HTTPClient   *http.Client
 	Logger       *slog.Logger
+	// Seen, when set, is the delivery record shared with other replicas
+	// (see Seen); without it each replica remembers only its own.
+	Seen Seen
+	// Ready, when set, is checked by /readyz besides the Slack link, e.g.
+	// that the shared database answers.
+	Ready func(context.Context) error
 }
 
 const (
@@ -120,7 +126,7 @@ type Server struct {
 	sm       *socketmode.Client
 	out      *poster
 	pool     *pool
-	seen     *dedupe
+	seen     *deliveries
 	recent   *recent
 	checks   *checkStore
 	feedback *feedbackLog
@@ -197,7 +203,7 @@ func New(cfg Config) (*Server, error) {
 		api:      api,
 		sm:       socketmode.New(api, smOpts...),
 		out:      &poster{api: api, http: cfg.HTTPClient, log: cfg.Logger},
-		seen:     newDedupe(time.Hour, 100_000),
+		seen:     &deliveries{local: newDedupe(time.Hour, 100_000), shared: cfg.Seen, log: cfg.Logger},
 		recent:   newRecent(2000),
 		checks:   newCheckStore(500),
 		feedback: fb,
@@ -220,7 +226,7 @@ func New(cfg Config) (*Server, error) {
 }
 
 // OpsHandler serves /livez, /readyz, /healthz and /metrics.
-func (s *Server) OpsHandler() http.Handler { return opsHandler(s.metrics, &s.connected) }
+func (s *Server) OpsHandler() http.Handler { return opsHandler(s.metrics, &s.connected, s.cfg.Ready) }
 
 // Run connects to Slack and serves until ctx ends, then stops taking
 // questions, lets in-flight ones finish within ShutdownGrace, and returns

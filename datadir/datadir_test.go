@@ -74,7 +74,9 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	built, _ := retrieval.Build(ctx, c, retrieval.Offline())
+	// A persisted index scans 8-bit vectors, as BuildReusing's does (Build
+	// keeps float32 vectors in chromem-go).
+	built, _, _ := retrieval.BuildReusing(ctx, retrieval.CorpusUnits(c), retrieval.Offline(), nil)
 	q := "Will the harbour be dredged?"
 	want, _ := built.Search(ctx, q, retrieval.SearchOptions{})
 	got, _ := op.Index.Search(ctx, q, retrieval.SearchOptions{})

@@ -34,7 +34,7 @@ Flags:
   --color        colour: auto (on a terminal), always, never (default auto)
   --data DIR     data directory whose index (see 'crosscheck ingest') is used
                  when no corpus is named (default: $CROSSCHECK_DATA, else per-user)
-  --base-url, --chat-model, --embed-model, --prompt-budget, --model-claims
+` + storeFlagHelp + `  --base-url, --chat-model, --embed-model, --prompt-budget, --model-claims
                  an optional model (docs/model.md)
 
 Exit status: 0 answered or abstained, 1 failure, 2 usage error.
@@ -46,6 +46,7 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	asJSON := fs.Bool("json", false, "")
 	all := fs.Bool("all", false, "")
 	dir, data := fs.String("corpus", "", ""), fs.String("data", "", "")
+	storeFlag := fs.String("store", "", "")
 	color := fs.String("color", "auto", "")
 	mf := addModelFlags(fs, getenv)
 	if code, done := parseFlags(fs, args, askHelp, stdout, stderr); done {
@@ -61,7 +62,7 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitUsage
 	}
-	c, opts, err := openAnswering(ctx, *dir, *data, getenv, stderr)
+	c, opts, err := openAnswering(ctx, *dir, *data, *storeFlag, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitFail

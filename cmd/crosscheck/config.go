@@ -63,7 +63,42 @@ func resolveDataDir(flagDir string, getenv env) string {
 // when there is one, and the shipped corpus used when there is not. A
 // damaged or outdated index is an error naming the rebuild command, never a
 // silent fallback to another corpus.
-func openAnswering(ctx context.Context, corpusDir, dataDir string, getenv env, stderr io.Writer) (*corpus.Corpus, answer.Options, error) {
+//
+// A PostgreSQL store (--store, CROSSCHECK_STORE; see resolveStore) is
+// read instead when one is named.
+func openAnswering(ctx context.Context, corpusDir, dataDir, storeDSN string, getenv env, stderr io.Writer) (*corpus.Corpus, answer.Options, error) {
+	c, opts, st, err := openAnsweringFrom(ctx, corpusDir, dataDir, storeDSN, getenv, stderr)
+	if st != nil {
+		st.Close() // everything is in memory now
+	}
+	return c, opts, err
+}
+
+// openAnsweringFrom is openAnswering keeping the store open, with the
+// generation it read, for serve to watch.
+func openAnsweringFrom(ctx context.Context, corpusDir, dataDir, storeDSN string, getenv env, stderr io.Writer) (*corpus.Corpus, answer.Options, *storeState, error) {
+	dsn, err := resolveStore(storeDSN, corpusDir, getenv)
+	if err != nil {
+		return nil, answer.Options{}, nil, err
+	}
+	if dsn != "" {
+		st, err := openStore(ctx, dsn)
+		if err != nil {
+			return nil, answer.Options{}, nil, err
+		}
+		l, c, opts, err := loadStore(ctx, st, stderr)
+		if err != nil {
+			st.Close()
+			return nil, answer.Options{}, nil, err
+		}
+		return c, opts, &storeState{Store: st, gen: l.Generation}, nil
+	}
+	c, opts, err := openLocal(ctx, corpusDir, dataDir, getenv, stderr)
+	return c, opts, nil, err
+}
+
+// openLocal answers from a corpus directory or a data directory.
+func openLocal(ctx context.Context, corpusDir, dataDir string, getenv env, stderr io.Writer) (*corpus.Corpus, answer.Options, error) {
 	if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {
 		if dir := resolveDataDir(dataDir, getenv); dir != "" && datadir.Has(dir) {
 			op, err := datadir.Open(ctx, dir, retrieval.Offline())
@@ -83,7 +118,7 @@ const claimsSection = "claims"
 // openedClaims reads the claims and disputes an ingest saved with the index,
 // or nil (the engine then reads them from the documents, as for a corpus
 // directory) when the index has none.
-func openedClaims(op *datadir.Opened) *corpus.ClaimsData {
+func openedClaims(op interface{ Section(string, any) error }) *corpus.ClaimsData {
 	var cd corpus.ClaimsData
 	if err := op.Section(claimsSection, &cd); err != nil {
 		return nil
@@ -93,7 +128,14 @@ func openedClaims(op *datadir.Opened) *corpus.ClaimsData {
 
 // openLibrary is openAnswering for commands that only list and show
 // documents: it reads the stored documents without the vectors.
-func openLibrary(corpusDir string, getenv env, stderr io.Writer) (*corpus.Corpus, error) {
+func openLibrary(ctx context.Context, corpusDir, storeDSN string, getenv env, stderr io.Writer) (*corpus.Corpus, error) {
+	if dsn, err := resolveStore(storeDSN, corpusDir, getenv); err != nil || dsn != "" {
+		if err != nil {
+			return nil, err
+		}
+		c, _, err := openAnswering(ctx, corpusDir, "", dsn, getenv, stderr)
+		return c, err
+	}
 	if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {
 		if dir := resolveDataDir("", getenv); dir != "" && datadir.Has(dir) {
 			c, err := datadir.OpenCorpus(dir)

@@ -33,7 +33,9 @@ type liveIndex struct {
 	// dataDir is watched for new ingests; "" when answering from a
 	// corpus directory, which is never reloaded.
 	dataDir string
-	opts    answer.Options
+	// store, when serve answers from PostgreSQL, is watched instead.
+	store *storeState
+	opts  answer.Options
 	// build makes an engine with whatever model stages serve was given.
 	build func(context.Context, *corpus.Corpus, answer.Options) (*answer.Engine, error)
 	log   *slog.Logger
@@ -48,9 +50,9 @@ type liveState struct {
 
 // openLive opens what serve answers from (see openAnswering) and
 // remembers the data directory to watch when no corpus directory is named.
-func openLive(ctx context.Context, corpusDir, dataDir string, getenv env, stderr io.Writer, log *slog.Logger,
+func openLive(ctx context.Context, corpusDir, dataDir, storeDSN string, getenv env, stderr io.Writer, log *slog.Logger,
 	build func(context.Context, *corpus.Corpus, answer.Options) (*answer.Engine, error)) (*liveIndex, error) {
-	c, opts, err := openAnswering(ctx, corpusDir, dataDir, getenv, stderr)
+	c, opts, st, err := openAnsweringFrom(ctx, corpusDir, dataDir, storeDSN, getenv, stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +63,9 @@ func openLive(ctx context.Context, corpusDir, dataDir string, getenv env, stderr
 	}
 	l := &liveIndex{log: log, build: build}
 	var gen int64
-	if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {
+	if st != nil {
+		l.store, gen = st, st.gen
+	} else if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {
 		l.dataDir = resolveDataDir(dataDir, getenv)
 		if m, err := datadir.ReadManifest(l.dataDir); err == nil && opts.Searcher != nil {
 			gen = m.Generation
@@ -97,6 +101,9 @@ func (l *liveIndex) Filter(words string) []*corpus.Document { return l.cur.Load(
 // the one being served, builds an engine on it and swaps it in. It reports
 // whether it swapped. A failed open keeps the current engine.
 func (l *liveIndex) Reload(ctx context.Context) (bool, error) {
+	if l.store != nil {
+		return l.reloadStore(ctx)
+	}
 	if l.dataDir == "" {
 		return false, nil
 	}
@@ -129,7 +136,7 @@ func (l *liveIndex) Reload(ctx context.Context) (bool, error) {
 // Watch reloads every interval and on SIGHUP until ctx ends. Failures are
 // logged; the current engine keeps answering.
 func (l *liveIndex) Watch(ctx context.Context, every time.Duration) {
-	if l.dataDir == "" {
+	if l.dataDir == "" && l.store == nil {
 		return
 	}
 	hup := make(chan os.Signal, 1)
@@ -147,10 +154,10 @@ func (l *liveIndex) Watch(ctx context.Context, every time.Duration) {
 		swapped, err := l.Reload(ctx)
 		switch {
 		case err != nil && l.log != nil:
-			l.log.Error("reload index", "data_dir", l.dataDir, "err", err)
+			l.log.Error("reload index", "data_dir", l.dataDir, "store", l.storeName(), "err", err)
 		case swapped && l.log != nil:
 			st := l.cur.Load()
-			l.log.Info("reloaded index", "data_dir", l.dataDir, "generation", st.gen, "documents", st.c.Len())
+			l.log.Info("reloaded index", "data_dir", l.dataDir, "store", l.storeName(), "generation", st.gen, "documents", st.c.Len())
 		}
 	}
 }

@@ -26,17 +26,18 @@ Flags:
                  else the corpus shipped in the binary)
   --data DIR     data directory whose index (see 'crosscheck ingest') is used
                  when no corpus is named; its disputes were found at ingest
-`
+` + storeFlagHelp
 
 func runDisputes(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("disputes", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "")
 	dir, data := fs.String("corpus", "", ""), fs.String("data", "", "")
+	storeFlag := fs.String("store", "", "")
 	if code, done := parseFlags(fs, args, disputesHelp, stdout, stderr); done {
 		return code
 	}
-	c, opts, err := openAnswering(ctx, *dir, *data, getenv, stderr)
+	c, opts, err := openAnswering(ctx, *dir, *data, *storeFlag, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck disputes: %v\n", err)
 		return exitFail

@@ -40,13 +40,19 @@ Flags:
   --max-file-size SIZE  skip files larger than this, e.g. 8MiB, 20MB
                         (default: $CROSSCHECK_MAX_FILE_SIZE, else 8MiB)
   --progress MODE       progress bar: auto (on a terminal), always, never
+  --store DSN           write into a PostgreSQL store instead of a data
+                        directory (default: $CROSSCHECK_STORE when --data is
+                        not given); see docs/postgres.md
 
 Exit status: 0 done (skips are reported, not failures), 1 failure, 2 usage.
 `
 
 // ingestOptions are ingest's flags and environment, resolved.
 type ingestOptions struct {
-	dataDir  string
+	dataDir string
+	// store is where the index is read and written: the data directory,
+	// unless --store names a database.
+	store    indexStore
 	prune    bool
 	limit    int64
 	progress bool
@@ -62,6 +68,7 @@ func runIngest(ctx context.Context, args []string, getenv env, stdout, stderr io
 	prune := fs.Bool("prune", false, "")
 	size := fs.String("max-file-size", cmp.Or(getenv("CROSSCHECK_MAX_FILE_SIZE"), "8MiB"), "")
 	progress := fs.String("progress", "auto", "")
+	storeFlag := fs.String("store", "", "")
 	if code, done := parseFlags(fs, args, ingestHelp, stdout, stderr); done {
 		return code
 	}
@@ -73,25 +80,42 @@ func runIngest(ctx context.Context, args []string, getenv env, stdout, stderr io
 	if err != nil {
 		return usage("--max-file-size / CROSSCHECK_MAX_FILE_SIZE: %v", err)
 	}
-	dir := resolveDataDir(*data, getenv)
-	if dir == "" {
-		return usage("no data directory: pass --data DIR or set CROSSCHECK_DATA (HOME is not set either)")
-	}
-	roots := fs.Args()
-	if len(roots) == 0 {
-		// No arguments: refresh what the index was built from.
-		if m, err := datadir.ReadManifest(dir); err == nil && len(m.Roots) > 0 {
-			roots = m.Roots
-		} else {
-			return usage("no PATH or URL given, and %s holds no index to refresh\n\n%s", dir, ingestHelp)
-		}
-	}
 	showBar, err := colorMode(*progress, stderr)
 	if err != nil {
 		return usage("--progress must be auto, always or never, not %q", *progress)
 	}
-	opts := ingestOptions{dataDir: dir, prune: *prune, limit: limit, progress: showBar, args: roots,
+	opts := ingestOptions{prune: *prune, limit: limit, progress: showBar, args: fs.Args(),
 		client: &http.Client{Timeout: urlTimeout}}
+	dsn := *storeFlag
+	if dsn == "" && *data == "" {
+		dsn = getenv(storeEnv)
+	}
+	if dsn != "" && *data != "" {
+		return usage("pass --store or --data, not both")
+	}
+	if dsn != "" {
+		st, err := openStore(ctx, dsn)
+		if err != nil {
+			fmt.Fprintf(stderr, "crosscheck ingest: %v\n", err)
+			return exitFail
+		}
+		defer st.Close()
+		opts.store = &pgIndexStore{st: st}
+	} else {
+		dir := resolveDataDir(*data, getenv)
+		if dir == "" {
+			return usage("no data directory: pass --data DIR or set CROSSCHECK_DATA (HOME is not set either)")
+		}
+		opts.dataDir, opts.store = dir, dirIndexStore(dir)
+	}
+	if len(opts.args) == 0 {
+		// No arguments: refresh what the index was built from.
+		if roots := opts.store.roots(ctx); len(roots) > 0 {
+			opts.args = roots
+		} else {
+			return usage("no PATH or URL given, and %s holds no index to refresh\n\n%s", opts.store.name(), ingestHelp)
+		}
+	}
 	sum, err := ingest(ctx, opts, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck ingest: %v\n", err)
@@ -119,13 +143,16 @@ type ingestSummary struct {
 // holds the data directory's lock throughout.
 func ingest(ctx context.Context, o ingestOptions, stderr io.Writer) (*ingestSummary, error) {
 	start := time.Now()
-	unlock, err := datadir.Lock(o.dataDir)
+	if o.store == nil {
+		o.store = dirIndexStore(o.dataDir)
+	}
+	unlock, err := o.store.lock(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
 	emb := retrieval.Offline()
-	old, err := datadir.Open(ctx, o.dataDir, emb)
+	old, err := o.store.open(ctx, emb)
 	switch {
 	case errors.Is(err, datadir.ErrNoIndex):
 		old = nil
@@ -144,7 +171,7 @@ func ingest(ctx context.Context, o ingestOptions, stderr io.Writer) (*ingestSumm
 	if err != nil {
 		return nil, err
 	}
-	sum := &ingestSummary{dataDir: o.dataDir, skipped: got.skipped, failed: got.failed}
+	sum := &ingestSummary{dataDir: o.store.name(), skipped: got.skipped, failed: got.failed}
 	docs, prior := merge(old, got.docs, o.prune, sum)
 	roots := absRoots(o.args)
 	if old != nil && !o.prune {
@@ -173,11 +200,11 @@ func ingest(ctx context.Context, o ingestOptions, stderr io.Writer) (*ingestSumm
 	if err != nil {
 		return nil, err
 	}
-	m, err := datadir.Save(o.dataDir, datadir.Snapshot{Roots: roots, Corpus: c, Index: ix, Sections: indexSections(c)})
+	gen, err := o.store.save(ctx, datadir.Snapshot{Roots: roots, Corpus: c, Index: ix, Sections: indexSections(c)})
 	if err != nil {
 		return nil, err
 	}
-	sum.generation, sum.docs, sum.passages, sum.embedded, sum.written = m.Generation, c.Len(), len(units), embedded, true
+	sum.generation, sum.docs, sum.passages, sum.embedded, sum.written = gen, c.Len(), len(units), embedded, true
 	sum.elapsed = time.Since(start)
 	return sum, nil
 }

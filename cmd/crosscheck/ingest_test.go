@@ -321,7 +321,7 @@ wait:
 func TestServeReloadsANewIngest(t *testing.T) {
 	dir, data := newsFolder(t), t.TempDir()
 	env := map[string]string{}
-	live, err := openLive(context.Background(), "", data, func(k string) string { return env[k] }, &bytes.Buffer{}, nil, nil)
+	live, err := openLive(context.Background(), "", data, "", func(k string) string { return env[k] }, &bytes.Buffer{}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

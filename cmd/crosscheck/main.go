@@ -42,6 +42,7 @@ Commands:
   source    show one document's metadata and passages
   serve     run the Slack bot (Socket Mode)
   ingest    read files, folders and URLs into the data directory's index
+  migrate   create or upgrade the PostgreSQL store's schema (docs/postgres.md)
   manifest  print the Slack app manifest
   doctor    check the configured model endpoint (docs/model.md)
 
@@ -73,6 +74,8 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 		return runDoctor(ctx, rest, getenv, stdout, stderr)
 	case "ingest":
 		return runIngest(ctx, rest, getenv, stdout, stderr)
+	case "migrate":
+		return runMigrate(ctx, rest, getenv, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -22,6 +22,7 @@ import (
 	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/bot"
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/pgstore"
 )
 
 const serveUsage = `Usage: crosscheck serve [flags]
@@ -73,6 +74,7 @@ const defaultSlackAPI = "https://slack.com/api/"
 // serveConfig is serve's flags and environment, resolved.
 type serveConfig struct {
 	corpusDir, dataDir, metricsAddr, logLevel string
+	storeDSN                                  string
 	model                                     *modelFlags
 	bot                                       bot.Config
 }
@@ -92,7 +94,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		}
 		return exitFail
 	}
-	log := serveLogger(stderr, sc.logLevel, sc.bot.BotToken, sc.bot.AppToken, sc.model.apiKey)
+	log := serveLogger(stderr, sc.logLevel, sc.bot.BotToken, sc.bot.AppToken, sc.model.apiKey, pgstore.Password(cmp.Or(sc.storeDSN, getenv(storeEnv))))
 	ops := &opsSwitch{}
 	stopOps, err := serveOps(sc.metricsAddr, ops, log)
 	if err != nil {
@@ -104,7 +106,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	build := func(ctx context.Context, c *corpus.Corpus, opts answer.Options) (*answer.Engine, error) {
 		return sc.model.engine(ctx, c, opts, getenv, sc.dataDir, log, stderr)
 	}
-	live, err := openLive(ctx, sc.corpusDir, sc.dataDir, getenv, &lineLog{log: log}, log, build)
+	live, err := openLive(ctx, sc.corpusDir, sc.dataDir, sc.storeDSN, getenv, &lineLog{log: log}, log, build)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
 		return exitFail
@@ -113,6 +115,10 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	go live.Watch(ctx, indexPollInterval)
 	sc.bot.Answerer, sc.bot.Library, sc.bot.Logger = live, live, log
 	sc.bot.Disputer, sc.bot.LoadedAt = live, time.Now()
+	if live.store != nil {
+		defer live.store.Close()
+		sc.bot.Seen, sc.bot.Ready = live.store.Events(deliveryKeep), live.store.Ping
+	}
 	srv, err := bot.New(sc.bot)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck serve: %v\n", err)
@@ -137,6 +143,7 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	ev := &envVars{getenv: getenv}
 	var sc serveConfig
 	fs.StringVar(&sc.corpusDir, "corpus", "", "corpus `directory` (env CROSSCHECK_CORPUS; default: shipped corpus)")
+	fs.StringVar(&sc.storeDSN, "store", "", "PostgreSQL store `DSN` (postgres://…) shared by replicas: index, delivery dedupe (env CROSSCHECK_STORE; docs/postgres.md)")
 	fs.StringVar(&sc.dataDir, "data", getenv("CROSSCHECK_DATA"), "data `directory` for feedback.jsonl and threads.jsonl (env CROSSCHECK_DATA)")
 	channels := fs.String("channels", getenv("CROSSCHECK_CHANNELS"), "comma-separated channel `ids` where mentions are answered (env CROSSCHECK_CHANNELS; default all)")
 	workers := fs.Int("workers", ev.int("CROSSCHECK_WORKERS", bot.DefaultWorkers()), "questions answered at once (env CROSSCHECK_WORKERS; default two per CPU)")

@@ -18,7 +18,7 @@ lists only the documents whose id, title, outlet or author contain all of them.
 Flags:
   --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
                  else the corpus shipped in the binary)
-`
+` + storeFlagHelp
 
 const sourceHelp = `Usage: crosscheck source [--corpus DIR] ID|words…
 
@@ -29,16 +29,16 @@ match exactly one document.
 Flags:
   --corpus DIR   directory of .md/.txt documents (default: $CROSSCHECK_CORPUS,
                  else the corpus shipped in the binary)
-`
+` + storeFlagHelp
 
 func runSources(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sources", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	dir := fs.String("corpus", "", "")
+	dir, storeFlag := fs.String("corpus", "", ""), fs.String("store", "", "")
 	if code, done := parseFlags(fs, args, sourcesHelp, stdout, stderr); done {
 		return code
 	}
-	c, err := openLibrary(*dir, getenv, stderr)
+	c, err := openLibrary(ctx, *dir, *storeFlag, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck sources: %v\n", err)
 		return exitFail
@@ -57,7 +57,7 @@ func runSources(ctx context.Context, args []string, getenv env, stdout, stderr i
 func runSource(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("source", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	dir := fs.String("corpus", "", "")
+	dir, storeFlag := fs.String("corpus", "", ""), fs.String("store", "", "")
 	if code, done := parseFlags(fs, args, sourceHelp, stdout, stderr); done {
 		return code
 	}
@@ -66,7 +66,7 @@ func runSource(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprint(stderr, "crosscheck source: no document id given\n\n"+sourceHelp)
 		return exitUsage
 	}
-	c, err := openLibrary(*dir, getenv, stderr)
+	c, err := openLibrary(ctx, *dir, *storeFlag, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck source: %v\n", err)
 		return exitFail

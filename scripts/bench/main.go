@@ -6,6 +6,7 @@
 //
 //	go run ./scripts/bench                       # 1,000 and 10,000 passages
 //	go run ./scripts/bench -sizes 1000,10000,100000
+//	go run ./scripts/bench -store postgres://me@127.0.0.1/postgres   # and PostgreSQL side by side
 //
 // Corpora are generated at run time from the shipped corpus's sentences
 // with a fixed seed (see gen.go); nothing generated is committed. bleve is
@@ -45,6 +46,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "generator seed")
 	nq := flag.Int("questions", 40, "questions in the fixed set")
 	work := flag.String("work", "", "directory for generated corpora and indexes (default a temporary one, removed)")
+	flag.StringVar(&storeDSN, "store", "", "also measure a PostgreSQL store on this server (postgres://…; a database per size is created)")
 	flag.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the warm asks of the last size to this file")
 	flag.Parse()
 	if err := run(*sizes, *out, *seed, *nq, *work); err != nil {
@@ -53,7 +55,7 @@ func main() {
 	}
 }
 
-var cpuProfile string
+var cpuProfile, storeDSN string
 
 // result is one size's measurements; durations in milliseconds.
 type result struct {
@@ -88,6 +90,7 @@ func run(sizeList, out string, seed uint64, nq int, work string) error {
 	}
 	qs := questions(pool, nq, seed)
 	var results []result
+	var stores []storeResult
 	for _, f := range strings.Split(sizeList, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
@@ -99,8 +102,19 @@ func run(sizeList, out string, seed uint64, nq int, work string) error {
 			return err
 		}
 		results = append(results, r)
+		if storeDSN != "" {
+			sr, err := measureStore(bin, filepath.Join(work, strconv.Itoa(n)), storeDSN, r.passages, qs)
+			if err != nil {
+				return err
+			}
+			sr.dirIngest, sr.dirCold, sr.dirColdRSSMB = r.ingestSec, r.coldMs, r.coldRSSMB
+			stores = append(stores, sr)
+		}
 	}
 	table := render(results, qs)
+	if len(stores) > 0 {
+		table += renderStore(stores)
+	}
 	fmt.Print(table)
 	if out != "" {
 		return os.WriteFile(out, []byte(table), 0o644)
