@@ -315,4 +315,3 @@ func positions(toks []lang.Token, stems []string) []int {
 	}
 	return out
 }
-
