@@ -326,7 +326,10 @@ func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
 			continue
 		}
 		n, w := cs.MatchDispute(f.names, f.words, d)
-		if n >= 1 && w >= 1 || w >= 2 {
+		// A question of one word and no name ("what was the turnout")
+		// is matched by that word alone.
+		single := len(f.names) == 0 && len(f.words) == 1 && w == 1
+		if n >= 1 && w >= 1 || w >= 2 || single {
 			out = append(out, chosen{idx: di, names: n, hits: w})
 		}
 	}

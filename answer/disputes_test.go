@@ -79,6 +79,8 @@ func TestDisputesComeWhole(t *testing.T) {
 		{"ferry", "Did a squall sink the ferry?", "blamed a sudden squall", "no squall", true},
 		// "What was the X?" asks for a figure: two of one scope conflict.
 		{"vote", "What was the turnout in the Varnia runoff?", "61.5 percent", "58 percent", true},
+		// A question of one word is matched by that word alone.
+		{"vote", "what was the turnout", "61.5 percent", "58 percent", true},
 		{"vote", "How many votes did Morava get?", "1,204,311 votes", "980,000 votes", true},
 		// The shipped corpus asked with a demonym, a synonym and a
 		// sloppy one-liner instead of its own words.
