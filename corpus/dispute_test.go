@@ -62,6 +62,11 @@ func TestDisputes(t *testing.T) {
 		{"vote", KindValue, "turnout was 61.5 percent", "turnout was 58 percent", true},
 		// A rebuttal naming the other side by surname.
 		{"vote", KindRebuttal, "rejected Reyk's claim", "commission inflated the count", true},
+		// A denial that soldiers blocked polling stations denies the
+		// blocking; "polling stations" is a thing, not a vote, so the
+		// count of votes is not what it denies.
+		{"vote", KindRebuttal, "army denied that soldiers blocked", "He added that soldiers blocked", true},
+		{"vote", KindRebuttal, "army denied that soldiers blocked", "won 1,204,311 votes", false},
 		// A condition asserts nothing, so it contradicts nothing.
 		{"ferry", KindPolarity, "nobody would have drowned", "missing", false},
 	}

@@ -394,6 +394,11 @@ func (e *Entities) isPredicateAt(toks []lang.Token, i int) bool {
 	if determinersBefore[prev] {
 		return false
 	}
+	// "polling stations", "operating room": a verb's form that begins a
+	// compound noun the dictionary knows names a thing, not an act.
+	if i+1 < len(toks) && len(e.lex.Senses(w+" "+strings.ToLower(toks[i+1].Word), lexicon.Noun, 1)) > 0 {
+		return false
+	}
 	verb := len(e.lex.Base(w, lexicon.Verb)) > 0
 	switch {
 	case verb && (auxBefore[prev] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")):
