@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,11 +82,8 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	if len(got) == 0 || len(got) != len(want) {
 		t.Fatalf("hits %v, want %v", got, want)
 	}
-	// The opened index scans 8-bit vectors, the one built in memory keeps
-	// chromem-go's float32: the same passages in the same order, the
-	// similarities within the quantization's rounding.
 	for i := range want {
-		if got[i].Unit != want[i].Unit || got[i].Lexical != want[i].Lexical || math.Abs(got[i].Vector-want[i].Vector) > 1e-4 {
+		if got[i] != want[i] {
 			t.Errorf("hit %d: %+v, want %+v", i, got[i], want[i])
 		}
 	}
