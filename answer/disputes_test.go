@@ -77,6 +77,9 @@ func TestDisputesComeWhole(t *testing.T) {
 		{"ferry", "Was the Saltwind overloaded?", "Saltwind was overloaded", "denied that the ferry was overloaded", true},
 		{"ferry", "was the kell point ferry overloaded", "Saltwind was overloaded", "not overloaded", true},
 		{"ferry", "Did a squall sink the ferry?", "blamed a sudden squall", "no squall", true},
+		// A word no document writes is read as its synonym that one
+		// does: the documents say "earthquake", never "quake".
+		{"dam", "Did a quake cause the breach?", "poor maintenance", "earthquake", true},
 		// "What was the X?" asks for a figure: two of one scope conflict.
 		{"vote", "What was the turnout in the Varnia runoff?", "61.5 percent", "58 percent", true},
 		// A question of one word is matched by that word alone.

@@ -132,6 +132,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	}
 	e.correctSpelling(&qa)
 	qa.class = e.lookupClass(qa.classWords, qa.classNext, qa.classAfter)
+	e.expandSynonyms(&qa)
 	e.expandKinds(&qa)
 	return e.compose(ctx, &qa)
 }
@@ -195,6 +196,9 @@ func (e *Engine) unknownSubject(qa *question) string {
 			lw := strings.ToLower(t.Word)
 			switch {
 			case len(lw) < 4 || genericSubjects[lw] || e.known[t.Stem] || e.nearSpelling(t.Stem):
+				known = true
+			case len(e.synonymStems(lw, t.Stem)) > 0:
+				// "the photo" is the documents' "photograph".
 				known = true
 			case !e.lex().IsWord(lw):
 				return lw

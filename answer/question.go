@@ -63,6 +63,9 @@ type question struct {
 	// kinds maps a stem of the question's nouns to the stems of its kinds
 	// that the corpus uses: "church" → "cathedr", "basilica".
 	kinds map[string][]string
+	// synonyms maps the stem of a question word no document writes to the
+	// stems of its synonyms that documents do: "photo" → "photograph".
+	synonyms map[string][]string
 	// notes tell the reader how the question was read when that is not
 	// obvious: a name searched under another spelling.
 	notes []string

@@ -298,17 +298,28 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 
 // coverage is the IDF-weighted share of want stems that stems contain.
 // A kind of a question's noun ("cathedral" for "church") counts as
-// kindMatch of it.
+// kindMatch of it; the corpus's synonym of a word it never writes counts
+// in full.
 func (e *Engine) coverage(qa *question, want, stems []string) float64 {
 	lex := e.index.Lexical()
 	var got, total float64
 	for _, qs := range want {
 		idf := lex.IDF(qs)
+		syns := qa.synonyms[qs]
+		for _, s := range syns {
+			// A word the corpus never writes weighs as its rarest
+			// stand-in the corpus does write.
+			idf = max(idf, lex.IDF(s))
+		}
 		total += idf
 		var m float64
 		kinds := qa.kinds[qs]
 		for _, s := range stems {
 			if m = max(m, stemMatch(qs, s)); m == 1 {
+				break
+			}
+			if len(syns) > 0 && slices.Contains(syns, s) {
+				m = 1
 				break
 			}
 			if len(kinds) > 0 && slices.Contains(kinds, s) {

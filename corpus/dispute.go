@@ -849,6 +849,13 @@ func (cs *Claims) deniesPredicate(m *meanings, d, a *Claim) bool {
 			if cs.common(w) {
 				continue
 			}
+			if pred && w == n && !contains(a.Preds, w) && !cs.Entities.isAdjective(w) {
+				// The denied verb written as a noun is another word:
+				// "has not issued a statement" says nothing of
+				// tackling "the issue". (An adjective is said, not
+				// done: "unsafe" denies "was safe".)
+				continue
+			}
 			if pred && m.relatedVerb(n, w) || !pred && m.related(n, w) {
 				return true
 			}

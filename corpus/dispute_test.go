@@ -157,3 +157,24 @@ func TestSynonymsMeet(t *testing.T) {
 		t.Errorf("holder %q, want the noun phrase before the stance verb", h)
 	}
 }
+
+// A denial governs a verb; the same word used as a noun elsewhere is
+// another word: "has not issued a statement" denies no claim about
+// tackling "the issue".
+func TestDeniedVerbIsNotItsNoun(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("Governor Alvi's office has not issued an official statement regarding the Tarn flood.\n")},
+		"b.md": {Data: []byte("Relief work after the Tarn flood has increased, reflecting pressure on Governor Alvi to tackle the issue.\n")},
+		"c.md": {Data: []byte("Governor Alvi's office issued a statement on the Tarn flood on Monday.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindPolarity, "has not issued", "tackle the issue"); d != nil {
+		t.Errorf("'has not issued' disputes 'tackle the issue': %+v", d)
+	}
+	if d := disputeOver(c, cs, KindPolarity, "has not issued", "issued a statement on"); d == nil {
+		t.Errorf("'has not issued' does not dispute 'issued a statement'")
+	}
+}

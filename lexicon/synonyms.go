@@ -6,6 +6,13 @@ package lexicon
 //
 //	Synonyms("car", Noun) starts "auto", "automobile", "machine", …
 func (l *Lexicon) Synonyms(word string, pos POS) []string {
+	return l.SynonymsOfSenses(word, pos, 0)
+}
+
+// SynonymsOfSenses is Synonyms over the word's first n senses only (all
+// when n ≤ 0): a word's rare senses make poor stand-ins for it ("show" as
+// "prove").
+func (l *Lexicon) SynonymsOfSenses(word string, pos POS, n int) []string {
 	var buf [8]int32
 	bases := l.baseIDs(word, pos, buf[:0])
 	var out []string
@@ -14,7 +21,11 @@ func (l *Lexicon) Synonyms(word string, pos POS) []string {
 		seen[id] = true
 	}
 	for _, id := range bases {
-		for _, s := range l.senses(id, pos) {
+		ss := l.senses(id, pos)
+		if n > 0 && len(ss) > n {
+			ss = ss[:n]
+		}
+		for _, s := range ss {
 			for _, m := range l.members(s) {
 				if !seen[m] {
 					seen[m] = true

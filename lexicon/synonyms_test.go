@@ -49,3 +49,16 @@ func TestSynonyms(t *testing.T) {
 		t.Errorf("Synonyms with a bad POS = %q, want nil", got)
 	}
 }
+
+func TestSynonymsOfSenses(t *testing.T) {
+	l := Default()
+	// "photo" has one sense, shared with "photograph".
+	if got := l.SynonymsOfSenses("photos", Noun, 2); !slices.Contains(got, "photograph") {
+		t.Errorf(`SynonymsOfSenses("photos") = %q, lacks "photograph"`, got)
+	}
+	// A rare sense of "show" is "usher" (show someone in); its first two are not.
+	all, first := l.Synonyms("show", Verb), l.SynonymsOfSenses("show", Verb, 2)
+	if !slices.Contains(all, "usher") || slices.Contains(first, "usher") {
+		t.Errorf("show: all senses %q, first two %q; want usher only among all", all, first)
+	}
+}
