@@ -100,3 +100,25 @@ func TestAbstainsOnUnknownName(t *testing.T) {
 		t.Errorf("abstained=%v with %d accounts; want an abstention", a.Abstained, len(a.Accounts))
 	}
 }
+
+// A short sentence that gives the date is heard, and a full date conflicts
+// with another year: "He died in Leith in 1932." against "died on 3 May
+// 1931".
+func TestShortDateSentenceConflicts(t *testing.T) {
+	e := engineOver(t, map[string]string{
+		"bio-a": "Orla Venn was a Scottish shipwright. He built fishing boats at Leith for forty years. He died in Leith in 1932.",
+		"bio-b": "Orla Venn died on 3 May 1931 (aged 70) in Leith, Scotland.",
+		"other": "The Leith harbour was rebuilt in 1950 after a storm.",
+	})
+	a, err := e.Ask(context.Background(), "When did Orla Venn die?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs, ys := accountsSaying(a, "in 1932"), accountsSaying(a, "3 May 1931")
+	if len(xs) == 0 || len(ys) == 0 {
+		t.Fatalf("want both dates quoted; summary %q", a.Summary)
+	}
+	if !flagged(a, xs, ys) {
+		t.Errorf("1932 and 3 May 1931 are not marked as conflicting; summary %q", a.Summary)
+	}
+}

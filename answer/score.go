@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/lang"
@@ -239,7 +240,9 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				// One tokenization serves coverage, the vector and the
 				// candidate's stem set: this loop runs per question.
 				toks := lang.Tokenize(s.Text)
-				if len(toks) < minSentenceTokens {
+				if len(toks) < minSentenceTokens && (len(toks) < 2 || !strings.ContainsFunc(s.Text, unicode.IsDigit)) {
+					// Too short to say anything, unless it gives a
+					// figure or a date: "He died in Taiwan in 1972."
 					continue
 				}
 				stems := make([]string, len(toks))

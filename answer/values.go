@@ -223,7 +223,22 @@ func comparable(a, b value) bool {
 	if a.kind == vName || b.kind == vName || a.kind == vNumber || b.kind == vNumber || a.kind == vKind || b.kind == vKind {
 		return a.kind == b.kind
 	}
+	if ya, yb := yearOf(a), yearOf(b); ya != "" && yb != "" && ya != yb {
+		// "15 January 1971" and "1972" are of different grains, but
+		// they cannot both date one death.
+		return true
+	}
 	return timeGrain(a) == timeGrain(b)
+}
+
+// yearOf returns the year a time value states, or "".
+func yearOf(v value) string {
+	for _, f := range strings.Fields(v.key) {
+		if isYear(f) {
+			return f
+		}
+	}
+	return ""
 }
 
 // timeGrain is "weekday", "day" (month and day), "month" or "year".
