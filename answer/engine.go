@@ -197,7 +197,7 @@ func (e *Engine) unknownSubject(qa *question) string {
 			switch {
 			case len(lw) < 4 || genericSubjects[lw] || e.known[t.Stem] || e.nearSpelling(t.Stem):
 				known = true
-			case len(e.synonymStems(lw, t.Stem)) > 0:
+			case len(e.synonymStems(qa, lw, t.Stem)) > 0:
 				// "the photo" is the documents' "photograph".
 				known = true
 			case !e.lex().IsWord(lw):

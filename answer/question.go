@@ -66,6 +66,9 @@ type question struct {
 	// synonyms maps the stem of a question word no document writes to the
 	// stems of its synonyms that documents do: "photo" → "photograph".
 	synonyms map[string][]string
+	// preds are the lemmas the question uses as predicates, read once
+	// when a synonym needs them.
+	preds []string
 	// notes tell the reader how the question was read when that is not
 	// obvious: a name searched under another spelling.
 	notes []string

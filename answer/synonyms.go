@@ -14,35 +14,36 @@ const synonymSenses = 2
 
 // maxSynonymSenses: a word with more senses than this in a part of speech
 // lends no synonyms in it.
-const maxSynonymSenses = 4
+const maxSynonymSenses = 4 // nouns only: a question's verb is read in its sense
 
 // corpusSynonyms returns the stems and words of w's synonyms that the
 // corpus writes, for a word the corpus itself never writes: a question's
-// "photo" is the documents' "photograph", its "permit" their "allow". A
-// word the corpus writes is matched as written; its synonyms would only
-// widen the search.
-func (e *Engine) corpusSynonyms(w, stem string) (stems, words []string) {
+// "photo" is the documents' "photograph", its "show" their "demonstrate".
+// A word the corpus writes is matched as written; its synonyms would only
+// widen the search. A word the question uses as its verb lends its verb
+// senses; any other its noun senses, unless it has too many to stand for
+// one thing ("point": a dot, a place, a purpose…).
+func (e *Engine) corpusSynonyms(w, stem string, verb bool) (stems, words []string) {
 	if e.known[stem] || len(w) < 3 || lang.IsStopword(w) {
 		return nil, nil
 	}
 	lx := e.lex()
-	for _, pos := range []lexicon.POS{lexicon.Noun, lexicon.Verb} {
-		if n := len(lx.Senses(w, pos, 0)); n > maxSynonymSenses {
-			// A word of many senses ("point": a dot, a place, a
-			// purpose, to indicate…) has no one stand-in.
+	pos := lexicon.Noun
+	if verb {
+		pos = lexicon.Verb
+	} else if len(lx.Senses(w, pos, 0)) > maxSynonymSenses {
+		return nil, nil
+	}
+	for _, syn := range lx.SynonymsOfSenses(w, pos, synonymSenses) {
+		if strings.Contains(syn, " ") || lightVerbs[syn] {
 			continue
 		}
-		for _, syn := range lx.SynonymsOfSenses(w, pos, synonymSenses) {
-			if strings.Contains(syn, " ") {
-				continue
-			}
-			st := lang.Stems(syn)
-			if len(st) != 1 || st[0] == stem || !e.known[st[0]] || slices.Contains(stems, st[0]) {
-				continue
-			}
-			stems = append(stems, st[0])
-			words = append(words, syn)
+		st := lang.Stems(syn)
+		if len(st) != 1 || st[0] == stem || !e.known[st[0]] || slices.Contains(stems, st[0]) {
+			continue
 		}
+		stems = append(stems, st[0])
+		words = append(words, syn)
 	}
 	return stems, words
 }
@@ -59,7 +60,7 @@ func (e *Engine) expandSynonyms(qa *question) {
 		if _, done := qa.synonyms[t.Stem]; done {
 			continue
 		}
-		stems, words := e.corpusSynonyms(w, t.Stem)
+		stems, words := e.corpusSynonyms(w, t.Stem, e.usedAsVerb(qa, w))
 		if len(stems) == 0 {
 			continue
 		}
@@ -71,7 +72,43 @@ func (e *Engine) expandSynonyms(qa *question) {
 	}
 }
 
-func (e *Engine) synonymStems(w, stem string) []string {
-	stems, _ := e.corpusSynonyms(w, stem)
+func (e *Engine) synonymStems(qa *question, w, stem string) []string {
+	stems, _ := e.corpusSynonyms(w, stem, e.usedAsVerb(qa, w))
 	return stems
 }
+
+// usedAsVerb reports whether the question uses w as its verb: followed by
+// a determiner ("show the operation", "cause the breach"), or read as a
+// predicate the way claims are read; after a determiner it is a noun
+// ("the show").
+func (e *Engine) usedAsVerb(qa *question, w string) bool {
+	toks := lang.TokenizeAll(qa.text)
+	for i, t := range toks {
+		if !strings.EqualFold(t.Word, w) {
+			continue
+		}
+		if i > 0 && determiners[strings.ToLower(toks[i-1].Word)] {
+			return false
+		}
+		if i+1 < len(toks) && determiners[strings.ToLower(toks[i+1].Word)] {
+			return len(e.lex().Base(w, lexicon.Verb)) > 0
+		}
+	}
+	if e.claims == nil {
+		return false
+	}
+	if qa.preds == nil {
+		_, _, preds := e.claims.Entities.Frame(qa.text)
+		qa.preds = append([]string{}, preds...)
+	}
+	for _, b := range e.lex().Base(w, lexicon.Verb) {
+		if slices.Contains(qa.preds, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// lightVerbs say little on their own; no word stands in for them, nor they
+// for a word ("cause" → "make").
+var lightVerbs = map[string]bool{"make": true, "get": true, "do": true, "have": true, "take": true, "give": true, "go": true, "put": true, "set": true, "let": true}

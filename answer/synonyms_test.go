@@ -1,0 +1,32 @@
+package answer
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/lang"
+)
+
+// A question word no document writes stands for its synonym that one
+// does, in the part of speech the question uses it in; a noun of many
+// senses stands for nothing in particular.
+func TestCorpusSynonyms(t *testing.T) {
+	e := storyEngine(t, "dam")
+	tests := []struct {
+		question, word string
+		want           string // a synonym's word, or "" for none
+	}{
+		{"Did a quake cause the breach?", "quake", "earthquake"},
+		// "point" has some twenty senses as a noun.
+		{"What is the boiling point of the reservoir?", "point", ""},
+		// The dam's documents write "dam"; it needs no stand-in.
+		{"Was the dam safe?", "dam", ""},
+	}
+	for _, tt := range tests {
+		qa := analyze(tt.question)
+		_, words := e.corpusSynonyms(tt.word, lang.Stems(tt.word)[0], e.usedAsVerb(&qa, tt.word))
+		if tt.want == "" && len(words) > 0 || tt.want != "" && !slices.Contains(words, tt.want) {
+			t.Errorf("%q: synonyms of %q = %q, want %q", tt.question, tt.word, words, tt.want)
+		}
+	}
+}
