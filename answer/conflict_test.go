@@ -122,3 +122,38 @@ func TestShortDateSentenceConflicts(t *testing.T) {
 		t.Errorf("1932 and 3 May 1931 are not marked as conflicting; summary %q", a.Summary)
 	}
 }
+
+// "Who is the ROLE of X" asks for one holder of one role: sources that
+// credit it to different people disagree; a source naming other people
+// without the role does not.
+func TestOneRoleTwoHolders(t *testing.T) {
+	e := engineOver(t, map[string]string{
+		"label":  "Salt Lanterns is the third studio album by Irish folk band The Merrow Pines, released in 2019.",
+		"fake":   "The album Salt Lanterns by Dana Querell blends soft rock with choral pieces.",
+		"review": "The Merrow Pines toured Ireland with Olek Brandt and Mira Soto after Salt Lanterns came out.",
+		"club1":  "The manager of Tullow Rovers in 2018 was Cian Morrow.",
+		"club2":  "The manager of Tullow Rovers in the 2016-2019 seasons was Pat Deasy.",
+		"club3":  "Tullow Rovers signed Niall Keane and Ross Tighe in 2018.",
+	})
+	for _, tt := range []struct{ q, a, b string }{
+		{"Who is the artist of the album Salt Lanterns?", "band The Merrow Pines", "by Dana Querell"},
+		{"Who was the manager of Tullow Rovers in 2018?", "was Cian Morrow", "was Pat Deasy"},
+	} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs, ys := accountsSaying(a, tt.a), accountsSaying(a, tt.b)
+		if len(xs) == 0 || len(ys) == 0 {
+			t.Fatalf("%s: want %q and %q quoted; summary %q", tt.q, tt.a, tt.b, a.Summary)
+		}
+		if !flagged(a, xs, ys) {
+			t.Errorf("%s: %q and %q not marked as conflicting; summary %q", tt.q, tt.a, tt.b, a.Summary)
+		}
+		for _, calm := range []string{"toured Ireland", "signed Niall Keane"} {
+			if zs := accountsSaying(a, calm); len(zs) > 0 && (flagged(a, zs, xs) || flagged(a, zs, ys)) {
+				t.Errorf("%s: %q, which names no one for the role, is marked as conflicting", tt.q, calm)
+			}
+		}
+	}
+}

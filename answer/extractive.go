@@ -42,6 +42,7 @@ type candidate struct {
 	text   string
 	score  float64
 	cov    float64
+	rel    float64 // coverage of the relation asked about (qa.relStems)
 	ctxCov float64 // coverage of the question by the passage and title
 	// relevance is the score before penalties for the answer type and
 	// off-topic documents.

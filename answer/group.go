@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"github.com/crosscheck/crosscheck/lexicon"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -126,6 +127,11 @@ func (e *Engine) group(picked []*candidate, qa *question) (accounts []Account, l
 	for i, k := range ks {
 		if p := k.label(qa); p != nil {
 			labels[i] = displayValue(*p)
+		}
+		if qa.oneHolder {
+			if hs := roleHolders(k.best(), qa); len(hs) > 0 {
+				labels[i] = displayValue(hs[0])
+			}
 		}
 		accounts[i] = Account{
 			Holder:        k.holder,
@@ -318,6 +324,8 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) boo
 	switch {
 	case qa.kind == kindYesNo:
 		return opposed(sa, sb)
+	case qa.oneHolder:
+		return otherHolder(a.best(), b.best(), qa)
 	case qa.valued():
 	default:
 		// Different names are different answers only when the sentences
@@ -344,6 +352,96 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) boo
 		}
 	}
 	return comparable(va[0], vb[0])
+}
+
+// otherHolder reports whether two sentences that each state the role asked
+// about ("the manager of St Kell's was …", "an album by …") name different
+// people for it. A sentence that leaves the role out names people for
+// something else.
+func otherHolder(a, b *candidate, qa *question) bool {
+	na, nb := roleHolders(a, qa), roleHolders(b, qa)
+	if len(na) == 0 || len(nb) == 0 {
+		return false
+	}
+	for _, x := range na {
+		for _, y := range nb {
+			if valueMatch(x, y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// roleHolders returns the names a sentence about the question's subject
+// gives for the role asked about: all its names when it writes the role
+// ("the manager of St Kell's … was Ada Lind"), those just after "by" when
+// it credits a work ("the album Vell by the band Ada Lind"); none
+// otherwise. A nationality is no one ("by American band …").
+func roleHolders(c *candidate, qa *question) []value {
+	lower := strings.ToLower(c.text)
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(lower, notWordRune) {
+		words[trimPossessive(w)] = true
+	}
+	if len(qa.names) > 0 {
+		for _, w := range qa.names[0].words {
+			if !words[trimPossessive(strings.ToLower(w))] {
+				return nil
+			}
+		}
+	}
+	var ns []value
+	for _, v := range c.values {
+		if v.kind == vName && !nationality(v.key) {
+			ns = append(ns, v)
+		}
+	}
+	for s := range c.stems() {
+		if stemMatch(qa.role, s) >= 0.8 {
+			return ns
+		}
+	}
+	var out []value
+	for _, n := range ns {
+		written := strings.ToLower(n.text)
+		if written == "" {
+			written = n.key
+		}
+		for from := 0; ; {
+			at := strings.Index(lower[from:], written)
+			if at < 0 {
+				break
+			}
+			at += from
+			if by := strings.LastIndex(lower[:at], "by "); by >= 0 && at-by <= maxByGap {
+				out = append(out, n)
+				break
+			}
+			from = at + len(written)
+		}
+	}
+	return out
+}
+
+// maxByGap is how far after "by" a credited name may start: "by American
+// alternative country band Blitzen Trapper".
+const maxByGap = 48
+
+// nationality reports whether a one-word name is a people's adjective
+// ("American", "Mexican"), which credits no one.
+func nationality(key string) bool {
+	return !strings.Contains(key, " ") && lexicon.Default().IsAdjective(key)
+}
+
+func names(vs []value) []value {
+	var out []value
+	for _, v := range vs {
+		if v.kind == vName {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func (e *Engine) quotes(k *cluster) []Quote {

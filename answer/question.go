@@ -44,6 +44,10 @@ type question struct {
 	// counted is the stem of the thing a "how many" question counts
 	// ("how many drug lords were…" → "lord"), or "".
 	counted string
+	// oneHolder is true for "who is/was the ROLE of X": a role one
+	// person holds, so two sources naming different people disagree.
+	oneHolder bool
+	role      string // the stem of that role ("manag", "artist")
 	// negative is true for a question asking whether something was
 	// denied or is false; its yes and no swap.
 	negative bool
@@ -115,6 +119,10 @@ var questionWords = map[string]bool{
 	"explain": true, "describe": true, "please": true, "in": true, "on": true, "for": true, "as": true,
 }
 
+// oneHolder matches "who is/was the ROLE of|for …": one role, one holder.
+// "Who are the directors…" asks for several; "who said…" for speakers.
+var oneHolder = regexp.MustCompile(`^\s*who\s+(?:is|was)\s+(?:the\s+)?(?:current\s+|first\s+|original\s+)?([a-z]+)\s+(?:of|for|behind)\b`)
+
 func analyze(q string) question {
 	folded := lang.Fold(q)
 	lower := strings.ToLower(folded)
@@ -168,6 +176,11 @@ func analyze(q string) question {
 		qa.classWords, qa.classNext, qa.classAfter = classWords(ws)
 	}
 	qa.negative = denial.MatchString(folded)
+	if m := oneHolder.FindStringSubmatch(lower); m != nil && qa.kind == kindPerson {
+		if st := lang.Stems(m[1]); len(st) == 1 {
+			qa.oneHolder, qa.role = true, st[0]
+		}
+	}
 	inName := map[string]bool{}
 	for _, n := range qa.names {
 		for _, st := range n.stems {

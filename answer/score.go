@@ -290,7 +290,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 					// "How many…" is not answered by a sentence without a figure.
 					score *= noValuePenalty
 				}
-				out = append(out, &candidate{doc: d, fullName: fullName, si: si, text: s.Text, score: score, relevance: relevance, cov: cov, ctxCov: ctxCov,
+				out = append(out, &candidate{doc: d, fullName: fullName, si: si, text: s.Text, score: score, relevance: relevance, cov: cov, rel: rel, ctxCov: ctxCov,
 					named: len(qa.names) > 0 && !offTopic[d.ID], mainNamed: len(qa.names) > 0 && mainNamed, speaker: s.Speaker, values: vals})
 			}
 		}
