@@ -65,6 +65,8 @@ func extractValues(toks []lang.Token, q *question, common func(string) bool) []v
 			out = append(out, value{key: key, text: text, kind: vDate, pos: i})
 		case unicode.IsDigit(r) && isOrdinal(lw):
 			// "8th", "21st": a rank, not an amount or a date
+		case unicode.IsDigit(r) && lang.IsClockAt(toks, i):
+			// "by 4 a.m.": a time of day, not a count
 		case unicode.IsDigit(r):
 			v, last := numberValue(toks, i)
 			if !q.words[strings.ToLower(w)] {

@@ -3,7 +3,10 @@ package corpus
 import (
 	"bytes"
 	"regexp"
+	"strings"
 	"unicode"
+
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // Where a sentence may end inside a segment, and which parts of a segment
@@ -17,6 +20,7 @@ const (
 	abbrevTitle            // never ends a sentence: "Dr. Smith", "e.g. Mexico"
 	abbrevNum              // ends one unless a number follows: "No. 5", "Feb. 18"
 	abbrevEnd              // ends one only before a clear sentence opener: "in the U.S. The"
+	abbrevClock            // "a.m.": ends one unless a day, a month or a time zone follows
 )
 
 // abbrevs is keyed by the lower-cased word before the dot.
@@ -36,6 +40,7 @@ var abbrevs = map[string]abbrevKind{
 	"inc": abbrevEnd, "ltd": abbrevEnd, "co": abbrevEnd, "corp": abbrevEnd, "jr": abbrevEnd,
 	"sr": abbrevEnd, "bros": abbrevEnd, "etc": abbrevEnd, "al": abbrevEnd, "ph.d": abbrevEnd,
 	"llc": abbrevEnd, "plc": abbrevEnd,
+	"a.m": abbrevClock, "p.m": abbrevClock,
 }
 
 // starters are words that, capitalised after an abbreviation such as "U.S."
@@ -85,8 +90,32 @@ func isBoundary(raw []byte, start, i, j, nx, end int) bool {
 		return !isDigitByte(raw[nx])
 	case abbrevEnd:
 		return startsSentence(raw, nx, end)
+	case abbrevClock:
+		// "by 4 a.m. Deputy mayor Voss said…" ends; "at 4 a.m. Monday"
+		// and "at 9 p.m. EST" do not.
+		return !continuesTime(raw, nx, end)
 	}
 	return true
+}
+
+// continuesTime reports whether the word at nx carries on a clock time: a
+// weekday, a month, or a time zone in capitals ("EST", "GMT").
+func continuesTime(raw []byte, nx, end int) bool {
+	k := nx
+	for k < end && ('a' <= raw[k] && raw[k] <= 'z' || 'A' <= raw[k] && raw[k] <= 'Z') {
+		k++
+	}
+	w := string(raw[nx:k])
+	if w == "" {
+		return false
+	}
+	if _, ok := lang.Month(strings.ToLower(w)); ok {
+		return true
+	}
+	if lang.IsWeekday(strings.ToLower(w)) {
+		return true
+	}
+	return len(w) >= 2 && len(w) <= 4 && strings.ToUpper(w) == w
 }
 
 func isOpenQuote(r rune) bool {

@@ -900,7 +900,7 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities) []Value {
 	for i, t := range toks {
 		lw := strings.ToLower(t.Word)
 		num, ok := parseNumber(lw)
-		if !ok || isYearToken(lw, toks, i) {
+		if !ok || isYearToken(lw, toks, i) || lang.IsClockAt(toks, i) {
 			continue
 		}
 		v := Value{Num: num, Text: t.Word}

@@ -47,6 +47,8 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"J. R. Smith spoke.", "Then he left."}},
 		{"platform letter before quote", "He posted on X. “Come now,” he wrote.",
 			[]string{"He posted on X.", "“Come now,” he wrote."}},
+		{"clock time ends a sentence", "Crews held the fire by 4 a.m. Deputy mayor Roe said so. It began at 9 p.m. Monday and ended at 2 a.m. GMT on Tuesday.",
+			[]string{"Crews held the fire by 4 a.m.", "Deputy mayor Roe said so.", "It began at 9 p.m. Monday and ended at 2 a.m. GMT on Tuesday."}},
 		{"decimals", "Growth was 3.5 percent. Prices rose 0.2.",
 			[]string{"Growth was 3.5 percent.", "Prices rose 0.2."}},
 		{"straight quote closes", `"We all want it," she said. "Us too."`,

@@ -24,3 +24,30 @@ var weekdays = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true,
 }
+
+// IsClockAt reports whether the number at toks[i] is an hour of the clock
+// ("4 a.m.", "10:30 pm"), which is a time of day, not a count.
+func IsClockAt(toks []Token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+2; k++ {
+		switch strings.ToLower(toks[k].Word) {
+		case "am", "pm", "a.m", "p.m":
+			return true
+		}
+		if !isAllDigits(toks[k].Word) {
+			return false
+		}
+	}
+	return false
+}
+
+func isAllDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -18,3 +18,33 @@ func TestMonth(t *testing.T) {
 		}
 	}
 }
+
+func TestIsClockAt(t *testing.T) {
+	tests := []struct {
+		text string
+		at   string // the number token asked about
+		want bool
+	}{
+		{"crews held it by 4 a.m. on Tuesday", "4", true},
+		{"the meeting ended at 10:30 pm", "10", true},
+		{"the meeting ended at 10:30 pm", "30", true},
+		{"4 people died and 30 were hurt", "4", false},
+		{"4 people died and 30 were hurt", "30", false},
+	}
+	for _, tt := range tests {
+		toks := TokenizeAll(tt.text)
+		found := false
+		for i, tk := range toks {
+			if tk.Word == tt.at {
+				found = true
+				if got := IsClockAt(toks, i); got != tt.want {
+					t.Errorf("IsClockAt(%q at %q) = %v, want %v", tt.text, tt.at, got, tt.want)
+				}
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("%q has no token %q", tt.text, tt.at)
+		}
+	}
+}
