@@ -101,6 +101,7 @@ type Server struct {
 	connWrite  *sync.Mutex
 	conns      int
 	open       []*socketConn // SeveralConnections: every open one
+	steer      int           // SeveralConnections: deliver on this one, 0 for any
 	onAck      func(Delivery)
 	connected  chan struct{} // closed and replaced on each new connection
 	messages   []*Message
@@ -338,6 +339,15 @@ func (s *Server) OpenConnections() int {
 	return len(s.open)
 }
 
+// Steer sends every envelope from now on to connection n (1 for the first
+// accepted) while it is open, or to any when n is 0: a test can make a
+// follow-up or a click reach another replica than the question did.
+func (s *Server) Steer(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.steer = n
+}
+
 // pick chooses the connection for one delivery of p; callers hold s.mu.
 // With several open, it is one at random, not the one p last went to when
 // there is another.
@@ -347,6 +357,9 @@ func (s *Server) pick(p *pendingEvent) (*websocket.Conn, *sync.Mutex, int) {
 	}
 	var choice []*socketConn
 	for _, c := range s.open {
+		if c.n == s.steer {
+			return c.c, c.write, c.n
+		}
 		if c.n != p.lastConn || len(s.open) == 1 {
 			choice = append(choice, c)
 		}
