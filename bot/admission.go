@@ -17,8 +17,14 @@ func (s *Server) admit(ctx context.Context, q question, log *slog.Logger) {
 	j, pl, ok := s.takePlace(log)
 	if !ok {
 		// A question taken over from another replica goes back for a
-		// replica with room; this one is busy or stopping.
-		if q.placeholderTS != "" && s.release(q, log) {
+		// replica with room, and one arriving while this replica stops
+		// goes to one that does not.
+		if q.claimed && !q.takenOver && !s.accepting.Load() && q.placeholderTS == "" {
+			if ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(restartingText)); err == nil {
+				s.placeholderPosted(q, ts, log)
+			}
+		}
+		if (q.takenOver || !s.accepting.Load()) && s.release(q, log) {
 			return
 		}
 		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()
@@ -99,6 +105,10 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	progress := s.showProgress(q.channel, ts, log) // a no-op without a placeholder
 	pg, outcome, ra := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
 	progress.finish()
+	if work.Err() != nil && s.release(q, log) {
+		// The shutdown grace ran out mid-answer: another replica answers.
+		return
+	}
 	// Follow-ups come in the thread the question was asked in, or (in a
 	// DM) in a thread under the answer itself. The context is saved before
 	// the answer shows, so a follow-up sent the moment it appears finds it.
@@ -170,6 +180,10 @@ func isAre(n int) string {
 	}
 	return "are"
 }
+
+// restartingText is the placeholder of a question that arrived while this
+// replica was stopping, left for another replica (or this one, restarted).
+const restartingText = placeholderMark + " crosscheck is restarting; your question will be answered as soon as it is back."
 
 // placeholderMark starts every placeholder, so a reader (and a test) can
 // tell a message that will still change from a final one.

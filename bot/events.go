@@ -31,8 +31,9 @@ type question struct {
 	// is true while this replica holds it there.
 	key     string
 	claimed bool
-	// placeholderTS is the placeholder another replica posted, for a
-	// question taken over from it.
+	// takenOver marks a question another replica acknowledged and did not
+	// answer; placeholderTS is the placeholder that replica posted, if any.
+	takenOver     bool
 	placeholderTS string
 	// storeDown is set when the database could not be reached for this
 	// question: its answer says so.

@@ -280,7 +280,7 @@ func (s *Server) takeOver() {
 // its thread.
 func (s *Server) resume(p Pending) {
 	q := question{route: p.Route, text: p.Text, user: p.User, channel: p.Channel, threadTS: p.ThreadTS, msgTS: p.MsgTS,
-		eventID: p.Key, key: p.Key, claimed: true, placeholderTS: p.PlaceholderTS, received: time.Now()}
+		eventID: p.Key, key: p.Key, claimed: true, takenOver: true, placeholderTS: p.PlaceholderTS, received: time.Now()}
 	log := s.log.With("key", p.Key, "route", p.Route, "channel", p.Channel, "claims", p.Claims)
 	log.Info("took over a question another replica acknowledged and did not answer")
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
