@@ -63,7 +63,8 @@ type Config struct {
 	// Home; zero means when New was called.
 	LoadedAt time.Time
 	// DataDir holds FeedbackFile and ThreadsFile (thread context for
-	// follow-ups, kept across restarts).
+	// follow-ups, kept across restarts); with Shared, votes go there only
+	// when the database cannot be reached, and thread context is a copy.
 	DataDir string
 	// Channels, when not empty, are the only channel ids where mentions are
 	// answered and answers may be shared. DMs and ephemeral slash command
