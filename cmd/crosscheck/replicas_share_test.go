@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +21,8 @@ import (
 type inProcessReplica struct {
 	addr   string
 	stderr *lockedBuffer
+	// stop cancels serve's context (SIGTERM) and waits for it to exit.
+	stop func()
 }
 
 func startReplica(t *testing.T, sl *slacktest.Server, dsn string, args ...string) *inProcessReplica {
@@ -34,15 +37,19 @@ func startReplica(t *testing.T, sl *slacktest.Server, dsn string, args ...string
 	exit := make(chan int, 1)
 	args = append([]string{"serve", "--store", dsn, "--metrics-addr", r.addr, "--shutdown-grace", "5s"}, args...)
 	go func() { exit <- run(ctx, args, slackTestEnv(environ), nil, io.Discard, r.stderr) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-exit:
-		case <-time.After(20 * time.Second):
-			t.Error("serve did not exit after cancel")
-		}
-		noSecret(t, dsn, r.stderr.String())
-	})
+	var once sync.Once
+	r.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case <-exit:
+			case <-time.After(20 * time.Second):
+				t.Error("serve did not exit after cancel")
+			}
+			noSecret(t, dsn, r.stderr.String())
+		})
+	}
+	t.Cleanup(r.stop)
 	if !sl.WaitConnected(want, 20*time.Second) {
 		t.Fatalf("replica never connected; stderr:\n%s", r.stderr.String())
 	}
@@ -179,5 +186,40 @@ func TestStoreAnswerWhileTheDatabaseGoesAway(t *testing.T) {
 	}
 	if code, _ := httpGet(t, "http://"+r.addr+"/readyz"); code != http.StatusOK {
 		t.Errorf("/readyz = %d after the database came back", code)
+	}
+}
+
+// A replica stopping cleanly (SIGTERM) hands a question it could not
+// finish within the shutdown grace to another replica instead of telling
+// the asker to ask again: the other one answers it in the same
+// placeholder.
+func TestStoreStoppingReplicaHandsOver(t *testing.T) {
+	dsn := storeDSN(t)
+	story, _ := filepath.Abs("../../corpus/testdata/stories/dam")
+	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, story); code != exitOK {
+		t.Fatalf("ingest: %d %s %s", code, out, errb)
+	}
+	sl := slacktest.New(t, slacktest.Options{SeveralConnections: true})
+	a := startReplica(t, sl, dsn, "--shutdown-grace", "500ms", "--claim-timeout", "2s")
+	b := startReplica(t, sl, dsn, "--claim-timeout", "2s")
+
+	// The placeholder waits out a rate limit longer than a's grace, so
+	// the question is still a's, unanswered, when a stops.
+	sl.Steer(1)
+	sl.RateLimit("chat.postMessage", 3)
+	_, ts := sl.Mention("C0GENERAL", "U0ALICE", "How many people died?", "")
+	if !slacktest.Eventually(10*time.Second, func() bool { return sl.RateLimited("chat.postMessage") == 1 }) {
+		t.Fatal("the placeholder never met the rate limit")
+	}
+	a.stop()
+	th := finalThread(t, sl, ts, 1)
+	if strings.Contains(th[0].Text, "ask again") || strings.HasPrefix(th[0].Text, ":warning:") {
+		t.Errorf("the question was not handed over: %q", th[0].Text)
+	}
+	if !strings.Contains(b.stderr.String(), "took over a question") {
+		t.Errorf("the other replica did not take the question over; its log:\n%s", b.stderr.String())
+	}
+	if !strings.Contains(a.stderr.String(), "released the question") {
+		t.Errorf("the stopping replica did not release the question; its log:\n%s", a.stderr.String())
 	}
 }
