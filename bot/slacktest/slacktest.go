@@ -4,7 +4,9 @@
 // response_url) and a Socket Mode WebSocket
 // that says hello, pings, pushes events_api, slash_commands and interactive
 // envelopes, reads acks, redelivers what is not acked in time (with
-// retry_attempt), and can ask the client to disconnect.
+// retry_attempt), and can ask the client to disconnect. With
+// SeveralConnections it keeps every open connection, as Slack does for the
+// replicas of one app, and hands each envelope to one of them at random.
 //
 // It listens on 127.0.0.1 only and speaks the wire protocol, so the code
 // under test runs its real slack-go client against it. It records what a
