@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
-
-	"github.com/crosscheck/crosscheck/answer"
 )
 
 // admit takes a place in line for q, posts the placeholder that says where
@@ -18,27 +16,50 @@ import (
 func (s *Server) admit(ctx context.Context, q question, log *slog.Logger) {
 	j, pl, ok := s.takePlace(log)
 	if !ok {
+		// A question taken over from another replica goes back for a
+		// replica with room, and one arriving while this replica stops
+		// goes to one that does not.
+		if q.claimed && !q.takenOver && !s.accepting.Load() && q.placeholderTS == "" {
+			if ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(restartingText)); err == nil {
+				s.placeholderPosted(q, ts, log)
+			}
+		}
+		if (q.takenOver || !s.accepting.Load()) && s.release(q, log) {
+			return
+		}
 		s.metrics.questions.WithLabelValues(q.route, outcomeBusy).Inc()
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.busyText(pl))); err != nil {
-			log.Warn("post busy reply", "err", err)
+		if s.showText(ctx, q, textPage(s.busyText(pl)), log) {
+			s.settle(q, log)
 		}
 		return
 	}
-	ts, err := s.out.post(ctx, q.channel, q.threadTS, textPage(s.placeholderText(pl)))
-	var refused slack.SlackErrorResponse
-	if errors.As(err, &refused) {
-		// Slack refused the channel (not_in_channel, channel_not_found…):
-		// the answer could not be posted either.
-		s.pool.drop(j)
-		log.Error("post placeholder", "err", err)
-		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
-		return
-	}
-	if err != nil {
-		// Rate limits outlasted the wait or Slack was slow: still answer,
-		// posting the answer as a new message when it is ready.
-		log.Warn("post placeholder; will post the answer without one", "err", err)
-		ts = ""
+	ts := q.placeholderTS
+	if ts != "" {
+		// Taken over: the placeholder says the search has started again.
+		if err := s.out.update(ctx, q.channel, ts, textPage(s.placeholderText(pl))); err != nil {
+			log.Warn("update the placeholder of a question taken over; will post the answer instead", "err", err)
+			ts = ""
+		}
+	} else {
+		var err error
+		ts, err = s.out.post(ctx, q.channel, q.threadTS, textPage(s.placeholderText(pl)))
+		var refused slack.SlackErrorResponse
+		if errors.As(err, &refused) {
+			// Slack refused the channel (not_in_channel, channel_not_found…):
+			// the answer could not be posted either.
+			s.pool.drop(j)
+			log.Error("post placeholder", "err", err)
+			s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
+			s.settle(q, log)
+			return
+		}
+		if err != nil {
+			// Rate limits outlasted the wait or Slack was slow: still answer,
+			// posting the answer as a new message when it is ready.
+			log.Warn("post placeholder; will post the answer without one", "err", err)
+			ts = ""
+		}
+		s.placeholderPosted(q, ts, log)
 	}
 	s.pool.run(j, func(work context.Context) { s.answer(work, q, ts) })
 }
@@ -68,9 +89,14 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 		return posted
 	}
 	if work.Err() != nil {
-		// Still queued when the shutdown grace ran out: say so rather than
-		// leave the question unanswered.
+		// Still queued when the shutdown grace ran out: another replica
+		// answers it when there is a shared record, else say so rather
+		// than leave the question unanswered.
+		if s.release(q, log) {
+			return
+		}
 		show(textPage(failureText(work.Err(), s.cfg.Deadline)))
+		s.settle(q, log)
 		s.metrics.questions.WithLabelValues(q.route, outcomeFailed).Inc()
 		return
 	}
@@ -79,6 +105,10 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 	progress := s.showProgress(q.channel, ts, log) // a no-op without a placeholder
 	pg, outcome, ra := s.compose(ctx, q.text, q.user, q.channel, view{}, log)
 	progress.finish()
+	if work.Err() != nil && s.release(q, log) {
+		// The shutdown grace ran out mid-answer: another replica answers.
+		return
+	}
 	// Follow-ups come in the thread the question was asked in, or (in a
 	// DM) in a thread under the answer itself. The context is saved before
 	// the answer shows, so a follow-up sent the moment it appears finds it.
@@ -89,7 +119,15 @@ func (s *Server) answer(work context.Context, q question, ts string) {
 		}
 		s.saveContext(q, ra.Answer, log, keys...)
 	}
+	held, reachable := s.holds(q, log)
+	if !held {
+		return
+	}
+	if q.storeDown || !reachable {
+		pg = withNote(pg, storeDownNote)
+	}
 	shown := show(pg)
+	s.settle(q, log)
 	if shown == "" {
 		outcome = outcomeFailed
 	} else if ra != nil && shown != ts {
@@ -114,13 +152,6 @@ func (s *Server) takePlace(log *slog.Logger) (*job, place, bool) {
 		log.Warn("expected wait past the deadline; told the user to retry", "ahead", pl.Ahead, "expected_wait", pl.Wait.Round(time.Millisecond).String())
 	}
 	return j, pl, ok
-}
-
-// saveContext records a as the last answer of the conversations keys name.
-func (s *Server) saveContext(q question, a *answer.Answer, log *slog.Logger, keys ...string) {
-	if err := s.threads.put(q.text, a, keys...); err != nil {
-		log.Error("save thread context", "err", err)
-	}
 }
 
 // busyText tells a person turned away why, and how long the wait would
@@ -149,6 +180,10 @@ func isAre(n int) string {
 	}
 	return "are"
 }
+
+// restartingText is the placeholder of a question that arrived while this
+// replica was stopping, left for another replica (or this one, restarted).
+const restartingText = placeholderMark + " crosscheck is restarting; your question will be answered as soon as it is back."
 
 // placeholderMark starts every placeholder, so a reader (and a test) can
 // tell a message that will still change from a final one.

@@ -90,6 +90,12 @@ func (d *deliveries) firstAll(now time.Time, keys ...string) bool {
 	if !d.local.firstAll(now, keys...) {
 		return false
 	}
+	return d.sharedFirst(keys...)
+}
+
+// sharedFirst checks the shared record alone (the caller checked this
+// replica's memory).
+func (d *deliveries) sharedFirst(keys ...string) bool {
 	if d.shared == nil {
 		return true
 	}

@@ -26,6 +26,18 @@ type question struct {
 	msgTS    string // the message that asked
 	eventID  string
 	received time.Time
+
+	// key names the question in the shared record of questions; claimed
+	// is true while this replica holds it there.
+	key     string
+	claimed bool
+	// takenOver marks a question another replica acknowledged and did not
+	// answer; placeholderTS is the placeholder that replica posted, if any.
+	takenOver     bool
+	placeholderTS string
+	// storeDown is set when the database could not be reached for this
+	// question: its answer says so.
+	storeDown bool
 }
 
 // leadingMentions matches the "<@U123> " (or "<@U123|name> ") a mention
@@ -33,7 +45,11 @@ type question struct {
 var leadingMentions = regexp.MustCompile(`^(\s*<@[A-Z0-9]+(\|[^>]*)?>[\s,:]*)+`)
 
 func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
-	received := time.Now() // already acked by the dispatch loop
+	received := time.Now()
+	// Acked by the dispatch loop, unless questions are recorded before
+	// their ack (a shared record of questions): then on every path here.
+	ack := s.lateAck(evt, received)
+	defer ack()
 	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
 	if !ok {
 		return
@@ -43,6 +59,7 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 		eventID = cb.EventID
 	}
 	if user, ok := homeOpened(ev.InnerEvent.Data); ok {
+		ack()
 		if s.seen.firstAll(received, prefixed("event:", eventID)) {
 			s.publishHome(user, eventID)
 		}
@@ -57,21 +74,44 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	if evt.Request != nil && evt.Request.RetryAttempt > 0 {
 		log = log.With("retry_attempt", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
 	}
-	// The event id is what Slack keeps across redeliveries; the message
-	// timestamp also catches the same message arriving as two event types.
-	if !s.seen.firstAll(received, prefixed("event:", eventID), prefixed("msg:"+q.channel+":", q.msgTS)) {
-		log.Info("duplicate delivery ignored")
-		s.metrics.questions.WithLabelValues(q.route, outcomeDuplicate).Inc()
-		return
-	}
 	if q.route == routeMention && !s.channelAllowed(q.channel) {
+		ack()
 		log.Info("mention in a channel outside the allowlist ignored")
 		s.metrics.questions.WithLabelValues(q.route, outcomeIgnored).Inc()
 		return
 	}
+	// The event id is what Slack keeps across redeliveries; the message
+	// timestamp also catches the same message arriving as two event types.
+	keys := []string{prefixed("event:", eventID), prefixed("msg:"+q.channel+":", q.msgTS)}
+	fresh := s.seen.local.firstAll(received, keys...)
+	switch {
+	case !fresh:
+	case s.cfg.Questions != nil:
+		fresh = s.receive(&q, keys, log)
+	default:
+		fresh = s.seen.sharedFirst(keys...)
+	}
+	ack()
+	if !fresh {
+		log.Info("duplicate delivery ignored")
+		s.metrics.questions.WithLabelValues(q.route, outcomeDuplicate).Inc()
+		return
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	if tc := s.threads.get(threadKey(q.channel, q.threadTS)); tc != nil && (q.threadTS != "" || time.Since(tc.Time) < dmFollowUpWindow) {
+	s.handle(ctx, q, log)
+}
+
+// handle answers a new question: a follow-up from its thread's context,
+// help for an empty one, else through the workers. Questions taken over
+// from another replica come here too.
+func (s *Server) handle(ctx context.Context, q question, log *slog.Logger) {
+	tc, err := s.lastAnswer(ctx, q.channel, q.threadTS)
+	if err != nil {
+		log.Warn("read thread context; reading the message as a new question", "err", err)
+		q.storeDown = true
+	}
+	if tc != nil && (q.threadTS != "" || time.Since(tc.Time) < dmFollowUpWindow) {
 		// The documents may have been re-ingested since: only quotes
 		// still byte-for-byte in them are shown again.
 		current := *tc
@@ -83,8 +123,8 @@ func (s *Server) onEventsAPI(evt *socketmode.Event, _ *socketmode.Client) {
 	}
 	if q.text == "" || strings.EqualFold(strings.Trim(q.text, "?!. "), "help") {
 		s.metrics.questions.WithLabelValues(q.route, outcomeUsage).Inc()
-		if _, err := s.out.post(ctx, q.channel, q.threadTS, textPage(helpText(s.cfg.Commands, s.example()))); err != nil {
-			log.Warn("post help", "err", err)
+		if s.showText(ctx, q, textPage(helpText(s.cfg.Commands, s.example())), log) {
+			s.settle(q, log)
 		}
 		return
 	}
@@ -143,7 +183,7 @@ func (s *Server) compose(ctx context.Context, text, user, channel string, v view
 		s.metrics.quotesDropped.Add(float64(dropped))
 		log.Error("quotes failed verification and were dropped", "dropped", dropped)
 	}
-	ra := s.recent.put(verified, user, channel)
+	ra := s.remember(verified, user, channel, log)
 	v.AnswerID, v.Sources = ra.ID, s.cfg.Library.Len()
 	outcome := outcomeAnswered
 	if verified.Abstained || len(verified.Accounts) == 0 {

@@ -261,7 +261,7 @@ func (s *Server) followUp(ctx context.Context, q question, tc *threadContext, f 
 		pg = renderThreadSources(tc)
 	case followNarrow:
 		na := narrowed(tc, f.account)
-		ra := s.recent.put(na, q.user, q.channel)
+		ra := s.remember(na, q.user, q.channel, log)
 		pg = renderAnswer(na, view{AnswerID: ra.ID, Sources: s.cfg.Library.Len()}, 0)
 	case followExpand:
 		pg = renderExpanded(tc, f.account, s.cfg.Library)
@@ -270,8 +270,8 @@ func (s *Server) followUp(ctx context.Context, q question, tc *threadContext, f 
 	}
 	log.Info("follow-up answered from thread context", "kind", f.kind.String())
 	s.metrics.questions.WithLabelValues(q.route, outcomeFollowUp).Inc()
-	if _, err := s.out.post(ctx, q.channel, q.threadTS, pg); err != nil {
-		log.Warn("post follow-up", "err", err)
+	if s.showText(ctx, q, pg, log) {
+		s.settle(q, log)
 	}
 }
 

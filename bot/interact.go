@@ -113,13 +113,13 @@ func (s *Server) recordVote(ctx context.Context, c click, log *slog.Logger) stri
 		vote, thanks = "down", "Thanks, I recorded your 👎. Whoever runs crosscheck reviews these."
 	}
 	fb := Feedback{Time: time.Now().UTC(), Vote: vote, User: c.user, Channel: c.channel, AnswerID: c.action.Value}
-	if ra := s.recent.get(c.action.Value); ra != nil {
+	if ra := s.recall(ctx, c.action.Value, log); ra != nil {
 		fb.Question, fb.Summary, fb.Abstained, fb.DocIDs = ra.Answer.Question, ra.Answer.Summary, ra.Answer.Abstained, docIDs(ra.Answer)
 	} else {
 		fb.Expired = true
 		fb.DocIDs = []string{}
 	}
-	if err := s.feedback.record(fb); err != nil {
+	if err := s.saveFeedback(ctx, fb, log); err != nil {
 		log.Error("record feedback", "err", err)
 		s.tell(ctx, c, textPage(":warning: I could not save your vote (crosscheck's data directory is not writable). Whoever runs crosscheck will find the details in its log."), log)
 		return outcomeFailed
@@ -146,7 +146,7 @@ func docIDs(a *answer.Answer) []string {
 func (s *Server) showMore(ctx context.Context, c click, log *slog.Logger) string {
 	id, n, _ := strings.Cut(c.action.Value, ":")
 	pageNo, err := strconv.Atoi(n)
-	ra := s.recent.get(id)
+	ra := s.recall(ctx, id, log)
 	if ra == nil || err != nil {
 		s.tell(ctx, c, textPage(expiredText), log)
 		return outcomeFailed
@@ -172,7 +172,7 @@ func (s *Server) showMore(ctx context.Context, c click, log *slog.Logger) string
 func (s *Server) showQuotes(ctx context.Context, c click, log *slog.Logger) string {
 	id, n, _ := strings.Cut(c.action.Value, ":")
 	i, err := strconv.Atoi(n)
-	ra := s.recent.get(id)
+	ra := s.recall(ctx, id, log)
 	if ra == nil || err != nil || i < 0 || i >= len(ra.Answer.Accounts) {
 		s.tell(ctx, c, textPage(expiredText), log)
 		return outcomeFailed
@@ -184,7 +184,7 @@ func (s *Server) showQuotes(ctx context.Context, c click, log *slog.Logger) stri
 // share posts an /ask answer to its channel for everyone, then removes the
 // ephemeral copy.
 func (s *Server) share(ctx context.Context, c click, log *slog.Logger) string {
-	ra := s.recent.get(c.action.Value)
+	ra := s.recall(ctx, c.action.Value, log)
 	if ra == nil {
 		s.tell(ctx, c, textPage(expiredText), log)
 		return outcomeFailed

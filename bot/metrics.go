@@ -47,6 +47,7 @@ type metrics struct {
 	quotesDropped prometheus.Counter
 	reconnects    prometheus.Counter
 	connected     prometheus.Gauge
+	takenOver     prometheus.Counter
 }
 
 func newMetrics() *metrics {
@@ -86,8 +87,12 @@ func newMetrics() *metrics {
 			Name: "crosscheck_slack_connected",
 			Help: "1 while the Socket Mode WebSocket is connected.",
 		}),
+		takenOver: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "crosscheck_questions_taken_over_total",
+			Help: "Questions another replica acknowledged and did not answer within the claim timeout, answered here.",
+		}),
 	}
-	m.registry.MustRegister(m.questions, m.ackSeconds, m.answerSeconds, m.queueDepth, m.expectedWait, m.quotesDropped, m.reconnects, m.connected,
+	m.registry.MustRegister(m.questions, m.ackSeconds, m.answerSeconds, m.queueDepth, m.expectedWait, m.quotesDropped, m.reconnects, m.connected, m.takenOver,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }

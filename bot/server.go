@@ -63,7 +63,8 @@ type Config struct {
 	// Home; zero means when New was called.
 	LoadedAt time.Time
 	// DataDir holds FeedbackFile and ThreadsFile (thread context for
-	// follow-ups, kept across restarts).
+	// follow-ups, kept across restarts); with Shared, votes go there only
+	// when the database cannot be reached, and thread context is a copy.
 	DataDir string
 	// Channels, when not empty, are the only channel ids where mentions are
 	// answered and answers may be shared. DMs and ephemeral slash command
@@ -100,6 +101,21 @@ type Config struct {
 	// Ready, when set, is checked by /readyz besides the Slack link, e.g.
 	// that the shared database answers.
 	Ready func(context.Context) error
+	// Questions, when set, is the record of questions shared with other
+	// replicas (see Questions): a question is recorded before its ack, and
+	// one whose replica died is answered by another after ClaimTimeout.
+	Questions Questions
+	// ClaimTimeout is how long a claim on a question may go without a
+	// heartbeat before another replica takes it over
+	// (DefaultClaimTimeout).
+	ClaimTimeout time.Duration
+	// Replica names this process in claims; empty means a random name.
+	// It must differ between processes, restarts included.
+	Replica string
+	// Shared, when set, holds thread context, feedback and the answers
+	// buttons refer to for every replica (see Shared); without it they
+	// live in DataDir and memory.
+	Shared Shared
 }
 
 const (
@@ -131,6 +147,7 @@ type Server struct {
 	checks   *checkStore
 	feedback *feedbackLog
 	threads  *threads
+	claims   *claims
 	metrics  *metrics
 	allowed  map[string]bool
 	// examples are questions drawn from the corpus for help and hints.
@@ -176,6 +193,10 @@ func New(cfg Config) (*Server, error) {
 	cfg.Queue = orDefault(cfg.Queue, DefaultQueue)
 	cfg.Deadline = orDefault(cfg.Deadline, DefaultDeadline)
 	cfg.ShutdownGrace = orDefault(cfg.ShutdownGrace, DefaultShutdownGrace)
+	cfg.ClaimTimeout = orDefault(cfg.ClaimTimeout, DefaultClaimTimeout)
+	if cfg.Replica == "" {
+		cfg.Replica = newReplicaID()
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -208,6 +229,7 @@ func New(cfg Config) (*Server, error) {
 		checks:   newCheckStore(500),
 		feedback: fb,
 		threads:  th,
+		claims:   newClaims(),
 		metrics:  m,
 		allowed:  map[string]bool{},
 		linkUp:   -1,
@@ -242,8 +264,11 @@ func (s *Server) Run(ctx context.Context) error {
 	errc := make(chan error, 1)
 	go s.dispatch(runCtx, h)
 	go func() { errc <- s.sm.RunContext(runCtx) }()
+	if s.cfg.Questions != nil {
+		go s.watchClaims(runCtx)
+	}
 	s.log.InfoContext(ctx, "serving", "workers", s.cfg.Workers, "max_wait", s.cfg.MaxWait.String(), "deadline", s.cfg.Deadline.String(),
-		"documents", s.cfg.Library.Len(), "channels", len(s.allowed))
+		"documents", s.cfg.Library.Len(), "channels", len(s.allowed), "replica", s.cfg.Replica)
 
 	var runErr error
 	select {
@@ -337,6 +362,8 @@ func (s *Server) dispatch(ctx context.Context, h *socketmode.SocketmodeHandler) 
 			}
 			received := time.Now()
 			switch {
+			case s.acksLate(&evt):
+				// Its handler acks once the question is recorded.
 			case evt.Request != nil && evt.Request.EnvelopeID != "":
 				s.ack(evt.Request.EnvelopeID, received)
 			case evt.Type == socketmode.EventTypeErrorBadMessage:

@@ -1,8 +1,10 @@
 // Package pgstore keeps crosscheck's index in PostgreSQL, the store several
 // serve replicas share: documents with their stored texts, passages, one
 // vector per passage, the lexical index and the claims and disputes of each
-// ingest (a generation), plus the Slack delivery keys every replica checks
-// before answering.
+// ingest (a generation), plus what the replicas of one bot share: the
+// delivery keys every replica checks before answering, the questions each
+// claims until it has answered them (Questions), and thread context,
+// feedback and kept answers as JSON (Shared).
 //
 // A reader never sees a half-finished ingest: an ingest writes a new
 // generation in batches, then switches current_generation in the
@@ -10,7 +12,8 @@
 // REPEATABLE READ transaction. Vector search runs in process over vectors
 // loaded from the database (pgvector is not used yet).
 //
-// Nothing here knows about Slack, answers or the command line; a DSN's
+// Nothing here knows about Slack, answers or the command line (a question
+// is a few strings, the shared state opaque JSON); a DSN's
 // password never appears in an error or a log line (see Redact).
 package pgstore
 

@@ -4,7 +4,9 @@
 // response_url) and a Socket Mode WebSocket
 // that says hello, pings, pushes events_api, slash_commands and interactive
 // envelopes, reads acks, redelivers what is not acked in time (with
-// retry_attempt), and can ask the client to disconnect.
+// retry_attempt), and can ask the client to disconnect. With
+// SeveralConnections it keeps every open connection, as Slack does for the
+// replicas of one app, and hands each envelope to one of them at random.
 //
 // It listens on 127.0.0.1 only and speaks the wire protocol, so the code
 // under test runs its real slack-go client against it. It records what a
@@ -15,6 +17,7 @@ package slacktest
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -58,6 +61,9 @@ type Delivery struct {
 	Reason  string
 	SentAt  time.Time
 	AckedAt time.Time // zero until acked
+	// Conn is the connection it was sent on (1 for the first accepted, 0
+	// for none open), AckedOn the one its ack came back on.
+	Conn, AckedOn int
 }
 
 // Options tune the loopback; zero values take the defaults in New.
@@ -70,6 +76,19 @@ type Options struct {
 	// PingEvery is the WebSocket ping period; keep it well under the
 	// client's ping interval.
 	PingEvery time.Duration
+	// SeveralConnections keeps every open connection, as Slack does for
+	// the replicas of one app, hands each envelope to one of them at
+	// random, and redelivers an envelope not acked in time to another one
+	// when there is another. Without it a new connection replaces the
+	// last, as when one client reconnects.
+	SeveralConnections bool
+}
+
+// socketConn is one open Socket Mode WebSocket.
+type socketConn struct {
+	n     int // 1 for the first connection accepted
+	c     *websocket.Conn
+	write *sync.Mutex
 }
 
 // Server is the loopback Slack.
@@ -83,6 +102,9 @@ type Server struct {
 	conn       *websocket.Conn
 	connWrite  *sync.Mutex
 	conns      int
+	open       []*socketConn // SeveralConnections: every open one
+	steer      int           // SeveralConnections: deliver on this one, 0 for any
+	onAck      func(Delivery)
 	connected  chan struct{} // closed and replaced on each new connection
 	messages   []*Message
 	byTS       map[string]*Message
@@ -106,6 +128,7 @@ type pendingEvent struct {
 	payload  json.RawMessage
 	attempts int
 	lastSent time.Time
+	lastConn int
 	settled  bool
 }
 
@@ -172,6 +195,9 @@ func (s *Server) Close() {
 		if s.conn != nil {
 			_ = s.conn.Close()
 		}
+		for _, c := range s.open {
+			_ = c.c.Close()
+		}
 		s.mu.Unlock()
 		s.http.CloseClientConnections()
 		s.http.Close()
@@ -204,14 +230,19 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 	}
 	write := &sync.Mutex{}
 	s.mu.Lock()
-	if s.conn != nil {
+	if s.conn != nil && !s.opts.SeveralConnections {
 		_ = s.conn.Close()
 	}
 	s.conn, s.connWrite = conn, write
 	s.conns++
+	sc := &socketConn{n: s.conns, c: conn, write: write}
+	if s.opts.SeveralConnections {
+		s.open = append(s.open, sc)
+	}
 	close(s.connected)
 	s.connected = make(chan struct{})
 	s.mu.Unlock()
+	defer s.closed(sc)
 
 	s.writeFrame(conn, write, map[string]any{
 		"type": "hello", "num_connections": 1,
@@ -230,7 +261,7 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 			EnvelopeID string `json:"envelope_id"`
 		}
 		if json.Unmarshal(data, &ack) == nil && ack.EnvelopeID != "" {
-			s.acked(ack.EnvelopeID)
+			s.acked(ack.EnvelopeID, sc.n)
 		}
 	}
 }
@@ -252,21 +283,94 @@ func (s *Server) ping(conn *websocket.Conn, stop chan struct{}) {
 	}
 }
 
-func (s *Server) acked(envelopeID string) {
+// closed forgets a connection that went away.
+func (s *Server) closed(sc *socketConn) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for i, o := range s.open {
+		if o == sc {
+			s.open = append(s.open[:i], s.open[i+1:]...)
+			break
+		}
+	}
+}
+
+func (s *Server) acked(envelopeID string, conn int) {
+	s.mu.Lock()
 	if s.loseAcks > 0 {
 		s.loseAcks--
+		s.mu.Unlock()
 		return
 	}
+	var got []Delivery
 	for _, d := range s.deliveries {
 		if d.EnvelopeID == envelopeID && d.AckedAt.IsZero() {
-			d.AckedAt = time.Now()
+			d.AckedAt, d.AckedOn = time.Now(), conn
 			if p := s.pending[d.Key]; p != nil {
 				p.settled = true
 			}
+			got = append(got, *d)
 		}
 	}
+	onAck := s.onAck
+	s.mu.Unlock()
+	if onAck != nil {
+		for _, d := range got {
+			onAck(d)
+		}
+	}
+}
+
+// OnAck calls f with each envelope as its ack arrives, before anything
+// else happens on that connection: a test can stop a replica right after
+// it acked (f must not call back into the Server's locks for long).
+func (s *Server) OnAck(f func(Delivery)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onAck = f
+}
+
+// OpenConnections is the number of WebSocket connections open now
+// (SeveralConnections; otherwise 1 once connected).
+func (s *Server) OpenConnections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.opts.SeveralConnections {
+		return min(s.conns, 1)
+	}
+	return len(s.open)
+}
+
+// Steer sends every envelope from now on to connection n (1 for the first
+// accepted) while it is open, or to any when n is 0: a test can make a
+// follow-up or a click reach another replica than the question did.
+func (s *Server) Steer(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.steer = n
+}
+
+// pick chooses the connection for one delivery of p; callers hold s.mu.
+// With several open, it is one at random, not the one p last went to when
+// there is another.
+func (s *Server) pick(p *pendingEvent) (*websocket.Conn, *sync.Mutex, int) {
+	if !s.opts.SeveralConnections {
+		return s.conn, s.connWrite, s.conns
+	}
+	var choice []*socketConn
+	for _, c := range s.open {
+		if c.n == s.steer {
+			return c.c, c.write, c.n
+		}
+		if c.n != p.lastConn || len(s.open) == 1 {
+			choice = append(choice, c)
+		}
+	}
+	if len(choice) == 0 {
+		return nil, nil, 0
+	}
+	c := choice[rand.IntN(len(choice))]
+	return c.c, c.write, c.n
 }
 
 func (s *Server) writeFrame(conn *websocket.Conn, write *sync.Mutex, v any) error {
@@ -343,12 +447,12 @@ func (s *Server) send(key, typ string, payload any) string {
 // retry_attempt and retry_reason.
 func (s *Server) deliver(p *pendingEvent, reason string) string {
 	s.mu.Lock()
-	conn, write := s.conn, s.connWrite
+	conn, write, n := s.pick(p)
 	env := s.nextID("env")
 	attempt := p.attempts
 	p.attempts++
-	p.lastSent = time.Now()
-	d := &Delivery{EnvelopeID: env, Key: p.key, Type: p.typ, Attempt: attempt, Reason: reason, SentAt: p.lastSent}
+	p.lastSent, p.lastConn = time.Now(), n
+	d := &Delivery{EnvelopeID: env, Key: p.key, Type: p.typ, Attempt: attempt, Reason: reason, SentAt: p.lastSent, Conn: n}
 	s.deliveries = append(s.deliveries, d)
 	s.mu.Unlock()
 	if conn == nil {

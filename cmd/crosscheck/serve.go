@@ -42,9 +42,12 @@ Environment (flags override where both exist):
                          GovSlack: https://slack-gov.com/api/)
   CROSSCHECK_CORPUS      corpus directory (default: the shipped corpus)
   CROSSCHECK_DATA        data directory: feedback votes (feedback.jsonl) and
-                         thread context for follow-ups (threads.jsonl)
-                         (default $XDG_STATE_HOME/crosscheck, else
+                         thread context for follow-ups (threads.jsonl); with
+                         a store these go to the database, the directory
+                         keeps a fallback copy (default
+                         $XDG_STATE_HOME/crosscheck, else
                          ~/.local/state/crosscheck)
+  CROSSCHECK_STORE       PostgreSQL store shared by replicas (docs/postgres.md)
   CROSSCHECK_CHANNELS    comma-separated channel ids where mentions are
                          answered (default: every channel the bot is in)
   CROSSCHECK_ASK_COMMAND, CROSSCHECK_SOURCES_COMMAND, CROSSCHECK_SOURCE_COMMAND,
@@ -52,7 +55,8 @@ Environment (flags override where both exist):
                          slash command names (default /ask, /sources, /source,
                          /disputes)
   CROSSCHECK_WORKERS, CROSSCHECK_MAX_WAIT, CROSSCHECK_QUEUE, CROSSCHECK_DEADLINE,
-  CROSSCHECK_SHUTDOWN_GRACE, CROSSCHECK_METRICS_ADDR, CROSSCHECK_LOG_LEVEL
+  CROSSCHECK_SHUTDOWN_GRACE, CROSSCHECK_CLAIM_TIMEOUT, CROSSCHECK_METRICS_ADDR,
+  CROSSCHECK_LOG_LEVEL
                          as the flags below
   OPENAI_BASE_URL, OPENAI_API_KEY, CROSSCHECK_CHAT_MODEL, CROSSCHECK_EMBED_MODEL
                          an optional model endpoint (docs/model.md)
@@ -118,6 +122,8 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if live.store != nil {
 		defer live.store.Close()
 		sc.bot.Seen, sc.bot.Ready = live.store.Events(deliveryKeep), live.store.Ping
+		sc.bot.Questions, sc.bot.Shared = storeQuestions{live.store.Questions(questionKeep)}, live.store.Shared(sharedKeep)
+		sc.bot.Replica = replicaName()
 	}
 	srv, err := bot.New(sc.bot)
 	if err != nil {
@@ -143,13 +149,14 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	ev := &envVars{getenv: getenv}
 	var sc serveConfig
 	fs.StringVar(&sc.corpusDir, "corpus", "", "corpus `directory` (env CROSSCHECK_CORPUS; default: shipped corpus)")
-	fs.StringVar(&sc.storeDSN, "store", "", "PostgreSQL store `DSN` (postgres://…) shared by replicas: index, delivery dedupe (env CROSSCHECK_STORE; docs/postgres.md)")
+	fs.StringVar(&sc.storeDSN, "store", "", "PostgreSQL store `DSN` (postgres://…) shared by replicas: index, delivery dedupe, questions, thread context, feedback (env CROSSCHECK_STORE; docs/postgres.md)")
 	fs.StringVar(&sc.dataDir, "data", getenv("CROSSCHECK_DATA"), "data `directory` for feedback.jsonl and threads.jsonl (env CROSSCHECK_DATA)")
 	channels := fs.String("channels", getenv("CROSSCHECK_CHANNELS"), "comma-separated channel `ids` where mentions are answered (env CROSSCHECK_CHANNELS; default all)")
 	workers := fs.Int("workers", ev.int("CROSSCHECK_WORKERS", bot.DefaultWorkers()), "questions answered at once (env CROSSCHECK_WORKERS; default two per CPU)")
 	maxWait := fs.Duration("max-wait", ev.duration("CROSSCHECK_MAX_WAIT", bot.DefaultMaxWait), "longest expected wait, from measured answer times, a question is queued with; past it the asker is told the bot is busy (env CROSSCHECK_MAX_WAIT)")
 	queue := fs.Int("queue", ev.int("CROSSCHECK_QUEUE", bot.DefaultQueue), "ceiling on questions waiting at once, whatever the wait; bounds memory (env CROSSCHECK_QUEUE)")
 	deadline := fs.Duration("deadline", ev.duration("CROSSCHECK_DEADLINE", bot.DefaultDeadline), "time limit per question (env CROSSCHECK_DEADLINE)")
+	claimTimeout := fs.Duration("claim-timeout", ev.duration("CROSSCHECK_CLAIM_TIMEOUT", bot.DefaultClaimTimeout), "with a --store: how long a question another replica acknowledged may go unanswered, without a heartbeat from that replica, before this one answers it (env CROSSCHECK_CLAIM_TIMEOUT)")
 	grace := fs.Duration("shutdown-grace", ev.duration("CROSSCHECK_SHUTDOWN_GRACE", bot.DefaultShutdownGrace), "on SIGINT/SIGTERM, how long in-flight questions may finish (env CROSSCHECK_SHUTDOWN_GRACE)")
 	fs.StringVar(&sc.metricsAddr, "metrics-addr", getenv("CROSSCHECK_METRICS_ADDR"), "serve /livez, /readyz and /metrics on this `address`, e.g. 127.0.0.1:9090 (env CROSSCHECK_METRICS_ADDR; default off)")
 	fs.StringVar(&sc.logLevel, "log-level", cmp.Or(getenv("CROSSCHECK_LOG_LEVEL"), "info"), "debug, info, warn or error (env CROSSCHECK_LOG_LEVEL)")
@@ -187,8 +194,8 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 	if err := checkCommands(*cmds); err != nil {
 		return usage("%v", err)
 	}
-	if *workers < 1 || *queue < 1 || *deadline <= 0 || *grace <= 0 || *maxWait <= 0 {
-		return usage("--workers and --queue must be at least 1, --deadline, --max-wait and --shutdown-grace positive")
+	if *workers < 1 || *queue < 1 || *deadline <= 0 || *grace <= 0 || *maxWait <= 0 || *claimTimeout <= 0 {
+		return usage("--workers and --queue must be at least 1, --deadline, --max-wait, --shutdown-grace and --claim-timeout positive")
 	}
 	if sc.dataDir == "" {
 		if sc.dataDir = defaultDataDir(getenv); sc.dataDir == "" {
@@ -202,6 +209,7 @@ func parseServe(args []string, getenv env, stdout, stderr io.Writer) (serveConfi
 		BotToken: botToken, AppToken: appToken, APIURL: apiURL,
 		DataDir: sc.dataDir, Channels: splitIDs(*channels), Commands: *cmds,
 		Workers: *workers, Queue: *queue, MaxWait: *maxWait, Deadline: *deadline, ShutdownGrace: *grace,
+		ClaimTimeout: *claimTimeout,
 	}
 	return sc, -1
 }
