@@ -484,7 +484,8 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 		}
 		added++
 	}
-	if asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) {
+	_, causeAsked := e.causeAnswer(qa, d, s)
+	if asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal || causeAsked) {
 		for _, a := range accs {
 			acc := &ans.Accounts[a]
 			acc.Stance = e.yesOrNo(qa, d, s, acc)
@@ -511,6 +512,11 @@ func (e *Engine) yesOrNo(qa *question, d *corpus.Dispute, s int, acc *Account) S
 		}
 		break
 	}
+	if d.Kind == corpus.KindCause {
+		if y, ok := e.causeAnswer(qa, d, s); ok {
+			yes = y
+		}
+	}
 	if qa.negative != e.claims.Entities.Negative(qa.text) {
 		yes = !yes
 	}
@@ -518,6 +524,37 @@ func (e *Engine) yesOrNo(qa *question, d *corpus.Dispute, s int, acc *Account) S
 		return Affirms
 	}
 	return Denies
+}
+
+// causeAnswer answers "Did X cause it?" for one side of a cause dispute:
+// yes when the side blames what the question names, no when it blames
+// something else ("poor maintenance caused the breach, not the tremor").
+// ok is false when the question names none of the dispute's causes.
+func (e *Engine) causeAnswer(qa *question, d *corpus.Dispute, s int) (yes, ok bool) {
+	asked := func(c *corpus.Claim) bool {
+		for _, cause := range c.Causes {
+			for _, w := range qa.frame.words {
+				if e.claims.Related(cause, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, side := range d.Sides {
+		for _, i := range side {
+			ok = ok || asked(&e.claims.All[i])
+		}
+	}
+	if !ok {
+		return false, false
+	}
+	for _, i := range d.Sides[s] {
+		if c := &e.claims.All[i]; len(c.Causes) > 0 {
+			return asked(c) && c.Polarity != corpus.Denied, true
+		}
+	}
+	return false, false
 }
 
 // restance puts a position's lead in line with a stance set by a dispute:

@@ -202,3 +202,39 @@ func TestCountsWithSeparatorsConflict(t *testing.T) {
 		t.Errorf("the two counts are not two conflicting accounts: %q", a.Summary)
 	}
 }
+
+// On a yes/no question, each side's stance is what its own claim says of
+// the question: blaming something else says no ("a faulty valve caused
+// the fire, not lightning"), and rejecting a denial says yes ("The company
+// says nothing leaked." — "That is just not true.").
+func TestYesNoFromEachSidesClaim(t *testing.T) {
+	engines := map[string]*Engine{"dam": storyEngine(t, "dam"), "spill": storyEngine(t, "spill")}
+	for _, tt := range []struct {
+		story, q string
+		yes, no  []string // quotes of accounts that answer yes, no
+	}{
+		{"spill", "Was lightning to blame for the blaze?", []string{"blamed the fire on a lightning strike"},
+			[]string{"faulty valve caused the fire", "no lightning that night"}},
+		{"dam", "Did a quake cause the breach?", []string{"blamed the breach on an earthquake"},
+			[]string{"poor maintenance caused the breach"}},
+		{"spill", "Did toxic chemicals leak from the Orlen plant?", []string{"benzene leaked", "That is just not true"},
+			[]string{"no toxic chemicals leaked"}},
+	} {
+		a, err := engines[tt.story].Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for want, quotes := range map[Stance][]string{Affirms: tt.yes, Denies: tt.no} {
+			for _, q := range quotes {
+				xs := accountsSaying(a, q)
+				if len(xs) == 0 {
+					t.Errorf("%q: %q not quoted; summary %q", tt.q, q, a.Summary)
+					continue
+				}
+				if got := a.Accounts[xs[0]].Stance; got != want {
+					t.Errorf("%q: the account quoting %q %s, want %s", tt.q, q, got, want)
+				}
+			}
+		}
+	}
+}

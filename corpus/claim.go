@@ -48,6 +48,10 @@ type Claim struct {
 	// take, part), NegNames the names there: what a denial denies. NegHeads
 	// are the first words after each negation ("no squall" → squall).
 	Negated, NegNames, NegHeads []string
+	// Excluded are the lemmas a contrast rules out while the claim stays
+	// asserted: "a faulty valve caused the fire, not lightning" →
+	// lightning.
+	Excluded []string
 	// Preds are the lemmas of Words used as predicates in this sentence: a
 	// verb form or an adjective, what is said of the subject.
 	Preds []string
@@ -61,8 +65,9 @@ type Claim struct {
 	Values []Value
 	Agents []string
 	Causes []string
-	// AgentText is the first agent as written ("Mexican authorities").
-	AgentText string
+	// AgentText is the first agent as written ("Mexican authorities");
+	// CauseText the first cause's nouns ("lightning strike").
+	AgentText, CauseText string
 	// Contradicted counts the claims this one is in conflict with: the
 	// statement most contradicted is what a dispute is about.
 	Contradicted int
@@ -207,8 +212,15 @@ func extractClaims(d *Document, ents *Entities) []Claim {
 			if p, ok := previousStatement(d, si, ents); ok {
 				c.Names = appendUnique(c.Names, p.Names...)
 				c.Words = append(c.Words, p.Words...)
-				c.Negated = appendUnique(c.Negated, p.Words...)
 				c.Preds = appendUnique(c.Preds, p.Preds...)
+				if p.Polarity == Denied && c.Polarity == Denied {
+					// "The company says nothing leaked." — "That is just
+					// not true.": rejecting a denial asserts what it
+					// denied.
+					c.Polarity = Asserted
+				} else {
+					c.Negated = appendUnique(c.Negated, p.Words...)
+				}
 				// Its causes and agents are what it rejects, not its own.
 				c.Targets = appendUnique(c.Targets, p.Targets...)
 			}
@@ -506,6 +518,8 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		case negations[lw] && contrastive(clause, i):
 			// "caused the breach, not the tremor": a contrast with what
 			// the sentence asserts, not a denial of the sentence.
+			ws, _ := scopeAfter(toks, i, clauseEnd(clause, i, len(toks)), names, ents, true)
+			c.Excluded = appendUnique(c.Excluded, ws...)
 		case negations[lw]:
 			neg++
 			ws, ns := scopeAfter(toks, i, clauseEnd(clause, i, i+1+negationScope), names, ents, true)
@@ -576,7 +590,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 	}
 	c.Values = claimValues(toks, clause, ents)
 	c.Agents = agents(toks, names, c, ents)
-	c.Causes = causes(toks, names, ents)
+	c.Causes, c.CauseText = causes(toks, names, ents)
 }
 
 // footnote is a reference mark ("[ 1 ]", "[35]"), no figure of the claim.
@@ -787,8 +801,7 @@ func (c *Claim) setAgentText(toks []lang.Token, n nameRun, ents *Entities) {
 
 // causes are what a claim says caused the event: "blamed the breach on an
 // earthquake", "poor maintenance caused the breach", "blamed a squall for".
-func causes(toks []lang.Token, names []nameRun, ents *Entities) []string {
-	var out []string
+func causes(toks []lang.Token, names []nameRun, ents *Entities) (out []string, text string) {
 	for i, t := range toks {
 		w := strings.ToLower(t.Word)
 		if !causeWords[w] {
@@ -814,21 +827,31 @@ func causes(toks []lang.Token, names []nameRun, ents *Entities) []string {
 			if i > 0 && pronounWords[strings.ToLower(toks[i-1].Word)] {
 				continue
 			}
-			if h := lastNoun(toks, max(0, i-4), i, ents); h != "" {
-				out = appendUnique(out, h)
+			if h, mods := lastNoun(toks, max(0, i-4), i, ents); h != "" {
+				out = appendUnique(append(out, h), mods...)
+				if text == "" {
+					text = strings.Join(append(mods, h), " ")
+				}
 			}
 			continue
 		}
-		if h := headNoun(toks, from, to, ents); h != "" {
-			out = appendUnique(out, h)
+		if h, mods := headNoun(toks, from, to, ents); h != "" {
+			// The head first, then the nouns that modify it: "a
+			// lightning strike" is a strike, and a cause named
+			// "lightning".
+			out = appendUnique(append(out, h), mods...)
+			if text == "" {
+				text = strings.Join(append(mods, h), " ")
+			}
 		}
 	}
-	return out
+	return out, text
 }
 
 // headNoun is the first content noun in toks[from:to] that the dictionary
-// knows as a noun, as its lemma.
-func headNoun(toks []lang.Token, from, to int, ents *Entities) string {
+// knows as a noun, as its lemma, with the lemmas of the nouns that modify
+// it ("lightning strike" → strike, [lightning]).
+func headNoun(toks []lang.Token, from, to int, ents *Entities) (head string, mods []string) {
 	for k := from; k < to; k++ {
 		w := strings.ToLower(toks[k].Word)
 		if lang.IsStopword(w) || negations[w] || causeWords[w] || w == "on" || w == "for" || w == "of" {
@@ -838,29 +861,31 @@ func headNoun(toks []lang.Token, from, to int, ents *Entities) string {
 			continue
 		}
 		// The head of the phrase is its last noun: "heavy rain" is rain.
-		head := ""
 		for ; k < to; k++ {
 			w = strings.ToLower(toks[k].Word)
 			if lang.IsStopword(w) || !ents.isNoun(w) && !ents.isAdjective(w) {
 				break
 			}
 			if ents.isNoun(w) && !ents.isModifier(w) {
+				if head != "" {
+					mods = append(mods, head)
+				}
 				head = ents.lemma(w)
 			}
 		}
-		return head
+		return head, mods
 	}
-	return ""
+	return "", nil
 }
 
 // lastNoun is headNoun searched from the end.
-func lastNoun(toks []lang.Token, from, to int, ents *Entities) string {
+func lastNoun(toks []lang.Token, from, to int, ents *Entities) (string, []string) {
 	for k := to - 1; k >= from; k-- {
-		if h := headNoun(toks, k, k+1, ents); h != "" {
-			return h
+		if h, mods := headNoun(toks, k, k+1, ents); h != "" {
+			return h, mods
 		}
 	}
-	return ""
+	return "", nil
 }
 
 func indexWord(toks []lang.Token, from, to int, words ...string) int {

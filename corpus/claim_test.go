@@ -84,6 +84,21 @@ func TestClaimHolders(t *testing.T) {
 	if got := claimWith(t, c, cs, "blamed a sudden squall").Holder; got != "Tidewell Lines" {
 		t.Errorf("holder of the operator's blame = %q, want Tidewell Lines", got)
 	}
+	// "He said later" after a woman spoke, two sentences on; a sentence
+	// after a clock time ("by 4 a.m. Deputy mayor …") is its own.
+	c, cs = storyClaims(t, "spill")
+	for _, tt := range []struct{ says, holder string }{
+		{"the sirens had been tested in May", "Howard Pike"},
+		{"the town had no working sirens", "Clara Voss"},
+		{"the evacuation was chaotic", "Clara Voss"},
+		{"The flames came from the tank farm", "Nina Ortega"},
+		{"900 homes were without power", "The council"},
+		{"the plant had passed a safety inspection", "Omar Haddad"},
+	} {
+		if got := claimWith(t, c, cs, tt.says).Holder; got != tt.holder {
+			t.Errorf("holder of %q = %q, want %q", tt.says, got, tt.holder)
+		}
+	}
 }
 
 func TestClaimPolarityAndValues(t *testing.T) {

@@ -846,7 +846,10 @@ func (cs *Claims) deniesPredicate(m *meanings, d, a *Claim) bool {
 			continue
 		}
 		for _, w := range a.Words {
-			if cs.common(w) {
+			if cs.common(w) || contains(a.Excluded, w) {
+				// A word a itself negates is not what a asserts: "a
+				// faulty valve caused the fire, not lightning" agrees
+				// with "there was no lightning".
 				continue
 			}
 			if pred && w == n && !contains(a.Preds, w) && !cs.Entities.isAdjective(w) {
@@ -1031,6 +1034,9 @@ func (cs *Claims) sideLabel(kind string, c *Claim) string {
 			return "led by " + c.AgentText
 		}
 	case KindCause:
+		if c.CauseText != "" {
+			return "caused by " + c.CauseText
+		}
 		if len(c.Causes) > 0 {
 			return "caused by " + c.Causes[0]
 		}

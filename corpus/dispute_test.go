@@ -67,6 +67,19 @@ func TestDisputes(t *testing.T) {
 		// count of votes is not what it denies.
 		{"vote", KindRebuttal, "army denied that soldiers blocked", "He added that soldiers blocked", true},
 		{"vote", KindRebuttal, "army denied that soldiers blocked", "won 1,204,311 votes", false},
+		// Rejecting a denial asserts what it denied: the resident who
+		// calls "the company says nothing leaked" untrue sides with the
+		// agency's finding, against the company's spokesman.
+		{"spill", KindPolarity, "That is just not true", "no toxic chemicals leaked", true},
+		{"spill", KindPolarity, "That is just not true", "benzene leaked into", false},
+		// "X caused it, not Y" rules Y out; it agrees with "there was
+		// no Y" and blames another cause than "blamed Y".
+		{"spill", KindPolarity, "faulty valve caused the fire", "no lightning that night", false},
+		{"spill", KindCause, "faulty valve caused the fire", "lightning strike", true},
+		// A time of day is no figure: "by 4 a.m." counts nothing.
+		{"spill", KindValue, "by 4 a.m", "1,200 residents", false},
+		// Counts of different scopes: one night, in all, a part.
+		{"spill", KindValue, "1,200 residents were evacuated on Monday night", "risen to 3,400 in all", false},
 		// A condition asserts nothing, so it contradicts nothing.
 		{"ferry", KindPolarity, "nobody would have drowned", "missing", false},
 	}
