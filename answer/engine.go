@@ -29,6 +29,8 @@ type Options struct {
 	// Judge, when set, gives a second opinion (a model's) on each conflict
 	// the rules find while claims are read.
 	Judge corpus.JudgeFunc
+	// Weights, when set, replace DefaultWeights (scripts/fit sets them).
+	Weights *Weights
 }
 
 // Engine answers questions over one corpus. It is safe for concurrent use:
@@ -44,6 +46,7 @@ type Engine struct {
 	stems map[string]map[string]bool
 	// acronyms maps the initials of capitalised runs to the run.
 	acronyms map[string]string
+	weights Weights
 	// known holds every stem of the corpus, titles included.
 	known map[string]bool
 	// lex is the WordNet lexicon; NewEngine starts parsing it, and a
@@ -96,7 +99,10 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 	}
 	cs := <-claims
 	e := &Engine{corpus: c, index: ix, aliases: aliasesOf(cs.Entities), lower: lower, caps: caps, stems: stems,
-		acronyms: acronyms, known: known, lex: lex, composer: opts.Composer, claims: cs}
+		acronyms: acronyms, known: known, lex: lex, composer: opts.Composer, claims: cs, weights: DefaultWeights}
+	if opts.Weights != nil {
+		e.weights = *opts.Weights
+	}
 	return e, nil
 }
 
@@ -112,6 +118,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 		return nil, err
 	}
 	qa := analyze(q)
+	qa.w = &e.weights
 	e.expandAcronyms(&qa)
 	// A question about something the corpus never mentions is not
 	// answered from what it does mention. A long question that names many

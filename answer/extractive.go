@@ -17,21 +17,13 @@ const (
 	searchPerDoc        = 4    // passages per document
 	nameSearchDepth     = 200  // passages searched by the question's names alone
 	maxNameDocs         = 20   // documents added per name beyond the search
-	minBestScore        = 0.22 // below this nothing answers the question
-	keepRatio           = 0.4  // a document is kept if it scores this share of the best
 	docWeight           = 0.5  // share of passage coverage in a document score
-	docExtraRatio       = 0.85 // a document's second quote must score this share of its first
 	maxQuotesPerDoc     = 2
 	maxQuotes           = 12 // in all, speakers' further statements included
 	maxSourceQuotes     = 10 // from the round over documents
 	minSentenceTokens   = 4
-	noValuePenalty      = 0.7
-	newAccountRatio     = 0.6 // a document's second quote that states another position
-	holderExtraRatio    = 0.3 // a quoted speaker's further statements, relative to the best
 	maxQuotesPerHolder  = 3
 	maxPassagesPerDoc   = 60   // bounds the work on very long documents
-	offTopicPenalty     = 0.6  // a document naming nothing the question names
-	namedKeepRatio      = 0.12 // keepRatio for a document naming what the question names
 	sameVoiceValueRatio = 0.8  // a second value from the same voice in one document
 )
 
@@ -87,7 +79,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 	hits = append(hits, e.nameHits(qa, hits)...)
 	qa.frame = e.frameOf(qa)
 	cands := e.candidates(qa, hits, e.offTopic(qa, hits))
-	if len(cands) == 0 || bestRelevance(cands) < minBestScore {
+	if len(cands) == 0 || bestRelevance(cands) < qa.w.MinBestScore {
 		return abstain(qa.text, "No passage in the corpus answers this question."), nil
 	}
 	for _, c := range cands {

@@ -35,13 +35,13 @@ func pick(cands []*candidate, qa *question) []*candidate {
 	}
 	kept := order[:0:0]
 	for _, id := range order {
-		ratio, floor := keepRatio, minBestScore/2
+		ratio, floor := qa.w.KeepRatio, qa.w.MinBestScore/2
 		if byDoc[id][0].named {
 			// A document about what the question names is heard even
 			// when its sentence shares little else with the question:
 			// "Okafor … left Lagos in 1971" answers "Did Ada Okafor
 			// live in Lagos in the 1980s?".
-			ratio, floor = namedKeepRatio, minBestScore/3
+			ratio, floor = qa.w.NamedKeepRatio, qa.w.MinBestScore/3
 		}
 		if docScore[id] >= ratio*best && byDoc[id][0].score >= floor {
 			kept = append(kept, id)
@@ -67,7 +67,7 @@ func pick(cands []*candidate, qa *question) []*candidate {
 			}
 		}
 	}
-	return withHolders(out, cands)
+	return withHolders(out, cands, qa)
 }
 
 // secondChoice returns the document's r-th quote: the first is its best
@@ -81,10 +81,10 @@ func secondChoice(cs []*candidate, qa *question, r int) *candidate {
 	first := cs[0]
 	for i := r; i < len(cs); i++ {
 		c := cs[i]
-		if c.score >= docExtraRatio*first.score && i == r {
+		if c.score >= qa.w.DocExtraRatio*first.score && i == r {
 			return c
 		}
-		if c.score >= newAccountRatio*first.score && newPosition(first, c, qa) {
+		if c.score >= qa.w.NewAccountRatio*first.score && newPosition(first, c, qa) {
 			cs[i], cs[r] = cs[r], cs[i]
 			return c
 		}
@@ -109,7 +109,7 @@ func newPosition(first, c *candidate, qa *question) bool {
 // withHolders adds, for each speaker already quoted, their other relevant
 // statements (up to maxQuotesPerHolder): a reader wants what each side
 // says, not only its single best-matching sentence.
-func withHolders(out, cands []*candidate) []*candidate {
+func withHolders(out, cands []*candidate, qa *question) []*candidate {
 	if len(out) == 0 {
 		return out
 	}
@@ -123,7 +123,7 @@ func withHolders(out, cands []*candidate) []*candidate {
 		}
 	}
 	for _, c := range cands {
-		if len(out) >= maxQuotes || c.score < holderExtraRatio*best {
+		if len(out) >= maxQuotes || c.score < qa.w.HolderExtraRatio*best {
 			break
 		}
 		if in[c] || c.hkey == "" {

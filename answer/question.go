@@ -83,6 +83,8 @@ type question struct {
 	// words are all folded lower-case words of the question, for telling
 	// a sentence's new values from the ones the question already names.
 	words map[string]bool
+	// w are the weights the answer is chosen with.
+	w *Weights
 	// frame is the question read the way claims are read (entity keys and
 	// lemmas), for matching by meaning: "American" meets "U.S.",
 	// "take part" meets "participate".
@@ -126,7 +128,7 @@ var oneHolder = regexp.MustCompile(`^\s*who\s+(?:is|was)\s+(?:the\s+)?(?:current
 func analyze(q string) question {
 	folded := lang.Fold(q)
 	lower := strings.ToLower(folded)
-	qa := question{text: q, search: q, words: map[string]bool{}}
+	qa := question{text: q, search: q, words: map[string]bool{}, w: &DefaultWeights}
 	for _, w := range strings.FieldsFunc(lower, notWordRune) {
 		qa.words[trimPossessive(w)] = true
 	}

@@ -277,10 +277,10 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				if len(qa.relStems) > 0 {
 					rel = e.coverage(qa, qa.relStems, stems)
 				}
-				score := 0.35*cov + 0.2*rel + 0.2*ctxCov + 0.25*cos
+				score := qa.w.Coverage*cov + qa.w.Relation*rel + qa.w.Context*ctxCov + qa.w.Cosine*cos
 				relevance := score
 				if offTopic[d.ID] {
-					score *= offTopicPenalty
+					score *= qa.w.OffTopicPenalty
 				}
 				if all == nil {
 					all = lang.TokenizeAll(s.Text)
@@ -288,7 +288,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				vals := e.valuesOf(all, kinds, qa)
 				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
 					// "How many…" is not answered by a sentence without a figure.
-					score *= noValuePenalty
+					score *= qa.w.NoValuePenalty
 				}
 				out = append(out, &candidate{doc: d, fullName: fullName, si: si, text: s.Text, score: score, relevance: relevance, cov: cov, rel: rel, ctxCov: ctxCov,
 					named: len(qa.names) > 0 && !offTopic[d.ID], mainNamed: len(qa.names) > 0 && mainNamed, speaker: s.Speaker, values: vals})

@@ -74,10 +74,28 @@ func openAnswering(ctx context.Context, corpusDir, dataDir, storeDSN string, get
 	return c, opts, err
 }
 
+// weightsFrom reads CROSSCHECK_WEIGHTS ("KeepRatio=0.35,Cosine=0.3"),
+// which scripts/fit sets to try other weights; unset means the defaults.
+func weightsFrom(getenv env) (*answer.Weights, error) {
+	s := getenv("CROSSCHECK_WEIGHTS")
+	if s == "" {
+		return nil, nil
+	}
+	w, err := answer.ParseWeights(s)
+	if err != nil {
+		return nil, fmt.Errorf("CROSSCHECK_WEIGHTS: %w", err)
+	}
+	return &w, nil
+}
+
 // openAnsweringFrom is openAnswering keeping the store open, with the
 // generation it read, for serve to watch.
 func openAnsweringFrom(ctx context.Context, corpusDir, dataDir, storeDSN string, getenv env, stderr io.Writer) (*corpus.Corpus, answer.Options, *storeState, error) {
 	dsn, err := resolveStore(storeDSN, corpusDir, getenv)
+	if err != nil {
+		return nil, answer.Options{}, nil, err
+	}
+	w, err := weightsFrom(getenv)
 	if err != nil {
 		return nil, answer.Options{}, nil, err
 	}
@@ -91,9 +109,11 @@ func openAnsweringFrom(ctx context.Context, corpusDir, dataDir, storeDSN string,
 			st.Close()
 			return nil, answer.Options{}, nil, err
 		}
+		opts.Weights = w
 		return c, opts, &storeState{Store: st, gen: l.Generation}, nil
 	}
 	c, opts, err := openLocal(ctx, corpusDir, dataDir, getenv, stderr)
+	opts.Weights = w
 	return c, opts, nil, err
 }
 
