@@ -327,8 +327,16 @@ func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
 		}
 		n, w := cs.MatchDispute(f.names, f.words, d)
 		// A question of one word and no name ("what was the turnout")
-		// is matched by that word alone.
+		// is matched by that word alone; so is a question asking what
+		// caused an event by the event ("what caused the fire?").
 		single := len(f.names) == 0 && len(f.words) == 1 && w == 1
+		if d.Kind == corpus.KindCause && asksCause(qa.text) {
+			// A cause dispute answers a question asking for a cause
+			// when it names the event (whose word is common in a
+			// corpus about it, which is no reason not to meet it) or
+			// the party the question names.
+			single = single || n >= 1 || e.claimsSay(d, withoutCauseWords(f.words))
+		}
 		if n >= 1 && w >= 1 || w >= 2 || single {
 			out = append(out, chosen{idx: di, names: n, hits: w})
 		}
@@ -385,6 +393,37 @@ func kindAnswers(qa *question, f frame, d *corpus.Dispute) bool {
 	return d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindCause
 }
 
+// claimsSay reports whether a claim of d says one of words, in any of
+// their meanings.
+func (e *Engine) claimsSay(d *corpus.Dispute, words []string) bool {
+	for _, side := range d.Sides {
+		for _, i := range side {
+			for _, x := range e.claims.All[i].Words {
+				for _, w := range words {
+					if e.claims.Related(w, x) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// withoutCauseWords drops the words of asking for a cause ("cause",
+// "blame", "reason"): what is left names the event.
+func withoutCauseWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		switch w {
+		case "cause", "blame", "reason", "start", "trigger", "spark":
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // asksYesNo reports whether a question asks yes or no: one the analysis
 // calls so, or a statement with a question mark and no question word
 // ("ice ran the sinaloa op?").
@@ -405,7 +444,7 @@ func asksYesNo(qa *question) bool {
 
 func asksCause(q string) bool {
 	l := " " + strings.ToLower(q) + " "
-	for _, w := range []string{" why ", " cause", " caused ", " blame", " reason", " behind "} {
+	for _, w := range []string{" why ", " cause", " caused ", " blame", " reason", " behind ", " started ", " start ", " triggered ", " trigger ", " sparked ", " spark "} {
 		if strings.Contains(l, w) {
 			return true
 		}

@@ -56,7 +56,7 @@ func flagged(a *Answer, xs, ys []int) bool {
 // Each side of a dispute is shown and marked as conflicting, whatever
 // words the question uses; figures of different scopes are shown apart.
 func TestDisputesComeWhole(t *testing.T) {
-	engines := map[string]*Engine{"dam": storyEngine(t, "dam"), "ferry": storyEngine(t, "ferry"), "vote": storyEngine(t, "vote"), "shipped": defaultEngine(t)}
+	engines := map[string]*Engine{"dam": storyEngine(t, "dam"), "ferry": storyEngine(t, "ferry"), "vote": storyEngine(t, "vote"), "spill": storyEngine(t, "spill"), "shipped": defaultEngine(t)}
 	tests := []struct {
 		story, question string
 		a, b            string // a quote of each side
@@ -77,6 +77,12 @@ func TestDisputesComeWhole(t *testing.T) {
 		{"ferry", "Was the Saltwind overloaded?", "Saltwind was overloaded", "denied that the ferry was overloaded", true},
 		{"ferry", "was the kell point ferry overloaded", "Saltwind was overloaded", "not overloaded", true},
 		{"ferry", "Did a squall sink the ferry?", "blamed a sudden squall", "no squall", true},
+		// A question asking what caused an event meets the cause
+		// dispute by the event alone, however common its word is in a
+		// corpus about it; and "started" asks for a cause too.
+		{"spill", "What caused the fire?", "faulty valve", "lightning strike", true},
+		{"spill", "Who caused the fire?", "faulty valve", "lightning strike", true},
+		{"spill", "What started the blaze at Orlen Chemical?", "faulty valve", "lightning strike", true},
 		// A word no document writes is read as its synonym that one
 		// does: the documents say "earthquake", never "quake".
 		{"dam", "Did a quake cause the breach?", "poor maintenance", "earthquake", true},

@@ -46,7 +46,7 @@ type Engine struct {
 	stems map[string]map[string]bool
 	// acronyms maps the initials of capitalised runs to the run.
 	acronyms map[string]string
-	weights Weights
+	weights  Weights
 	// known holds every stem of the corpus, titles included.
 	known map[string]bool
 	// lex is the WordNet lexicon; NewEngine starts parsing it, and a

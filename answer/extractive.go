@@ -13,18 +13,18 @@ import (
 // Tuning of the extractive composer. They are relative to the best sentence
 // of each answer, so they hold across corpora of different styles.
 const (
-	searchK             = 60   // passages retrieved
-	searchPerDoc        = 4    // passages per document
-	nameSearchDepth     = 200  // passages searched by the question's names alone
-	maxNameDocs         = 20   // documents added per name beyond the search
-	docWeight           = 0.5  // share of passage coverage in a document score
+	searchK             = 60  // passages retrieved
+	searchPerDoc        = 4   // passages per document
+	nameSearchDepth     = 200 // passages searched by the question's names alone
+	maxNameDocs         = 20  // documents added per name beyond the search
+	docWeight           = 0.5 // share of passage coverage in a document score
 	maxQuotesPerDoc     = 2
 	maxQuotes           = 12 // in all, speakers' further statements included
 	maxSourceQuotes     = 10 // from the round over documents
 	minSentenceTokens   = 4
 	maxQuotesPerHolder  = 3
-	maxPassagesPerDoc   = 60   // bounds the work on very long documents
-	sameVoiceValueRatio = 0.8  // a second value from the same voice in one document
+	maxPassagesPerDoc   = 60  // bounds the work on very long documents
+	sameVoiceValueRatio = 0.8 // a second value from the same voice in one document
 )
 
 // candidate is one sentence considered for quoting.
