@@ -35,11 +35,18 @@ func DSN(t testing.TB) string {
 	if err != nil || u.Scheme == "" {
 		t.Fatalf("%s must be a postgres:// URL", EnvVar)
 	}
+	return newDatabase(t, base, u)
+}
+
+// newDatabase creates a database for t on the server base names, dropped
+// when t ends, and returns its DSN (u with the database's name).
+func newDatabase(t testing.TB, base string, u *url.URL) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	admin, err := pgx.Connect(ctx, base)
 	if err != nil {
-		t.Fatalf("connect to %s: %v", EnvVar, err)
+		t.Fatalf("connect to the test server: %v", err)
 	}
 	defer admin.Close(ctx)
 	name := fmt.Sprintf("cc_%s_%d_%d", sanitize(t.Name()), os.Getpid(), seq.Add(1))
@@ -80,14 +87,15 @@ func sanitize(s string) string {
 // scripts/pglite).
 const VectorEnvVar = "CROSSCHECK_TEST_PGVECTOR"
 
-// VectorDSN empties the database of the pgvector server VectorEnvVar names
-// and returns its DSN for t; it skips t when VectorEnvVar is unset.
+// VectorDSN returns the DSN of an empty database for t on the pgvector
+// server VectorEnvVar names; it skips t when VectorEnvVar is unset. On
+// PostgreSQL that is a database of t's own, as DSN's.
 //
-// That server may be PGlite: one database and one session, whatever the
-// DSN says, which every connection shares. So tests cannot have databases
-// of their own there: VectorDSN holds a file lock (shared by every test
-// process on this machine) until t ends, and drops and recreates the
-// public schema. The DSN asks pgx for the simple query protocol, whose
+// On PGlite (what .ci/run starts) it is the server's one database, whatever
+// the DSN says, in one session every connection shares. So tests cannot
+// have databases of their own there: VectorDSN holds a file lock (shared by
+// every test process on this machine) until t ends, and drops and
+// recreates the public schema. The DSN asks pgx for the simple query protocol, whose
 // one message per query PGlite's socket server cannot interleave with
 // another connection's.
 func VectorDSN(t testing.TB) string {
@@ -106,7 +114,6 @@ func VectorDSN(t testing.TB) string {
 		u.RawQuery = q.Encode()
 	}
 	dsn := u.String()
-	lockServer(t, u.Host)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	c, err := pgx.Connect(ctx, dsn)
@@ -114,6 +121,16 @@ func VectorDSN(t testing.TB) string {
 		t.Fatalf("connect to %s: %v", VectorEnvVar, err)
 	}
 	defer c.Close(ctx)
+	var version string
+	if err := c.QueryRow(ctx, `SELECT version()`).Scan(&version); err != nil {
+		t.Fatalf("%s: %v", VectorEnvVar, err)
+	}
+	if !strings.Contains(version, "PGlite") {
+		return newDatabase(t, dsn, u)
+	}
+	lockServer(t, u.Host)
+	ctx, cancel = context.WithTimeout(context.Background(), 30*time.Second) // the wait for the lock is not the server's
+	defer cancel()
 	for _, sql := range []string{
 		`DROP EXTENSION IF EXISTS vector CASCADE`,
 		`DROP SCHEMA IF EXISTS public CASCADE`,
