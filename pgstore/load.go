@@ -25,6 +25,19 @@ type Loaded struct {
 	hashes   map[string]string
 	rows     map[string]int64
 	sections map[string][]byte
+	// VectorsInDatabase: Index's vector search asks the database
+	// (pgvector); otherwise its vectors were read into memory, and
+	// VectorsWhy says why.
+	VectorsInDatabase bool
+	VectorsWhy        string
+}
+
+// LoadOptions shape a Load.
+type LoadOptions struct {
+	// InProcess reads every vector into memory even when the database can
+	// search them: an ingest needs them to reuse unchanged documents'
+	// vectors.
+	InProcess bool
 }
 
 // ErrNoIndex means the store holds no finished ingest yet.
@@ -50,12 +63,14 @@ func (s *Store) CurrentGeneration(ctx context.Context) (int64, error) {
 
 // Load reads the current generation for answering with emb, which must be
 // the embedder it was built with, inside one read-only REPEATABLE READ
-// transaction: an ingest finishing meanwhile changes nothing it sees.
-func (s *Store) Load(ctx context.Context, emb retrieval.Embedder) (*Loaded, error) {
+// transaction: an ingest finishing meanwhile changes nothing it sees. When
+// the database can search the generation's vectors (pgvector), they stay
+// there, unless opts ask for them in process.
+func (s *Store) Load(ctx context.Context, emb retrieval.Embedder, opts LoadOptions) (*Loaded, error) {
 	var l *Loaded
 	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		var err error
-		l, err = s.load(ctx, tx, emb)
+		l, err = s.load(ctx, tx, emb, opts)
 		return err
 	})
 	if err != nil {
@@ -64,7 +79,7 @@ func (s *Store) Load(ctx context.Context, emb retrieval.Embedder) (*Loaded, erro
 	return l, nil
 }
 
-func (s *Store) load(ctx context.Context, tx pgx.Tx, emb retrieval.Embedder) (*Loaded, error) {
+func (s *Store) load(ctx context.Context, tx pgx.Tx, emb retrieval.Embedder, opts LoadOptions) (*Loaded, error) {
 	l := &Loaded{hashes: map[string]string{}, rows: map[string]int64{}, sections: map[string][]byte{}}
 	var embedder string
 	var dim, units int
@@ -93,13 +108,28 @@ func (s *Store) load(ctx context.Context, tx pgx.Tx, emb retrieval.Embedder) (*L
 		return nil, fmt.Errorf("%w: generation %d's documents no longer split into the passages that were indexed (crosscheck was upgraded since the ingest)",
 			ErrRebuild, l.Generation)
 	}
-	vecs, err := s.loadVectors(ctx, tx, l, us, dim)
-	if err != nil {
-		return nil, err
-	}
 	lex, err := retrieval.ReadLexical(bytesReader(lexBlob))
 	if err != nil {
 		return nil, fmt.Errorf("%w: generation %d: lexical index: %v", ErrRebuild, l.Generation, err)
+	}
+	if !opts.InProcess {
+		vs, err := s.searchInDatabase(ctx, tx, l, us, emb)
+		if err != nil {
+			return nil, err
+		}
+		if vs != nil {
+			l.VectorsInDatabase = true
+			l.Index, err = retrieval.RestoreSearching(us, lex, emb, vs)
+			if err != nil {
+				return nil, fmt.Errorf("%w: generation %d: %v", ErrRebuild, l.Generation, err)
+			}
+		}
+	}
+	var vecs []retrieval.Vector
+	if !l.VectorsInDatabase {
+		if vecs, err = s.loadVectors(ctx, tx, l, us, dim); err != nil {
+			return nil, err
+		}
 	}
 	rows, err := tx.Query(ctx, `SELECT name, value FROM sections WHERE generation = $1`, l.Generation)
 	if err != nil {
@@ -116,11 +146,49 @@ func (s *Store) load(ctx context.Context, tx pgx.Tx, emb retrieval.Embedder) (*L
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store %s: read sections: %w", s.name, err)
 	}
-	l.Index, err = retrieval.Restore(ctx, us, vecs, lex, emb)
-	if err != nil {
-		return nil, fmt.Errorf("%w: generation %d: %v", ErrRebuild, l.Generation, err)
+	if !l.VectorsInDatabase {
+		l.Index, err = retrieval.Restore(ctx, us, vecs, lex, emb)
+		if err != nil {
+			return nil, fmt.Errorf("%w: generation %d: %v", ErrRebuild, l.Generation, err)
+		}
 	}
 	return l, nil
+}
+
+// searchInDatabase returns the searcher of the generation's vectors in the
+// database, or nil, with l.VectorsWhy set, when they must be searched in
+// process: no usable pgvector, or vectors the ingest did not write to
+// pgvector's table (an embedder of over 4,000 dimensions).
+func (s *Store) searchInDatabase(ctx context.Context, tx pgx.Tx, l *Loaded, us []retrieval.Unit, emb retrieval.Embedder) (*dbVectors, error) {
+	sup, err := s.vectors(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	if l.VectorsWhy = sup.Why(); l.VectorsWhy != "" {
+		return nil, nil
+	}
+	var stored, indexed int
+	err = tx.QueryRow(ctx, `SELECT
+		(SELECT count(*) FROM generation_documents g JOIN vectors v ON v.document = g.document WHERE g.generation = $1),
+		(SELECT count(*) FROM generation_documents g JOIN passage_embeddings e ON e.document = g.document
+		 WHERE g.generation = $1 AND vector_dims(e.embedding) = $2)`, l.Generation, emb.Dim).Scan(&stored, &indexed)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: count vectors: %w", s.name, err)
+	}
+	if stored != indexed {
+		l.VectorsWhy = fmt.Sprintf("generation %d has %d of its %d vectors in pgvector's table", l.Generation, indexed, stored)
+		if emb.Dim > maxHNSWDims {
+			l.VectorsWhy = fmt.Sprintf("pgvector's HNSW indexes at most %d dimensions, embedder %s has %d", maxHNSWDims, emb.Name, emb.Dim)
+		}
+		return nil, nil
+	}
+	first := make(map[int64]int, len(l.rows))
+	for i, u := range us {
+		if u.Passage == 0 {
+			first[l.rows[u.DocID]] = i
+		}
+	}
+	return newDBVectors(s, l.Generation, emb, stored, first, us), nil
 }
 
 func (s *Store) loadDocs(ctx context.Context, tx pgx.Tx, l *Loaded) ([]*corpus.Document, error) {

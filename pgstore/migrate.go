@@ -153,5 +153,10 @@ func (s *Store) Migrate(ctx context.Context) (from, to int, err error) {
 		}
 		to = m.version
 	}
+	if to != from {
+		// Connections opened before pgvector's types existed do not know
+		// them (see registerVectorTypes).
+		s.pool.Reset()
+	}
 	return from, to, nil
 }

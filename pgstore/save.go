@@ -105,6 +105,19 @@ func (s *Store) Save(ctx context.Context, snap Snapshot, prior *Loaded) (*Saved,
 			firstUnit[u.DocID] = i
 		}
 	}
+	// With pgvector, every vector is also written to passage_embeddings
+	// (see vectors.go), whose HNSW index for this dimension is created
+	// before the first rows go in.
+	sup, err := s.vectors(ctx, s.pool)
+	if err != nil {
+		return nil, err
+	}
+	embed := sup.Table && emb.Dim <= maxHNSWDims
+	if embed {
+		if err := s.ensureHNSW(ctx, emb.Dim); err != nil {
+			return nil, err
+		}
+	}
 	members := make([]int64, 0, len(docs))
 	var fresh []*corpus.Document
 	for _, d := range docs {
@@ -117,14 +130,14 @@ func (s *Store) Save(ctx context.Context, snap Snapshot, prior *Loaded) (*Saved,
 	}
 	for start := 0; start < len(fresh); start += batchDocs {
 		batch := fresh[start:min(start+batchDocs, len(fresh))]
-		rows, err := s.writeDocs(ctx, gen, batch, firstUnit, vecs)
+		rows, err := s.writeDocs(ctx, gen, batch, firstUnit, vecs, embed)
 		if err != nil {
 			return nil, err
 		}
 		members = append(members, rows...)
 		sv.Written += len(batch)
 	}
-	if err := s.finish(ctx, gen, snap, members, units); err != nil {
+	if err := s.finish(ctx, gen, snap, members, units, embed); err != nil {
 		return nil, err
 	}
 	return sv, nil
@@ -157,8 +170,9 @@ func reusable(prior *Loaded, d *corpus.Document) (int64, bool) {
 }
 
 // writeDocs stores one batch of documents with their passages and vectors
-// in one transaction, by COPY, and returns their rows.
-func (s *Store) writeDocs(ctx context.Context, gen int64, batch []*corpus.Document, firstUnit map[string]int, vecs []retrieval.Vector) ([]int64, error) {
+// (and, when embed is set, pgvector's copy of the vectors) in one
+// transaction, by COPY, and returns their rows.
+func (s *Store) writeDocs(ctx context.Context, gen int64, batch []*corpus.Document, firstUnit map[string]int, vecs []retrieval.Vector, embed bool) ([]int64, error) {
 	ids := make([]int64, 0, len(batch))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		rows, err := tx.Query(ctx, `SELECT nextval('documents_id_seq') FROM generate_series(1, $1)`, len(batch))
@@ -175,7 +189,7 @@ func (s *Store) writeDocs(ctx context.Context, gen int64, batch []*corpus.Docume
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		var docRows, passRows, vecRows [][]any
+		var docRows, passRows, vecRows, embRows [][]any
 		for k, d := range batch {
 			layout, err := datadir.DocLayout(d)
 			if err != nil {
@@ -189,6 +203,9 @@ func (s *Store) writeDocs(ctx context.Context, gen int64, batch []*corpus.Docume
 				if v.Stored() {
 					q := unsafe.Slice((*byte)(unsafe.Pointer(&v.Q[0])), len(v.Q))
 					vecRows = append(vecRows, []any{ids[k], n, v.Scale, bytes.Clone(q)})
+					if embed {
+						embRows = append(embRows, []any{ids[k], n, embedding(v)})
+					}
 				}
 			}
 		}
@@ -200,8 +217,12 @@ func (s *Store) writeDocs(ctx context.Context, gen int64, batch []*corpus.Docume
 			{"documents", []string{"id", "doc_id", "hash", "generation", "title", "outlet", "author", "published", "url", "format", "source", "body", "layout"}, docRows},
 			{"passages", []string{"document", "n", "start_byte", "end_byte"}, passRows},
 			{"vectors", []string{"document", "n", "scale", "q"}, vecRows},
+			{"passage_embeddings", []string{"document", "n", "embedding"}, embRows},
 		}
 		for _, c := range copies {
+			if c.rows == nil {
+				continue
+			}
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
 				return fmt.Errorf("copy %s: %w", c.table, err)
 			}
@@ -214,9 +235,20 @@ func (s *Store) writeDocs(ctx context.Context, gen int64, batch []*corpus.Docume
 	return ids, nil
 }
 
+// backfillEmbeddings gives pgvector's table the vectors of a generation's
+// documents that lack them there: documents kept from a generation written
+// before the extension was installed.
+const backfillEmbeddings = `INSERT INTO passage_embeddings (document, n, embedding)
+	SELECT v.document, v.n,
+		(SELECT array_agg(CASE WHEN b > 127 THEN b - 256 ELSE b END ORDER BY i)::real[]
+		 FROM (SELECT i, get_byte(v.q, i) AS b FROM generate_series(0, length(v.q) - 1) AS i) AS bytes)::halfvec
+	FROM generation_documents g JOIN vectors v ON v.document = g.document
+	WHERE g.generation = $1
+	  AND NOT EXISTS (SELECT 1 FROM passage_embeddings e WHERE e.document = v.document AND e.n = v.n)`
+
 // finish completes generation gen and makes it current, in one
 // transaction.
-func (s *Store) finish(ctx context.Context, gen int64, snap Snapshot, members []int64, units []retrieval.Unit) error {
+func (s *Store) finish(ctx context.Context, gen int64, snap Snapshot, members []int64, units []retrieval.Unit, embed bool) error {
 	var lex bytes.Buffer
 	if _, err := snap.Index.Lexical().WriteTo(&lex); err != nil {
 		return fmt.Errorf("encode lexical index: %w", err)
@@ -239,6 +271,11 @@ func (s *Store) finish(ctx context.Context, gen int64, snap Snapshot, members []
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"sections"}, []string{"generation", "name", "value"}, pgx.CopyFromRows(secRows)); err != nil {
 			return fmt.Errorf("copy sections: %w", err)
+		}
+		if embed {
+			if _, err := tx.Exec(ctx, backfillEmbeddings, gen); err != nil {
+				return fmt.Errorf("copy vectors to pgvector's table: %w", err)
+			}
 		}
 		if _, err := tx.Exec(ctx, `UPDATE generations SET finished = now(), units = $2, units_crc = $3, lexical = $4 WHERE id = $1`,
 			gen, len(units), int64(datadir.UnitsCRC(units)), lex.Bytes()); err != nil {

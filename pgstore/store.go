@@ -9,8 +9,9 @@
 // A reader never sees a half-finished ingest: an ingest writes a new
 // generation in batches, then switches current_generation in the
 // transaction that finishes it, and readers read one generation inside one
-// REPEATABLE READ transaction. Vector search runs in process over vectors
-// loaded from the database (pgvector is not used yet).
+// REPEATABLE READ transaction. With pgvector, vector search runs in the
+// database (HNSW, see vectors.go); without it, in process over vectors
+// loaded from the database.
 //
 // Nothing here knows about Slack, answers or the command line (a question
 // is a few strings, the shared state opaque JSON); a DSN's
@@ -57,6 +58,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		cfg.MaxConns = maxConns
 	}
 	cfg.MaxConnIdleTime = maxConnIdleTime
+	cfg.AfterConnect = registerVectorTypes
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = connectTimeout
 	}
@@ -131,16 +133,4 @@ func Password(dsn string) string {
 		return strings.Trim(m[2], "'")
 	}
 	return ""
-}
-
-// Pgvector reports whether the server offers the pgvector extension
-// (installed or installable). This crosscheck does not use it yet; the
-// answer lets the start-up note say why vector search runs in process.
-func (s *Store) Pgvector(ctx context.Context) (bool, error) {
-	var ok bool
-	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector')`).Scan(&ok)
-	if err != nil {
-		return false, fmt.Errorf("store %s: look for pgvector: %w", s.name, err)
-	}
-	return ok, nil
 }

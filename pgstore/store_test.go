@@ -121,7 +121,7 @@ func saveCorpus(t *testing.T, s *Store, c *corpus.Corpus, prior *Loaded) *Saved 
 func TestSaveLoadRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	s := migrated(t)
-	if _, err := s.Load(ctx, retrieval.Offline()); !errors.Is(err, ErrNoIndex) {
+	if _, err := s.Load(ctx, retrieval.Offline(), LoadOptions{}); !errors.Is(err, ErrNoIndex) {
 		t.Fatalf("Load of an empty store: %v, want ErrNoIndex", err)
 	}
 	c := testCorpus(t, "")
@@ -129,7 +129,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	if sv.Written != c.Len() || sv.Reused != 0 {
 		t.Errorf("first save wrote %d, reused %d; want %d, 0", sv.Written, sv.Reused, c.Len())
 	}
-	l, err := s.Load(ctx, retrieval.Offline())
+	l, err := s.Load(ctx, retrieval.Offline(), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	}
 	other := retrieval.Offline()
 	other.Name = "another"
-	if _, err := s.Load(ctx, other); !errors.Is(err, ErrRebuild) {
+	if _, err := s.Load(ctx, other, LoadOptions{}); !errors.Is(err, ErrRebuild) {
 		t.Errorf("Load with another embedder: %v, want ErrRebuild", err)
 	}
 }
@@ -181,7 +181,7 @@ func TestSaveReusesUnchanged(t *testing.T) {
 	s := migrated(t)
 	c := testCorpus(t, "")
 	first := saveCorpus(t, s, c, nil)
-	l, err := s.Load(ctx, retrieval.Offline())
+	l, err := s.Load(ctx, retrieval.Offline(), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestSaveReusesUnchanged(t *testing.T) {
 	if second.Written != 0 || second.Reused != c.Len() || second.Generation <= first.Generation {
 		t.Errorf("second save: %+v, want all %d reused in a later generation", second, c.Len())
 	}
-	l, _ = s.Load(ctx, retrieval.Offline())
+	l, _ = s.Load(ctx, retrieval.Offline(), LoadOptions{})
 	third := saveCorpus(t, s, testCorpus(t, "The ferry runs twice a day, the operator said.\n"), l)
 	if third.Written != 1 || third.Reused != c.Len() {
 		t.Errorf("third save: %+v, want 1 written, %d reused", third, c.Len())
@@ -293,7 +293,7 @@ func TestLoadWhileSaving(t *testing.T) {
 				_, err = s.Save(ctx, Snapshot{Corpus: c, Index: ix}, prior)
 			}
 			if err == nil {
-				prior, err = s.Load(ctx, retrieval.Offline())
+				prior, err = s.Load(ctx, retrieval.Offline(), LoadOptions{})
 			}
 			if err != nil {
 				done <- err
@@ -311,7 +311,7 @@ func TestLoadWhileSaving(t *testing.T) {
 			return
 		default:
 		}
-		l, err := s.Load(ctx, retrieval.Offline())
+		l, err := s.Load(ctx, retrieval.Offline(), LoadOptions{})
 		if err != nil {
 			t.Fatalf("load %d during saves: %v", loads, err)
 		}

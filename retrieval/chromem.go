@@ -10,16 +10,9 @@ import (
 	chromem "github.com/philippgille/chromem-go"
 )
 
-// vectorStore is what an Index asks of its vectors: the n nearest to a
-// query vector, ties ordered by id.
-type vectorStore interface {
-	Query(ctx context.Context, vec []float32, n int) ([]Match, error)
-	Count() int
-}
-
 var (
-	_ vectorStore = (*Store)(nil)
-	_ vectorStore = (*ChromemStore)(nil)
+	_ VectorSearcher = (*Store)(nil)
+	_ VectorSearcher = (*ChromemStore)(nil)
 )
 
 // ChromemStore keeps vectors in a chromem-go collection, the in-process

@@ -26,8 +26,18 @@ type Index struct {
 	// Vector and is left out of the store.
 	vecs  []Vector
 	lex   *Lexical
-	store vectorStore
+	store VectorSearcher
 	emb   Embedder
+}
+
+// VectorSearcher is what an Index asks of its vectors: the n nearest to a
+// query vector, best first, ties in id order, each id a unit's index in
+// decimal ("17"). In process it is a Store or a ChromemStore; a database
+// that searches vectors itself (pgvector) is another.
+type VectorSearcher interface {
+	Query(ctx context.Context, vec []float32, n int) ([]Match, error)
+	// Count is the number of vectors searched.
+	Count() int
 }
 
 // Build indexes every passage of c with emb, its vectors in a chromem-go
@@ -148,6 +158,33 @@ func Restore(ctx context.Context, units []Unit, vecs []Vector, lex *Lexical, emb
 		return nil, fmt.Errorf("index passages: %w", err)
 	}
 	return &Index{units: units, vecs: vecs, lex: lex, store: store, emb: emb}, nil
+}
+
+// RestoreSearching assembles an index whose vectors stay where vs searches
+// them (a database with pgvector) instead of in memory: its Vectors is nil.
+// vs must answer as a Store holding the same vectors would (see Nearest),
+// so that answers do not depend on where the vectors are.
+func RestoreSearching(units []Unit, lex *Lexical, emb Embedder, vs VectorSearcher) (*Index, error) {
+	if lex.Len() != len(units) {
+		return nil, fmt.Errorf("index parts disagree: %d units, %d lexical entries", len(units), lex.Len())
+	}
+	return &Index{units: units, lex: lex, store: vs, emb: emb}, nil
+}
+
+// Nearest ranks candidates against vec as Store.Query ranks its vectors
+// (the same 8-bit similarity, ties in id order) and returns the best n: an
+// approximate search elsewhere (pgvector's HNSW) proposes candidates, and
+// this makes its answer the in-process store's whenever the true n nearest
+// are among them.
+func Nearest(ctx context.Context, emb Embedder, vec []float32, ids []string, cands []Vector, n int) ([]Match, error) {
+	st, err := NewStore(emb)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.AddQuantized(ids, cands); err != nil {
+		return nil, err
+	}
+	return st.Query(ctx, vec, n)
 }
 
 // Parallel runs f(0), …, f(n-1) spread over every CPU and returns when all

@@ -62,7 +62,8 @@ func runAsk(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitUsage
 	}
-	c, opts, err := openAnswering(ctx, *dir, *data, *storeFlag, getenv, stderr)
+	c, opts, done, err := openAnswering(ctx, *dir, *data, *storeFlag, getenv, stderr)
+	defer done()
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck ask: %v\n", err)
 		return exitFail

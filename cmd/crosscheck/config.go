@@ -65,13 +65,14 @@ func resolveDataDir(flagDir string, getenv env) string {
 // silent fallback to another corpus.
 //
 // A PostgreSQL store (--store, CROSSCHECK_STORE; see resolveStore) is
-// read instead when one is named.
-func openAnswering(ctx context.Context, corpusDir, dataDir, storeDSN string, getenv env, stderr io.Writer) (*corpus.Corpus, answer.Options, error) {
+// read instead when one is named. done closes the store once the answers
+// are given: with pgvector, vector search still asks it.
+func openAnswering(ctx context.Context, corpusDir, dataDir, storeDSN string, getenv env, stderr io.Writer) (c *corpus.Corpus, opts answer.Options, done func(), err error) {
 	c, opts, st, err := openAnsweringFrom(ctx, corpusDir, dataDir, storeDSN, getenv, stderr)
-	if st != nil {
-		st.Close() // everything is in memory now
+	if st == nil {
+		return c, opts, func() {}, err
 	}
-	return c, opts, err
+	return c, opts, st.Close, err
 }
 
 // weightsFrom reads CROSSCHECK_WEIGHTS ("KeepRatio=0.35,Cosine=0.3"),
@@ -153,7 +154,8 @@ func openLibrary(ctx context.Context, corpusDir, storeDSN string, getenv env, st
 		if err != nil {
 			return nil, err
 		}
-		c, _, err := openAnswering(ctx, corpusDir, "", dsn, getenv, stderr)
+		c, _, done, err := openAnswering(ctx, corpusDir, "", dsn, getenv, stderr)
+		done() // the documents are in memory
 		return c, err
 	}
 	if corpusDir == "" && getenv("CROSSCHECK_CORPUS") == "" {

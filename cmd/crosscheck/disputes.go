@@ -37,7 +37,8 @@ func runDisputes(ctx context.Context, args []string, getenv env, stdout, stderr 
 	if code, done := parseFlags(fs, args, disputesHelp, stdout, stderr); done {
 		return code
 	}
-	c, opts, err := openAnswering(ctx, *dir, *data, *storeFlag, getenv, stderr)
+	c, opts, done, err := openAnswering(ctx, *dir, *data, *storeFlag, getenv, stderr)
+	defer done()
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck disputes: %v\n", err)
 		return exitFail

@@ -65,7 +65,7 @@ func (p *pgIndexStore) name() string { return p.st.Name() }
 func (p *pgIndexStore) lock(ctx context.Context) (func(), error) { return p.st.Lock(ctx) }
 
 func (p *pgIndexStore) open(ctx context.Context, emb retrieval.Embedder) (*datadir.Opened, error) {
-	l, err := p.st.Load(ctx, emb)
+	l, err := p.st.Load(ctx, emb, pgstore.LoadOptions{InProcess: true})
 	switch {
 	case errors.Is(err, pgstore.ErrNoIndex):
 		return nil, datadir.ErrNoIndex

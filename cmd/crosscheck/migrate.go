@@ -14,7 +14,9 @@ const migrateHelp = `Usage: crosscheck migrate [--store DSN]
 Brings the PostgreSQL store's schema up to the version this crosscheck
 needs, applying each missing migration in its own transaction. Running it
 again, or from several replicas at once, is safe: the database is migrated
-once.
+once. When the server offers the pgvector extension, migrate creates it and
+the table vector search then runs on in the database (HNSW); without it,
+vectors are searched in process, and every start says so.
 
 Flags:
 ` + storeFlagHelp + `

@@ -52,23 +52,20 @@ func openStore(ctx context.Context, dsn string) (*pgstore.Store, error) {
 	return st, nil
 }
 
-// vectorNote says where vector search runs: in process, over vectors read
-// from the database, and why. pgvector is not used yet, so this is said at
-// every start instead of degrading silently.
-func vectorNote(ctx context.Context, st *pgstore.Store) string {
-	why := "the server has no pgvector extension"
-	if ok, err := st.Pgvector(ctx); err != nil {
-		why = "could not tell whether the server has pgvector"
-	} else if ok {
-		why = "the server offers pgvector, but this crosscheck does not use it yet"
+// vectorNote says where vector search runs: in the database with pgvector,
+// or, and why, in process over vectors read from it. It is said at every
+// start, so that a store without pgvector never degrades silently.
+func vectorNote(st *pgstore.Store, l *pgstore.Loaded) string {
+	if l.VectorsInDatabase {
+		return fmt.Sprintf("crosscheck: vector search runs in the database with pgvector (HNSW) on %s\n", st.Name())
 	}
-	return fmt.Sprintf("crosscheck: vector search runs in process over vectors loaded from %s (%s)\n", st.Name(), why)
+	return fmt.Sprintf("crosscheck: vector search runs in process over vectors loaded from %s (%s)\n", st.Name(), l.VectorsWhy)
 }
 
 // loadStore reads the store's current generation into the corpus and
 // engine options ask and serve answer from, as a data directory's.
 func loadStore(ctx context.Context, st *pgstore.Store, stderr io.Writer) (*pgstore.Loaded, *corpus.Corpus, answer.Options, error) {
-	l, err := st.Load(ctx, retrieval.Offline())
+	l, err := st.Load(ctx, retrieval.Offline(), pgstore.LoadOptions{})
 	switch {
 	case errors.Is(err, pgstore.ErrNoIndex):
 		return nil, nil, answer.Options{}, fmt.Errorf("store %s holds no index yet; run: crosscheck ingest --store '%s' PATH…", st.Name(), st.Name())
@@ -77,7 +74,7 @@ func loadStore(ctx context.Context, st *pgstore.Store, stderr io.Writer) (*pgsto
 	case err != nil:
 		return nil, nil, answer.Options{}, err
 	}
-	fmt.Fprint(stderr, vectorNote(ctx, st))
+	fmt.Fprint(stderr, vectorNote(st, l))
 	return l, l.Corpus, answer.Options{Searcher: l.Index, Claims: openedClaims(l)}, nil
 }
 
@@ -97,7 +94,7 @@ func (l *liveIndex) reloadStore(ctx context.Context) (bool, error) {
 	if err != nil || gen == 0 || gen == l.cur.Load().gen {
 		return false, err
 	}
-	ld, err := l.store.Load(ctx, retrieval.Offline())
+	ld, err := l.store.Load(ctx, retrieval.Offline(), pgstore.LoadOptions{})
 	if err != nil {
 		return false, err
 	}

@@ -28,12 +28,23 @@ import (
 // it is never shown.
 func storeDSN(t *testing.T) string {
 	t.Helper()
-	u, err := url.Parse(pgtest.DSN(t))
+	return migratedStore(t, pgtest.DSN(t))
+}
+
+// vectorStoreDSN is storeDSN on the pgvector server.
+func vectorStoreDSN(t *testing.T) string {
+	t.Helper()
+	return migratedStore(t, pgtest.VectorDSN(t))
+}
+
+func migratedStore(t *testing.T, dsn string) string {
+	t.Helper()
+	u, err := url.Parse(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	u.User = url.UserPassword(cmp.Or(u.User.Username(), "postgres"), "hunter2pw")
-	dsn := u.String()
+	dsn = u.String()
 	if code, out, errb := runEnv(t, nil, "migrate", "--store", dsn); code != exitOK {
 		t.Fatalf("migrate: %d %s %s", code, out, errb)
 	}
@@ -112,44 +123,81 @@ func TestStoreConcurrentIngestRefuses(t *testing.T) {
 	}
 }
 
-// The store answers as a corpus directory does: the same JSON, the same
-// disputes, and it says where vector search runs.
+// The store answers as a corpus directory does, whether vector search
+// runs in the database (pgvector) or in process: the same JSON, the same
+// disputes, and it says at start where vector search runs and why.
 func TestStoreAnswersAsTheCorpus(t *testing.T) {
-	dsn := storeDSN(t)
 	story, err := filepath.Abs("../../corpus/testdata/stories/dam")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, story); code != exitOK {
-		t.Fatalf("ingest: %d %s %s", code, out, errb)
+	stores := []struct {
+		name string
+		dsn  func(*testing.T) string
+		note string
+	}{
+		{"postgres", storeDSN, "vector search runs in process over vectors loaded from postgres://"},
+		{"pgvector", vectorStoreDSN, "vector search runs in the database with pgvector (HNSW) on postgres://"},
 	}
-	for _, q := range []string{"How many people died?", "Did the dam fail?", "Who built the bridge on the moon?"} {
-		t.Run(q, func(t *testing.T) {
-			code, fromStore, errb := runEnv(t, nil, "ask", "--json", "--store", dsn, q)
-			if code != exitOK || !strings.Contains(errb, "vector search runs in process") {
-				t.Fatalf("ask --store: %d %q", code, errb)
+	for _, st := range stores {
+		t.Run(st.name, func(t *testing.T) {
+			dsn := st.dsn(t)
+			if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, story); code != exitOK {
+				t.Fatalf("ingest: %d %s %s", code, out, errb)
 			}
-			noSecret(t, dsn, fromStore, errb)
-			_, fromDir, _ := runEnv(t, nil, "ask", "--json", "--corpus", story, q)
-			var a, b answer.Answer
-			if err := json.Unmarshal([]byte(fromStore), &a); err != nil {
-				t.Fatal(err)
+			for _, q := range []string{"How many people died?", "Did the dam fail?", "Who built the bridge on the moon?"} {
+				code, fromStore, errb := runEnv(t, nil, "ask", "--json", "--store", dsn, q)
+				if code != exitOK || !strings.Contains(errb, st.note) {
+					t.Fatalf("ask --store: %d %q, want it to say %q", code, errb, st.note)
+				}
+				noSecret(t, dsn, fromStore, errb)
+				_, fromDir, _ := runEnv(t, nil, "ask", "--json", "--corpus", story, q)
+				var a, b answer.Answer
+				if err := json.Unmarshal([]byte(fromStore), &a); err != nil {
+					t.Fatal(err)
+				}
+				if err := json.Unmarshal([]byte(fromDir), &b); err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(a, b) {
+					t.Errorf("%q: answer through the store differs from the corpus directory's:\nstore  %s\ncorpus %s", q, fromStore, fromDir)
+				}
 			}
-			if err := json.Unmarshal([]byte(fromDir), &b); err != nil {
-				t.Fatal(err)
+			_, fromStore, _ := runEnv(t, nil, "disputes", "--json", "--store", dsn)
+			_, fromDir, _ := runEnv(t, nil, "disputes", "--json", "--corpus", story)
+			if fromStore != fromDir || !strings.Contains(fromDir, `"id": "d-`) {
+				t.Errorf("disputes through the store:\n%s\nfrom the corpus:\n%s", fromStore, fromDir)
 			}
-			if !reflect.DeepEqual(a, b) {
-				t.Errorf("answer through the store differs from the corpus directory's:\nstore  %s\ncorpus %s", fromStore, fromDir)
+			if code, _, errb := runEnv(t, nil, "ask", "--store", dsn, "--corpus", story, "Did the dam fail?"); code != exitFail || !strings.Contains(errb, "not both") {
+				t.Errorf("--store with --corpus: %d %q", code, errb)
 			}
 		})
 	}
-	_, fromStore, _ := runEnv(t, nil, "disputes", "--json", "--store", dsn)
-	_, fromDir, _ := runEnv(t, nil, "disputes", "--json", "--corpus", story)
-	if fromStore != fromDir || !strings.Contains(fromDir, `"id": "d-`) {
-		t.Errorf("disputes through the store:\n%s\nfrom the corpus:\n%s", fromStore, fromDir)
+}
+
+// Without pgvector, every start says that vector search runs in process
+// and why: never a silent degradation.
+func TestStoreSaysWhyVectorsRunInProcess(t *testing.T) {
+	dsn := storeDSN(t)
+	st, err := pgstore.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if code, _, errb := runEnv(t, nil, "ask", "--store", dsn, "--corpus", story, "Did the dam fail?"); code != exitFail || !strings.Contains(errb, "not both") {
-		t.Errorf("--store with --corpus: %d %q", code, errb)
+	sup, err := st.Vectors(context.Background())
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sup.Available {
+		t.Skip("this PostgreSQL offers pgvector; the fallback needs a server without it")
+	}
+	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, newsFolder(t)); code != exitOK {
+		t.Fatalf("ingest: %d %s %s", code, out, errb)
+	}
+	code, _, errb := runEnv(t, nil, "ask", "--store", dsn, "Will the channel be dredged?")
+	want := "crosscheck: vector search runs in process over vectors loaded from " + pgstore.Redact(dsn) + " (the server has no pgvector extension)\n"
+	if code != exitOK || !strings.Contains(errb, want) {
+		t.Errorf("ask on a store without pgvector: %d %q, want %q", code, errb, want)
 	}
 }
 

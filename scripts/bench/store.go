@@ -75,7 +75,7 @@ func measureStore(bin, dir, dsn string, passages int, qs []string) (storeResult,
 		return r, err
 	}
 	defer st.Close()
-	l, err := st.Load(ctx, retrieval.Offline())
+	l, err := st.Load(ctx, retrieval.Offline(), pgstore.LoadOptions{})
 	if err != nil {
 		return r, err
 	}
