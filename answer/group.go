@@ -2,6 +2,7 @@ package answer
 
 import (
 	"github.com/crosscheck/crosscheck/lexicon"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -373,7 +374,7 @@ func otherHolder(a, b *candidate, qa *question) bool {
 	return true
 }
 
-// roleHolders returns the names a sentence about the question's subject
+// roleHolders returns the names a sentence about what the role is of
 // gives for the role asked about: all its names when it writes the role
 // ("the manager of St Kell's … was Ada Lind"), those just after "by" when
 // it credits a work ("the album Vell by the band Ada Lind"); none
@@ -384,8 +385,10 @@ func roleHolders(c *candidate, qa *question) []value {
 	for _, w := range strings.FieldsFunc(lower, notWordRune) {
 		words[trimPossessive(w)] = true
 	}
-	if len(qa.names) > 0 {
-		for _, w := range qa.names[0].words {
+	// The sentence must say what the role is of: "the current minister
+	// is Ada Lind" names no minister of immigration.
+	for _, n := range qa.roleOf {
+		for _, w := range n.words {
 			if !words[trimPossessive(strings.ToLower(w))] {
 				return nil
 			}
@@ -397,9 +400,11 @@ func roleHolders(c *candidate, qa *question) []value {
 			ns = append(ns, v)
 		}
 	}
+	role := false
 	for s := range c.stems() {
 		if stemMatch(qa.role, s) >= 0.8 {
-			return ns
+			role = true
+			break
 		}
 	}
 	var out []value
@@ -419,6 +424,15 @@ func roleHolders(c *candidate, qa *question) []value {
 				break
 			}
 			from = at + len(written)
+		}
+	}
+	if role {
+		// A sentence that writes the role names its holder anywhere;
+		// one credited "by" comes first.
+		for _, n := range ns {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
 		}
 	}
 	return out
