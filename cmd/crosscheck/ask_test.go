@@ -166,3 +166,21 @@ func TestSkippedFilesAreReported(t *testing.T) {
 		t.Errorf("stderr %q does not name the skipped file", errs)
 	}
 }
+
+// CROSSCHECK_WEIGHTS (which scripts/fit sets) reaches the answerer: a bar
+// no sentence clears leaves nothing to quote; a malformed value is refused.
+func TestAskTakesWeightsFromTheEnvironment(t *testing.T) {
+	q := "Who led the operation in Sinaloa?"
+	code, out, errb := runWithEnv(t, map[string]string{"CROSSCHECK_DATA": t.TempDir()}, "ask", "--json", q)
+	if code != 0 || len(decodeAnswer(t, out).Accounts) == 0 {
+		t.Fatalf("default weights: exit %d, %s", code, errb)
+	}
+	code, out, errb = runWithEnv(t, map[string]string{"CROSSCHECK_DATA": t.TempDir(), "CROSSCHECK_WEIGHTS": "MinBestScore=1"}, "ask", "--json", q)
+	if code != 0 || len(decodeAnswer(t, out).Accounts) != 0 {
+		t.Errorf("MinBestScore=1: exit %d, want an answer with no accounts; %s", code, errb)
+	}
+	code, _, errb = runWithEnv(t, map[string]string{"CROSSCHECK_WEIGHTS": "MinBest=1"}, "ask", q)
+	if code == 0 || !strings.Contains(errb, "CROSSCHECK_WEIGHTS") {
+		t.Errorf("a malformed CROSSCHECK_WEIGHTS: exit %d, stderr %q", code, errb)
+	}
+}
