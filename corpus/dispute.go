@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"github.com/crosscheck/crosscheck/lang"
 	"math"
 	"runtime"
 	"slices"
@@ -860,11 +861,65 @@ func (cs *Claims) deniesPredicate(m *meanings, d, a *Claim) bool {
 				continue
 			}
 			if pred && m.relatedVerb(n, w) || !pred && m.related(n, w) {
+				if pred && !d.Rebuts && !cs.sharesObject(m, d, a, n) {
+					// "has not issued an official statement" denies
+					// issuing that, not issuing a strategy.
+					continue
+				}
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sharesObject reports whether assertion a says the direct object of the
+// verb n that denial d negates: "has not issued an official statement"
+// denies issuing a statement, not issuing a strategy. A verb with no
+// object after it ("was not overloaded", "no chemicals leaked from the
+// plant") has none to share.
+func (cs *Claims) sharesObject(m *meanings, d, a *Claim, n string) bool {
+	objects := cs.directObject(d, n)
+	if len(objects) == 0 {
+		return true
+	}
+	for _, o := range objects {
+		for _, w := range a.Words {
+			if m.related(o, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// directObject returns the content lemmas of the noun phrase right after
+// verb n in claim c's text: past a determiner and adjectives, up to the
+// first other word; none when a preposition or anything else follows the
+// verb.
+func (cs *Claims) directObject(c *Claim, n string) []string {
+	toks := lang.TokenizeAll(cs.text(c))
+	ents := cs.Entities
+	for i := range toks {
+		if ents.lemmaAt(toks, i) != n {
+			continue
+		}
+		var out []string
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			w := strings.ToLower(toks[k].Word)
+			switch {
+			case determinersBefore[w] && len(out) == 0:
+			case lang.IsStopword(w):
+				return out
+			case ents.isNoun(w) || ents.isAdjective(w):
+				out = append(out, ents.lemma(w))
+			default:
+				return out
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 func (cs *Claims) sharesWord(m *meanings, xs, ys []string) bool {

@@ -56,6 +56,9 @@ func TestDisputes(t *testing.T) {
 		{"dam", KindRebuttal, "rejected the water board's report", "the dam was unsafe", true},
 		{"ferry", KindRebuttal, "denied that the ferry was overloaded", "the Saltwind was overloaded", true},
 		{"ferry", KindPolarity, "there was no squall", "blamed a sudden squall", true},
+		// "that evening" is the noun, not the verb "even": no squall
+		// that evening says nothing of a sinking on Sunday evening.
+		{"ferry", KindPolarity, "there was no squall", "sank off Kell Point on Sunday evening", false},
 		// Counts with thousands separators, in one document from two
 		// holders; the day a figure was announced is not its scope.
 		{"vote", KindValue, "won 1,204,311 votes", "won only 980,000 votes", true},
@@ -179,6 +182,7 @@ func TestDeniedVerbIsNotItsNoun(t *testing.T) {
 		"a.md": {Data: []byte("Governor Alvi's office has not issued an official statement regarding the Tarn flood.\n")},
 		"b.md": {Data: []byte("Relief work after the Tarn flood has increased, reflecting pressure on Governor Alvi to tackle the issue.\n")},
 		"c.md": {Data: []byte("Governor Alvi's office issued a statement on the Tarn flood on Monday.\n")},
+		"d.md": {Data: []byte("Governor Alvi's office issued a drought strategy for the Tarn valley in March.\n")},
 	}, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -189,5 +193,9 @@ func TestDeniedVerbIsNotItsNoun(t *testing.T) {
 	}
 	if d := disputeOver(c, cs, KindPolarity, "has not issued", "issued a statement on"); d == nil {
 		t.Errorf("'has not issued' does not dispute 'issued a statement'")
+	}
+	// Not issuing a statement is not not issuing a strategy.
+	if d := disputeOver(c, cs, KindPolarity, "has not issued", "drought strategy"); d != nil {
+		t.Errorf("'has not issued an official statement' disputes 'issued a drought strategy'")
 	}
 }

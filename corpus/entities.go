@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -401,8 +402,15 @@ func (e *Entities) isPredicateAt(toks []lang.Token, i int) bool {
 	}
 	verb := len(e.lex.Base(w, lexicon.Verb)) > 0
 	switch {
-	case verb && (auxBefore[prev] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")):
+	case verb && (auxBefore[prev] || strings.HasSuffix(w, "ed")):
 		return true
+	case verb && strings.HasSuffix(w, "ing"):
+		// "that evening", "on Monday morning": an -ing word the
+		// dictionary knows as a noun of its own is that noun unless an
+		// auxiliary makes it a verb ("was evening out").
+		return !slices.Contains(e.lex.Base(w, lexicon.Noun), w)
+	}
+	switch {
 	case e.lex.IsAdjective(w) && len(e.lex.Senses(w, lexicon.Noun, 0)) == 0:
 		return true
 	}
