@@ -470,6 +470,11 @@ func (e *Engine) aboutSubject(qa *question, f frame, d *corpus.Dispute) bool {
 		words, against = f.words, d.Contested
 	case !asksYesNo(qa) && len(f.preds) > 0:
 		words, against = f.preds, d.Contested
+	case asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) && len(d.Contested) > 0:
+		// A yes/no question must ask about what is contested, not
+		// only name what the dispute is about: "Did the weather sink
+		// the ferry?" is not answered by whether it was overloaded.
+		against = d.Contested
 	}
 	for _, w := range words {
 		if cs.Common(w) {

@@ -244,3 +244,20 @@ func TestYesNoFromEachSidesClaim(t *testing.T) {
 		}
 	}
 }
+
+// A dispute shown on a yes/no question is over what the question asks:
+// asked whether a squall sank the ferry, the answer does not bring the
+// dispute over overloading, whose sides would read as yes and no to it.
+func TestYesNoBringsOnlyWhatItAsks(t *testing.T) {
+	a, err := storyEngine(t, "ferry").Ask(context.Background(), "Did a squall sink the ferry?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Saltwind was overloaded", "ferry was not overloaded"} {
+		for _, i := range accountsSaying(a, q) {
+			if len(a.Accounts[i].ConflictsWith) > 0 {
+				t.Errorf("%q is marked as conflicting (%s): the overloading dispute does not answer this question", q, a.Summary)
+			}
+		}
+	}
+}

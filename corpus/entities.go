@@ -456,10 +456,11 @@ func (e *Entities) Frame(text string) (names, words, preds []string) {
 		if runAt(runs, i) >= 0 || lang.IsStopword(lw) || len(lw) < 3 || isNumber(lw) || negations[lw] {
 			continue
 		}
-		if base, ok := e.negatedAdjective(lw); ok {
-			lw = base
-		}
 		l := e.lemmaAt(toks, i)
+		if base, ok := e.negatedAdjective(lw); ok {
+			// "unsafe" is about "safe", as claims read it.
+			lw, l = base, base
+		}
 		words = appendUnique(words, l)
 		// "What did the agency seize": the first verb after the
 		// auxiliary is what the question asks of its subject.
