@@ -214,7 +214,7 @@ func TestCountsWithSeparatorsConflict(t *testing.T) {
 // the fire, not lightning"), and rejecting a denial says yes ("The company
 // says nothing leaked." — "That is just not true.").
 func TestYesNoFromEachSidesClaim(t *testing.T) {
-	engines := map[string]*Engine{"dam": storyEngine(t, "dam"), "spill": storyEngine(t, "spill")}
+	engines := map[string]*Engine{"dam": storyEngine(t, "dam"), "spill": storyEngine(t, "spill"), "ferry": storyEngine(t, "ferry")}
 	for _, tt := range []struct {
 		story, q string
 		yes, no  []string // quotes of accounts that answer yes, no
@@ -223,6 +223,7 @@ func TestYesNoFromEachSidesClaim(t *testing.T) {
 			[]string{"faulty valve caused the fire", "no lightning that night"}},
 		{"dam", "Did a quake cause the breach?", []string{"blamed the breach on an earthquake"},
 			[]string{"poor maintenance caused the breach"}},
+		{"ferry", "Did a squall sink the ferry?", []string{"blamed a sudden squall"}, []string{"no squall"}},
 		{"spill", "Did toxic chemicals leak from the Orlen plant?", []string{"benzene leaked", "That is just not true"},
 			[]string{"no toxic chemicals leaked"}},
 	} {
