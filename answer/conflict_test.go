@@ -157,3 +157,38 @@ func TestOneRoleTwoHolders(t *testing.T) {
 		}
 	}
 }
+
+// A share and a count never contradict each other, and a question asking
+// for a percentage is answered by percentages; "what day" asks for a date.
+func TestPercentagesAndDays(t *testing.T) {
+	e := engineOver(t, map[string]string{
+		"a": "Turnout in the Lerin by-election was 44 percent, the Lerin board said.",
+		"b": "Some 12,400 ballots were cast in the Lerin by-election, the Lerin board said.",
+		"c": "Turnout in the Lerin by-election was 39%, observers from the Tamsin Trust said.",
+		"d": "Poet Aud Lerin died on 4 May 1911 in Tamsin.",
+		"e": "Aud Lerin died on 9 May 1911, according to the Tamsin parish records.",
+	})
+	a, err := e.Ask(context.Background(), "What percentage of voters turned out in the Lerin by-election?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, y := accountsSaying(a, "44 percent"), accountsSaying(a, "39%")
+	if len(x) == 0 || len(y) == 0 || !flagged(a, x, y) {
+		t.Errorf("44 percent and 39%% are not two conflicting accounts: %q", a.Summary)
+	}
+	// The board's count of ballots may share its account with its
+	// percentage; on its own it conflicts with neither.
+	for _, z := range accountsSaying(a, "12,400 ballots") {
+		if !slices.Contains(x, z) && (flagged(a, []int{z}, x) || flagged(a, []int{z}, y)) {
+			t.Errorf("a count of ballots is marked as conflicting with a percentage: %q", a.Summary)
+		}
+	}
+	a, err = e.Ask(context.Background(), "What day did Aud Lerin die?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, y = accountsSaying(a, "4 May 1911"), accountsSaying(a, "9 May 1911")
+	if len(x) == 0 || len(y) == 0 || !flagged(a, x, y) {
+		t.Errorf("4 May and 9 May 1911 are not two conflicting accounts: %q", a.Summary)
+	}
+}

@@ -330,6 +330,11 @@ func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
 		// is matched by that word alone; so is a question asking what
 		// caused an event by the event ("what caused the fire?").
 		single := len(f.names) == 0 && len(f.words) == 1 && w == 1
+		if d.Kind == corpus.KindValue && qa.kind == kindQuantity && e.asksUnitOf(f, d) {
+			// "What percentage of voters turned out?" asks for what
+			// the figures of a dispute count, whatever else it says.
+			single = true
+		}
 		if d.Kind == corpus.KindCause && asksCause(qa.text) {
 			// A cause dispute answers a question asking for a cause
 			// when it names the event (whose word is common in a
@@ -391,6 +396,26 @@ func kindAnswers(qa *question, f frame, d *corpus.Dispute) bool {
 		return d.Kind == corpus.KindValue
 	}
 	return d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindCause
+}
+
+// asksUnitOf reports whether a question word names the unit the figures of
+// value dispute d count (a rare one: "percent", not "people").
+func (e *Engine) asksUnitOf(f frame, d *corpus.Dispute) bool {
+	for _, side := range d.Sides {
+		for _, i := range side {
+			for _, v := range e.claims.All[i].Values {
+				if v.Unit == "" || e.claims.Common(v.Unit) {
+					continue
+				}
+				for _, w := range f.words {
+					if e.claims.Related(w, v.Unit) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // claimsSay reports whether a claim of d says one of words, in any of

@@ -91,6 +91,9 @@ func TestDisputesComeWhole(t *testing.T) {
 		// A question of one word is matched by that word alone.
 		{"vote", "what was the turnout", "61.5 percent", "58 percent", true},
 		{"vote", "How many votes did Morava get?", "1,204,311 votes", "980,000 votes", true},
+		// "What percentage…" asks for what the figures count (percent),
+		// whatever its other words.
+		{"vote", "What percentage of voters turned out?", "61.5 percent", "58 percent", true},
 		// The shipped corpus asked with a demonym, a synonym and a
 		// sloppy one-liner instead of its own words.
 		{"shipped", "Were American officers involved in the raid on the Sinaloa labs?", "no ICE agents operated", "led by the ICE Homeland Security Investigations", true},

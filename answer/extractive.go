@@ -188,7 +188,9 @@ func (e *Engine) valuesOf(toks []lang.Token, kinds []value, qa *question) []valu
 	if qa.counted != "" {
 		counts = []string{qa.counted}
 	}
-	if qa.kind == kindQuantity && len(counts) > 0 {
+	if qa.kind == kindQuantity && len(counts) > 0 && !qa.asksPercent {
+		// (A percentage is what "what percentage" counts: percentages
+		// answer it wherever they stand; see percentages.)
 		rel = positions(toks, counts)
 	}
 	for _, v := range extractValues(toks, qa, e.isCommon) {
@@ -198,7 +200,7 @@ func (e *Engine) valuesOf(toks []lang.Token, kinds []value, qa *question) []valu
 		// A count answers "how many relatives" only when it counts
 		// relatives: "17 relatives", not "two factions" in the same
 		// sentence.
-		if qa.kind == kindQuantity && len(counts) > 0 && !near(v.pos, rel, countWindow) {
+		if qa.kind == kindQuantity && len(counts) > 0 && !qa.asksPercent && !near(v.pos, rel, countWindow) {
 			continue
 		}
 		vals = append(vals, v)

@@ -44,6 +44,8 @@ type question struct {
 	// counted is the stem of the thing a "how many" question counts
 	// ("how many drug lords were…" → "lord"), or "".
 	counted string
+	// asksPercent is true for "what percentage…": only shares answer.
+	asksPercent bool
 	// oneHolder is true for "who is/was the ROLE of X": a role one
 	// person holds, so two sources naming different people disagree.
 	oneHolder bool
@@ -142,9 +144,13 @@ func analyze(q string) question {
 		strings.Contains(lower, "how big") || strings.Contains(lower, "how large") ||
 		strings.Contains(lower, "how heavy") || strings.Contains(lower, "how fast") ||
 		strings.Contains(lower, "how deep") || strings.Contains(lower, "how wide") ||
+		strings.Contains(lower, "what percentage") || strings.Contains(lower, "what percent") ||
+		strings.Contains(lower, "what share") || strings.Contains(lower, "what proportion") ||
+		strings.Contains(lower, "what fraction") ||
 		strings.Contains(lower, "population"):
 		qa.kind = kindQuantity
 	case first == "when" || qa.words["date"] || qa.words["birthday"] || strings.Contains(lower, "what year") || strings.Contains(lower, "which year") ||
+		strings.Contains(lower, "what day") || strings.Contains(lower, "which day") || strings.Contains(lower, "what month") || strings.Contains(lower, "which month") ||
 		strings.Contains(lower, "what date") || strings.Contains(lower, "in what year") || strings.Contains(lower, "what time"):
 		qa.kind = kindTime
 	case first == "who" || first == "whom" || first == "whose":
@@ -179,6 +185,7 @@ func analyze(q string) question {
 		qa.classWords, qa.classNext, qa.classAfter = classWords(ws)
 	}
 	qa.negative = denial.MatchString(folded)
+	qa.asksPercent = strings.Contains(lower, "percent") || strings.Contains(lower, "what share") || strings.Contains(lower, "what proportion")
 	if m := oneHolder.FindStringSubmatchIndex(lower); m != nil && qa.kind == kindPerson {
 		if st := lang.Stems(lower[m[2]:m[3]]); len(st) == 1 {
 			qa.oneHolder, qa.role = true, st[0]

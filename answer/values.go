@@ -218,10 +218,40 @@ func valueMatch(a, b value) bool {
 	return false
 }
 
+// percentages marks the figures a sentence gives as percentages ("58
+// percent", "3.8%"): a share and a count never contradict each other. On a
+// question asking for a percentage, only percentages answer.
+func percentages(vals []value, text string, qa *question) []value {
+	lower := strings.ToLower(text)
+	out := vals[:0:0]
+	for _, v := range vals {
+		if v.kind == vNumber {
+			t := strings.ToLower(v.text)
+			if t == "" {
+				t = v.key
+			}
+			for _, suf := range []string{"%", " %", " percent", " per cent", "-percent"} {
+				if strings.Contains(lower, t+suf) {
+					v.key += " %"
+					break
+				}
+			}
+			if qa.asksPercent && !strings.HasSuffix(v.key, " %") {
+				continue
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
 // comparable reports whether two values could contradict each other: a
 // weekday and a calendar date, or a day and a year, are different
 // granularities of time, not rival answers.
 func comparable(a, b value) bool {
+	if a.kind == vNumber && b.kind == vNumber {
+		return strings.HasSuffix(a.key, " %") == strings.HasSuffix(b.key, " %")
+	}
 	if a.kind == vName || b.kind == vName || a.kind == vNumber || b.kind == vNumber || a.kind == vKind || b.kind == vKind {
 		return a.kind == b.kind
 	}

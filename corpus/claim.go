@@ -588,7 +588,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		// took part": denials side by side all deny.
 		c.Polarity = Denied
 	}
-	c.Values = claimValues(toks, clause, ents)
+	c.Values = claimValues(toks, clause, ents, text)
 	c.Agents = agents(toks, names, c, ents)
 	c.Causes, c.CauseText = causes(toks, names, ents)
 }
@@ -920,7 +920,7 @@ func runBefore(names []nameRun, at, within int) int {
 
 // claimValues reads the figures of a claim with their unit (the noun after
 // the figure) and scope (scope words within a few tokens).
-func claimValues(toks []lang.Token, clause []int, ents *Entities) []Value {
+func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) []Value {
 	var out []Value
 	for i, t := range toks {
 		lw := strings.ToLower(t.Word)
@@ -929,6 +929,13 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities) []Value {
 			continue
 		}
 		v := Value{Num: num, Text: t.Word}
+		if strings.Contains(text, t.Word+"%") || strings.Contains(text, t.Word+" %") {
+			// "39%": the sign is no token, but it is the unit.
+			v.Unit = "percent"
+			v.Scope = scopeNear(toks, clause, i)
+			out = append(out, v)
+			continue
+		}
 		// The unit is the head of the noun phrase after the figure, in its
 		// clause: "300 drug labs" counts labs, "57,000 pounds of …" pounds.
 		for k := i + 1; k < min(len(toks), i+6) && clause[k] == clause[i]; k++ {
