@@ -192,3 +192,21 @@ func TestPercentagesAndDays(t *testing.T) {
 		t.Errorf("4 May and 9 May 1911 are not two conflicting accounts: %q", a.Summary)
 	}
 }
+
+// On a yes/no question, one speaker's two statements may stand in two
+// accounts, but they are not reported as sources contradicting each other.
+func TestOneSpeakerDoesNotContradictThemself(t *testing.T) {
+	e := engineOver(t, map[string]string{
+		"a": "Mayor Ilka Varo said the Tessel bridge was closed for repairs in May. Varo said the Tessel bridge was not closed to buses in May.",
+		"b": "The Tessel bridge carries the ring road over the Lune.",
+	})
+	a, err := e.Ask(context.Background(), "Was the Tessel bridge closed in May?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, acc := range a.Accounts {
+		if len(acc.ConflictsWith) > 0 {
+			t.Errorf("%s is marked as conflicting with %v: %q", acc.Holder, acc.ConflictsWith, a.Summary)
+		}
+	}
+}

@@ -319,6 +319,12 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) boo
 		// heroin add up, however alike their sentences.
 		return false
 	}
+	if qa.kind == kindYesNo && a.hkey != "" && sameHolder(a.hkey, b.hkey) {
+		// One speaker's two statements are two accounts, but not a
+		// conflict to report between sources: "she rejected the claim"
+		// and "she criticized the arrival of …" are not yes and no.
+		return false
+	}
 	if variants(a, b) {
 		return true
 	}
