@@ -358,6 +358,9 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) boo
 			}
 		}
 	}
+	if otherYear(va[0], vb[0]) && a.best().rel >= 1 && b.best().rel >= 1 {
+		return true
+	}
 	return comparable(va[0], vb[0])
 }
 

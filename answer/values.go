@@ -255,12 +255,20 @@ func comparable(a, b value) bool {
 	if a.kind == vName || b.kind == vName || a.kind == vNumber || b.kind == vNumber || a.kind == vKind || b.kind == vKind {
 		return a.kind == b.kind
 	}
-	if ya, yb := yearOf(a), yearOf(b); ya != "" && yb != "" && ya != yb {
-		// "15 January 1971" and "1972" are of different grains, but
-		// they cannot both date one death.
-		return true
-	}
 	return timeGrain(a) == timeGrain(b)
+}
+
+// otherYear reports whether a date and a bare year of different grains
+// name different years: "15 January 1971" and "1972" cannot both date one
+// death. Only when both sentences state the relation asked about (see
+// conflicting): a bare year in a sentence is as often the time of
+// something else.
+func otherYear(a, b value) bool {
+	if a.kind != vYear && b.kind != vYear {
+		return false
+	}
+	ya, yb := yearOf(a), yearOf(b)
+	return ya != "" && yb != "" && ya != yb
 }
 
 // yearOf returns the year a time value states, or "".
