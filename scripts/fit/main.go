@@ -101,18 +101,22 @@ func run(shared, out string, ramdocs bool) error {
 	best := objective(base)
 	fmt.Fprintf(os.Stderr, "defaults: fit objective %.4f\n", best)
 	var changes []string
+	var tries []string // "Name=value: objective", in the order tried
 	for _, name := range tuned {
 		v := field(&w, name)
 		orig := v.Float()
 		keep := orig
+		seen := map[float64]bool{orig: true}
 		for _, m := range tried {
 			x := min(1, orig*m)
-			if x == keep {
+			if seen[x] {
 				continue
 			}
+			seen[x] = true
 			v.SetFloat(x)
 			o := objective(score(bin, fit, w))
 			fmt.Fprintf(os.Stderr, "%s=%.3g: %.4f\n", name, x, o)
+			tries = append(tries, fmt.Sprintf("| %s | %.3g | %.3g | %.4f |", name, orig, x, o))
 			if o > best+minGain {
 				best, keep = o, x
 			}
@@ -125,6 +129,7 @@ func run(shared, out string, ramdocs bool) error {
 	final := score(bin, fit, w)
 	heldBase, heldFinal := score(bin, held, answer.DefaultWeights), score(bin, held, w)
 	report := render(fit, held, base, final, heldBase, heldFinal, w, changes, time.Since(start))
+	report += fmt.Sprintf("\n## Every try (fit split; defaults score %.4f)\n\n| weight | default | tried | objective |\n|---|---|---|---|\n%s\n", objective(base), strings.Join(tries, "\n"))
 	fmt.Print(report)
 	if out != "" {
 		return os.WriteFile(out, []byte(report), 0o644)
