@@ -61,11 +61,15 @@ func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
 			ans.Accounts[i].ConflictsWith = nil
 		}
 	}
+	// An account's yes or no is set by the first (best) dispute that
+	// decides it: a later one over a related matter (a rebuttal of a
+	// report, after the polarity dispute it belongs to) does not undo it.
+	decided := map[int]bool{}
 	for _, ch := range picked {
 		d := &cs.Disputes[ch.idx]
 		sideAccounts := make([][]int, len(d.Sides))
 		for s, side := range d.Sides {
-			sideAccounts[s] = e.showSide(qa, f, ans, d, s, side)
+			sideAccounts[s] = e.showSide(qa, f, ans, d, s, side, decided)
 		}
 		for s := range sideAccounts {
 			for t := s + 1; t < len(sideAccounts); t++ {
@@ -499,7 +503,9 @@ func (e *Engine) aboutSubject(qa *question, f frame, d *corpus.Dispute) bool {
 		// A yes/no question must ask about what is contested, not
 		// only name what the dispute is about: "Did the weather sink
 		// the ferry?" is not answered by whether it was overloaded.
-		against = d.Contested
+		// What is contested is often what the corpus is about ("safe"
+		// in a story of a dam's safety): common or not, it counts.
+		return e.anyMeets(words, d.Contested)
 	}
 	for _, w := range words {
 		if cs.Common(w) {
@@ -514,9 +520,25 @@ func (e *Engine) aboutSubject(qa *question, f frame, d *corpus.Dispute) bool {
 	return false
 }
 
+// anyMeets reports whether a word of ws can mean a word of against; a
+// reporting word ("say", "deny") meets nothing.
+func (e *Engine) anyMeets(ws, against []string) bool {
+	for _, w := range ws {
+		if frameNoise[w] {
+			continue
+		}
+		for _, a := range against {
+			if e.claims.Related(w, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // showSide makes sure one side of a dispute is in the answer and returns
 // the accounts that carry it.
-func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute, s int, side []int) []int {
+func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute, s int, side []int, decided map[int]bool) []int {
 	cs := e.claims
 	var accs []int
 	for _, i := range side {
@@ -556,6 +578,10 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 	_, causeAsked := e.causeAnswer(qa, d, s)
 	if asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal || causeAsked) {
 		for _, a := range accs {
+			if decided[a] {
+				continue
+			}
+			decided[a] = true
 			acc := &ans.Accounts[a]
 			acc.Stance = e.yesOrNo(qa, d, s, acc)
 			acc.Position = restance(acc.Position, acc.Stance)

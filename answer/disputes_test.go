@@ -227,6 +227,12 @@ func TestYesNoFromEachSidesClaim(t *testing.T) {
 		{"dam", "Did a quake cause the breach?", []string{"blamed the breach on an earthquake"},
 			[]string{"poor maintenance caused the breach"}},
 		{"ferry", "Did a squall sink the ferry?", []string{"blamed a sudden squall"}, []string{"no squall"}},
+		// Two disputes answer it (the polarity one, and the rebuttal of
+		// the board's report); the first decides each side's answer.
+		{"dam", "Was the dam safe?", []string{"inspected in January and was safe"}, []string{"the dam was unsafe"}},
+		{"dam", "dam safe?", []string{"inspected in January and was safe"}, []string{"the dam was unsafe"}},
+		// "… or not?" asks both ways: it is not put negatively.
+		{"ferry", "was the ferry overloaded or not?", []string{"Saltwind was overloaded"}, []string{"ferry was not overloaded"}},
 		{"spill", "Did toxic chemicals leak from the Orlen plant?", []string{"benzene leaked", "That is just not true"},
 			[]string{"no toxic chemicals leaked"}},
 	} {

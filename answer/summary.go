@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -115,7 +116,7 @@ func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
 	var parts []string
 	for _, sd := range shown {
 		if asksYesNo(qa) && (sd.d.Kind == "polarity" || sd.d.Kind == "rebuttal") {
-			if p := yesNoSides(a, sd); p != "" {
+			if p := yesNoSides(a, sd); p != "" && !slices.Contains(parts, p) {
 				parts = append(parts, p)
 			}
 			if len(parts) == 2 {

@@ -497,8 +497,13 @@ func (e *Entities) isAdjective(w string) bool { return e.lex != nil && e.lex.IsA
 // agent take part?").
 func (e *Entities) Negative(text string) bool {
 	n := 0
-	for _, t := range lang.TokenizeAll(text) {
+	toks := lang.TokenizeAll(text)
+	for i, t := range toks {
 		w := strings.ToLower(t.Word)
+		if negations[w] && i > 0 && strings.EqualFold(toks[i-1].Word, "or") {
+			// "overloaded or not?" asks both ways.
+			continue
+		}
 		if negations[w] {
 			n++
 		} else if _, ok := e.negatedAdjective(w); ok {
