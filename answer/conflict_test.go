@@ -229,7 +229,7 @@ func TestEitherOr(t *testing.T) {
 		t.Errorf("flooding and subsidence are not two conflicting accounts: %q", a.Summary)
 	}
 	for q, want := range map[string][2][]string{
-		"Will the talks deepen or become more strained?":       {{"deepen"}, {"strain"}},
+		"Will the talks deepen or become more strained?":        {{"deepen"}, {"strain"}},
 		"Did Ada Lind meet Olek Brandt in 1969 or before 1969?": {},
 		"Was the ferry overloaded or not?":                      {},
 		"Is Tarvine selective or non-selective?":                {},
