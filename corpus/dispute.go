@@ -66,6 +66,9 @@ type Claims struct {
 	// at maps a document and sentence to its claim.
 	at       map[string]map[int]int
 	meanings *meanings
+	// objects caches directObject per claim and verb while disputes are
+	// found (claims are compared with many partners).
+	objects sync.Map
 }
 
 // At returns the index of the claim of a document's sentence.
@@ -898,6 +901,19 @@ func (cs *Claims) sharesObject(m *meanings, d, a *Claim, n string) bool {
 // first other word; none when a preposition or anything else follows the
 // verb.
 func (cs *Claims) directObject(c *Claim, n string) []string {
+	type key struct {
+		c *Claim
+		n string
+	}
+	if v, ok := cs.objects.Load(key{c, n}); ok {
+		return v.([]string)
+	}
+	out := cs.readObject(c, n)
+	cs.objects.Store(key{c, n}, out)
+	return out
+}
+
+func (cs *Claims) readObject(c *Claim, n string) []string {
 	toks := lang.TokenizeAll(cs.text(c))
 	ents := cs.Entities
 	for i := range toks {
