@@ -35,7 +35,6 @@ import (
 	"github.com/philippgille/chromem-go"
 
 	"github.com/crosscheck/crosscheck/answer"
-	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/datadir"
 	"github.com/crosscheck/crosscheck/retrieval"
 )
@@ -164,11 +163,7 @@ func measure(bin, dir string, n int, seed uint64, pool, qs []string) (result, er
 	runtime.ReadMemStats(&mo)
 	r.indexHeap = float64(int64(mo.HeapAlloc)-int64(m0.HeapAlloc)) / float64(r.passages)
 	t1 = time.Now()
-	opts := answer.Options{Searcher: op.Index}
-	var claims corpus.ClaimsData
-	if op.Section("claims", &claims) == nil {
-		opts.Claims = &claims
-	}
+	opts := answer.Options{Searcher: op.Index, Claims: claimsOf(op), Vocabulary: vocabularyOf(op)}
 	eng, err := answer.NewEngine(ctx, op.Corpus, opts)
 	if err != nil {
 		return r, err
