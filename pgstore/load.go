@@ -161,19 +161,21 @@ func (s *Store) loadDocs(ctx context.Context, tx pgx.Tx, l *Loaded) ([]*corpus.D
 		})
 	}
 	read := 0
-	for ; rows.Next() && err == nil; read++ {
+	for rows.Next() {
 		r := rec{i: read}
 		var row int64
 		var hash string
-		err = rows.Scan(&row, &r.f.ID, &hash, &r.f.Title, &r.f.Outlet, &r.f.Author, &r.f.Published, &r.f.URL,
-			&r.f.Format, &r.f.Source, &r.f.Raw, &r.layout)
-		if err == nil && read >= n {
+		if err = rows.Scan(&row, &r.f.ID, &hash, &r.f.Title, &r.f.Outlet, &r.f.Author, &r.f.Published, &r.f.URL,
+			&r.f.Format, &r.f.Source, &r.f.Raw, &r.layout); err != nil {
+			break
+		}
+		if read == n {
 			err = fmt.Errorf("more documents than the generation counts (%d)", n)
+			break
 		}
-		if err == nil {
-			l.rows[r.f.ID], l.hashes[r.f.ID] = row, hash
-			recs <- r
-		}
+		l.rows[r.f.ID], l.hashes[r.f.ID] = row, hash
+		recs <- r
+		read++
 	}
 	close(recs)
 	wg.Wait()
