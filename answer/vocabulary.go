@@ -35,7 +35,6 @@ type Vocabulary struct {
 // to save with the index (see Options.Vocabulary).
 func BuildVocabulary(c *corpus.Corpus) *Vocabulary {
 	w := vocabulary(c)
-	stems := w.stems
 	v := &Vocabulary{Stems: slices.Sorted(maps.Keys(w.known)), Lower: slices.Sorted(maps.Keys(w.lower)),
 		Caps: slices.Sorted(maps.Keys(w.caps)), Acronyms: w.acronyms}
 	num := make(map[string]uint32, len(v.Stems))
@@ -46,8 +45,8 @@ func BuildVocabulary(c *corpus.Corpus) *Vocabulary {
 	v.Docs, v.DocStems = make([]string, len(docs)), make([][]uint32, len(docs))
 	for i, d := range docs {
 		v.Docs[i] = d.ID
-		ids := make([]uint32, 0, len(stems[d.ID]))
-		for s := range stems[d.ID] {
+		ids := make([]uint32, 0, len(w.stems[d.ID]))
+		for s := range w.stems[d.ID] {
 			ids = append(ids, num[s])
 		}
 		slices.Sort(ids)
@@ -131,10 +130,10 @@ func (w words) agrees(fresh docVocab, stems map[string]bool) bool {
 	return true
 }
 
-func setOf(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+func setOf(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
 	}
 	return m
 }
