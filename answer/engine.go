@@ -26,6 +26,10 @@ type Options struct {
 	// Claims, when set, are the corpus's claims and disputes as indexed
 	// before (read back from a data directory); nil means reading them now.
 	Claims *corpus.ClaimsData
+	// Vocabulary, when set, is the corpus's vocabulary as indexed before
+	// (see BuildVocabulary); nil, or one that no longer fits the corpus,
+	// means reading it from every sentence now.
+	Vocabulary *Vocabulary
 	// Judge, when set, gives a second opinion (a model's) on each conflict
 	// the rules find while claims are read.
 	Judge corpus.JudgeFunc
@@ -90,16 +94,13 @@ func NewEngine(ctx context.Context, c *corpus.Corpus, opts Options) (*Engine, er
 		}
 		ix = built
 	}
-	lower, caps, stems, acronyms := vocabulary(c)
-	known := map[string]bool{}
-	for _, ds := range stems {
-		for s := range ds {
-			known[s] = true
-		}
+	w, ok := opts.Vocabulary.restore(c)
+	if !ok {
+		w = vocabulary(c)
 	}
 	cs := <-claims
-	e := &Engine{corpus: c, index: ix, aliases: aliasesOf(cs.Entities), lower: lower, caps: caps, stems: stems,
-		acronyms: acronyms, known: known, lex: lex, composer: opts.Composer, claims: cs, weights: DefaultWeights}
+	e := &Engine{corpus: c, index: ix, aliases: aliasesOf(cs.Entities), lower: w.lower, caps: w.caps, stems: w.stems,
+		acronyms: w.acronyms, known: w.known, lex: lex, composer: opts.Composer, claims: cs, weights: DefaultWeights}
 	if opts.Weights != nil {
 		e.weights = *opts.Weights
 	}
@@ -276,58 +277,72 @@ func (e *Engine) unknownEntities(qa *question) []string {
 
 func (e *Engine) isCommon(lower string) bool { return e.lower[lower] }
 
+// words are the engine's lookups over the corpus's words (see Engine).
+type words struct {
+	lower, caps, known map[string]bool
+	stems              map[string]map[string]bool
+	acronyms           map[string]string
+}
+
 // vocabulary collects the words the corpus writes in lower case, which
 // tells a capitalised sentence-initial "However" from a name, the words it
 // writes in capitals, and the stems of each document.
-func vocabulary(c *corpus.Corpus) (lower, caps map[string]bool, stems map[string]map[string]bool, acronyms map[string]string) {
+func vocabulary(c *corpus.Corpus) words {
 	docs := c.Docs()
-	type docVocab struct {
-		stems    map[string]bool
-		lower    []string
-		caps     []string
-		acronyms map[string]string
-	}
 	per := make([]docVocab, len(docs))
 	// Documents are independent: read them on every CPU, merge in order
 	// so the first spelling of an acronym wins deterministically.
-	retrieval.Parallel(len(docs), func(i int) {
-		d := docs[i]
-		v := docVocab{stems: map[string]bool{}, acronyms: map[string]string{}}
-		for _, t := range lang.TokenizeAll(d.Title) {
-			v.stems[t.Stem] = true
-		}
-		for _, s := range d.Sentences {
-			toks := lang.TokenizeAll(s.Text)
-			for _, t := range toks {
-				v.stems[t.Stem] = true
-				if w := t.Word; w != "" && w[0] >= 'a' && w[0] <= 'z' {
-					v.lower = append(v.lower, w)
-				} else if len(w) >= 2 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) == w {
-					v.caps = append(v.caps, w)
-				}
-			}
-			learnAcronyms(toks, v.acronyms)
-		}
-		per[i] = v
-	})
-	lower, caps = map[string]bool{}, map[string]bool{}
-	acronyms = map[string]string{}
-	stems = make(map[string]map[string]bool, len(docs))
+	retrieval.Parallel(len(docs), func(i int) { per[i] = readDocVocab(docs[i]) })
+	w := words{lower: map[string]bool{}, caps: map[string]bool{}, known: map[string]bool{},
+		stems: make(map[string]map[string]bool, len(docs)), acronyms: map[string]string{}}
 	for i, d := range docs {
-		stems[d.ID] = per[i].stems
-		for _, w := range per[i].lower {
-			lower[w] = true
+		w.stems[d.ID] = per[i].stems
+		for s := range per[i].stems {
+			w.known[s] = true
 		}
-		for _, w := range per[i].caps {
-			caps[w] = true
+		for _, l := range per[i].lower {
+			w.lower[l] = true
+		}
+		for _, c := range per[i].caps {
+			w.caps[c] = true
 		}
 		for k, v := range per[i].acronyms {
-			if _, ok := acronyms[k]; !ok {
-				acronyms[k] = v
+			if _, ok := w.acronyms[k]; !ok {
+				w.acronyms[k] = v
 			}
 		}
 	}
-	return lower, caps, stems, acronyms
+	return w
+}
+
+// docVocab is what vocabulary reads from one document.
+type docVocab struct {
+	stems    map[string]bool
+	lower    []string
+	caps     []string
+	acronyms map[string]string
+}
+
+// readDocVocab tokenizes d's title and every sentence: most of the time
+// NewEngine takes when no saved Vocabulary is given.
+func readDocVocab(d *corpus.Document) docVocab {
+	v := docVocab{stems: map[string]bool{}, acronyms: map[string]string{}}
+	for _, t := range lang.TokenizeAll(d.Title) {
+		v.stems[t.Stem] = true
+	}
+	for _, s := range d.Sentences {
+		toks := lang.TokenizeAll(s.Text)
+		for _, t := range toks {
+			v.stems[t.Stem] = true
+			if w := t.Word; w != "" && w[0] >= 'a' && w[0] <= 'z' {
+				v.lower = append(v.lower, w)
+			} else if len(w) >= 2 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) == w {
+				v.caps = append(v.caps, w)
+			}
+		}
+		learnAcronyms(toks, v.acronyms)
+	}
+	return v
 }
 
 // learnAcronyms records each run of capitalised words by its initials

@@ -69,6 +69,8 @@ type Claims struct {
 	// objects caches directObject per claim and verb while disputes are
 	// found (claims are compared with many partners).
 	objects sync.Map
+	// holders caches holderOf by holder name.
+	holders sync.Map
 }
 
 // At returns the index of the claim of a document's sentence.
@@ -981,9 +983,8 @@ func (cs *Claims) sameHolder(x, y *Claim) bool {
 // targets reports whether rebuttal r names o's holder (or a name o's
 // holder belongs to) as the one whose statement is false.
 func (cs *Claims) targets(r, o *Claim) bool {
-	hk := cs.Entities.Key(o.Holder)
-	holder := " " + foldKey(o.Holder) + " "
-	holderNames := cs.Entities.Names(o.Holder) // "Tomas Reyk" is also "reyk"
+	h := cs.holderOf(o.Holder)
+	hk, holder, holderNames := h.key, h.padded, h.names
 	for _, t := range r.Targets {
 		if slices.Contains(holderNames, t) {
 			return true
@@ -1004,6 +1005,25 @@ func (cs *Claims) targets(r, o *Claim) bool {
 		}
 	}
 	return false
+}
+
+// holderRef is what targets compares of a holder's name.
+type holderRef struct {
+	key, padded string
+	names       []string // "Tomas Reyk" is also "reyk"
+}
+
+// holderOf reads a holder's name once: finding disputes asks for the
+// same few holders in every pair it compares, and reading the name (its
+// entities above all) was a fifth of the time. The registry does not
+// change once built, so neither does what is cached.
+func (cs *Claims) holderOf(name string) *holderRef {
+	if h, ok := cs.holders.Load(name); ok {
+		return h.(*holderRef)
+	}
+	h, _ := cs.holders.LoadOrStore(name, &holderRef{key: cs.Entities.Key(name), padded: " " + foldKey(name) + " ",
+		names: cs.Entities.Names(name)})
+	return h.(*holderRef)
 }
 
 func (cs *Claims) anyRelated(a, b []string) bool {

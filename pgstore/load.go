@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"unsafe"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/datadir"
@@ -98,6 +101,13 @@ func (s *Store) load(ctx context.Context, tx pgx.Tx, emb retrieval.Embedder, opt
 		return nil, fmt.Errorf("%w: generation %d was built with embedder %s (%d dimensions), not %s (%d)",
 			ErrRebuild, l.Generation, embedder, dim, emb.Name, emb.Dim)
 	}
+	// Each part is decoded as soon as it is read, so that no part's raw
+	// bytes are held while the next is read and decoded.
+	lex, err := retrieval.ReadLexical(bytesReader(lexBlob))
+	if err != nil {
+		return nil, fmt.Errorf("%w: generation %d: lexical index: %v", ErrRebuild, l.Generation, err)
+	}
+	lexBlob = nil
 	docs, err := s.loadDocs(ctx, tx, l)
 	if err != nil {
 		return nil, err
@@ -107,10 +117,6 @@ func (s *Store) load(ctx context.Context, tx pgx.Tx, emb retrieval.Embedder, opt
 	if len(us) != units || int64(datadir.UnitsCRC(us)) != crc {
 		return nil, fmt.Errorf("%w: generation %d's documents no longer split into the passages that were indexed (crosscheck was upgraded since the ingest)",
 			ErrRebuild, l.Generation)
-	}
-	lex, err := retrieval.ReadLexical(bytesReader(lexBlob))
-	if err != nil {
-		return nil, fmt.Errorf("%w: generation %d: lexical index: %v", ErrRebuild, l.Generation, err)
 	}
 	if !opts.InProcess {
 		vs, err := s.searchInDatabase(ctx, tx, l, us, emb)
@@ -191,37 +197,65 @@ func (s *Store) searchInDatabase(ctx context.Context, tx pgx.Tx, l *Loaded, us [
 	return newDBVectors(s, l.Generation, emb, stored, first, us), nil
 }
 
+// loadDocs reads the generation's documents and rebuilds each from its
+// layout while the next rows arrive, on every CPU: a layout's bytes are
+// dropped as soon as its document is built.
 func (s *Store) loadDocs(ctx context.Context, tx pgx.Tx, l *Loaded) ([]*corpus.Document, error) {
+	var n int
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM generation_documents WHERE generation = $1`, l.Generation).Scan(&n); err != nil {
+		return nil, fmt.Errorf("store %s: read documents: %w", s.name, err)
+	}
 	rows, err := tx.Query(ctx, `SELECT d.id, d.doc_id, d.hash, d.title, d.outlet, d.author, d.published, d.url, d.format, d.source, d.body, d.layout
 		FROM generation_documents g JOIN documents d ON d.id = g.document
 		WHERE g.generation = $1 ORDER BY d.doc_id`, l.Generation)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: read documents: %w", s.name, err)
 	}
+	defer rows.Close()
 	type rec struct {
+		i      int
 		f      datadir.DocFields
 		layout []byte
 	}
-	var recs []rec
+	docs := make([]*corpus.Document, n)
+	errs := make([]error, n)
+	recs := make(chan rec, 4*runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for r := range recs {
+				docs[r.i], errs[r.i] = datadir.DocFromLayout(r.layout, r.f, r.i%datadir.SpotCheckEvery == 0)
+			}
+		})
+	}
+	read := 0
 	for rows.Next() {
-		var r rec
+		r := rec{i: read}
 		var row int64
 		var hash string
-		if err := rows.Scan(&row, &r.f.ID, &hash, &r.f.Title, &r.f.Outlet, &r.f.Author, &r.f.Published, &r.f.URL,
+		if err = rows.Scan(&row, &r.f.ID, &hash, &r.f.Title, &r.f.Outlet, &r.f.Author, &r.f.Published, &r.f.URL,
 			&r.f.Format, &r.f.Source, &r.f.Raw, &r.layout); err != nil {
-			return nil, fmt.Errorf("store %s: read documents: %w", s.name, err)
+			break
+		}
+		if read == n {
+			err = fmt.Errorf("more documents than the generation counts (%d)", n)
+			break
 		}
 		l.rows[r.f.ID], l.hashes[r.f.ID] = row, hash
-		recs = append(recs, r)
+		recs <- r
+		read++
 	}
-	if err := rows.Err(); err != nil {
+	close(recs)
+	wg.Wait()
+	if err == nil {
+		err = rows.Err()
+	}
+	if err == nil && read != n {
+		err = fmt.Errorf("%d documents, the generation counts %d", read, n)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("store %s: read documents: %w", s.name, err)
 	}
-	docs := make([]*corpus.Document, len(recs))
-	errs := make([]error, len(recs))
-	retrieval.Parallel(len(recs), func(i int) {
-		docs[i], errs[i] = datadir.DocFromLayout(recs[i].layout, recs[i].f, i%datadir.SpotCheckEvery == 0)
-	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("%w: generation %d: %v (crosscheck was upgraded since the ingest?)", ErrRebuild, l.Generation, err)
@@ -230,7 +264,9 @@ func (s *Store) loadDocs(ctx context.Context, tx pgx.Tx, l *Loaded) ([]*corpus.D
 	return docs, nil
 }
 
-// loadVectors reads the generation's vectors into unit order.
+// loadVectors reads the generation's vectors into unit order, each copied
+// from the driver's buffer into one array for all (as a data directory
+// reads them): no allocation per row.
 func (s *Store) loadVectors(ctx context.Context, tx pgx.Tx, l *Loaded, us []retrieval.Unit, dim int) ([]retrieval.Vector, error) {
 	at := make(map[int64]int, len(l.rows)) // document row → index of its first unit
 	for i, u := range us {
@@ -239,6 +275,7 @@ func (s *Store) loadVectors(ctx context.Context, tx pgx.Tx, l *Loaded, us []retr
 		}
 	}
 	vecs := make([]retrieval.Vector, len(us))
+	flat := make([]int8, len(us)*dim)
 	rows, err := tx.Query(ctx, `SELECT v.document, v.n, v.scale, v.q
 		FROM generation_documents g JOIN vectors v ON v.document = g.document
 		WHERE g.generation = $1`, l.Generation)
@@ -250,16 +287,18 @@ func (s *Store) loadVectors(ctx context.Context, tx pgx.Tx, l *Loaded, us []retr
 		var doc int64
 		var n int
 		var scale float32
-		var q []byte
+		var q pgtype.DriverBytes // valid until the next row
 		if err := rows.Scan(&doc, &n, &scale, &q); err != nil {
 			return nil, fmt.Errorf("store %s: read vectors: %w", s.name, err)
 		}
 		first, ok := at[doc]
 		i := first + n
-		if !ok || i >= len(us) || l.rows[us[i].DocID] != doc || us[i].Passage != n || len(q) != dim || !(scale > 0) {
+		if !ok || i >= len(us) || l.rows[us[i].DocID] != doc || us[i].Passage != n || len(q) != dim || dim == 0 || !(scale > 0) {
 			return nil, fmt.Errorf("%w: generation %d: a vector does not fit its passage", ErrRebuild, l.Generation)
 		}
-		vecs[i] = retrieval.Vector{Scale: scale, Q: unsafe.Slice((*int8)(unsafe.Pointer(&q[0])), len(q))}
+		v := flat[i*dim : (i+1)*dim : (i+1)*dim]
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&v[0])), dim), q)
+		vecs[i] = retrieval.Vector{Scale: scale, Q: v}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store %s: read vectors: %w", s.name, err)
@@ -268,12 +307,18 @@ func (s *Store) loadVectors(ctx context.Context, tx pgx.Tx, l *Loaded, us []retr
 }
 
 // Section decodes the named section of the loaded generation into into
-// (see Save); a missing section is datadir.ErrNoSection.
+// (see Save); a missing section is datadir.ErrNoSection. A section is
+// decoded once: its bytes (tens of MB of claims in a large index) are let
+// go then, not held beside what they decoded into for the life of l.
 func (l *Loaded) Section(name string, into any) error {
 	b, ok := l.sections[name]
-	if !ok {
+	switch {
+	case !ok:
 		return fmt.Errorf("section %s: %w", name, datadir.ErrNoSection)
+	case b == nil:
+		return fmt.Errorf("section %s: decoded already; a loaded section is decoded once", name)
 	}
+	l.sections[name] = nil
 	return gobDecode(b, into)
 }
 

@@ -164,6 +164,9 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	if err := l.Section("claims", &back); err != nil || len(back) != 1 || back[0].Holder != "the authority" {
 		t.Errorf("claims section: %v, %v", back, err)
 	}
+	if err := l.Section("claims", &back); err == nil || errors.Is(err, datadir.ErrNoSection) {
+		t.Errorf("claims decoded twice: %v, want an error that is not ErrNoSection", err)
+	}
 	if err := l.Section("nope", &back); !errors.Is(err, datadir.ErrNoSection) {
 		t.Errorf("missing section: %v, want ErrNoSection", err)
 	}

@@ -126,7 +126,7 @@ func openLocal(ctx context.Context, corpusDir, dataDir string, getenv env, stder
 			if err != nil {
 				return nil, answer.Options{}, fmt.Errorf("open index in %s: %w", dir, err)
 			}
-			return op.Corpus, answer.Options{Searcher: op.Index, Claims: openedClaims(op)}, nil
+			return op.Corpus, answer.Options{Searcher: op.Index, Claims: openedClaims(op), Vocabulary: openedVocabulary(op)}, nil
 		}
 	}
 	c, err := loadCorpus(corpusDir, getenv, stderr)
@@ -145,6 +145,20 @@ func openedClaims(op interface{ Section(string, any) error }) *corpus.ClaimsData
 		return nil
 	}
 	return &cd
+}
+
+// vocabularySection names the section of the answer engine's vocabulary.
+const vocabularySection = "vocabulary"
+
+// openedVocabulary reads the vocabulary an ingest saved with the index, or
+// nil (the engine then reads it from the documents) when the index has
+// none: one ingested before it was saved.
+func openedVocabulary(op interface{ Section(string, any) error }) *answer.Vocabulary {
+	var v answer.Vocabulary
+	if err := op.Section(vocabularySection, &v); err != nil {
+		return nil
+	}
+	return &v
 }
 
 // openLibrary is openAnswering for commands that only list and show

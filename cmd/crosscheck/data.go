@@ -76,7 +76,7 @@ func openLive(ctx context.Context, corpusDir, dataDir, storeDSN string, getenv e
 		return nil, fmt.Errorf("build answer engine: %w", err)
 	}
 	l.opts = opts
-	l.opts.Searcher, l.opts.Claims = nil, nil
+	l.opts.Searcher, l.opts.Claims, l.opts.Vocabulary = nil, nil, nil
 	l.cur.Store(&liveState{eng: eng, c: c, gen: gen})
 	return l, nil
 }
@@ -124,7 +124,7 @@ func (l *liveIndex) Reload(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	opts := l.opts
-	opts.Searcher, opts.Claims = op.Index, openedClaims(op)
+	opts.Searcher, opts.Claims, opts.Vocabulary = op.Index, openedClaims(op), openedVocabulary(op)
 	eng, err := l.build(ctx, op.Corpus, opts)
 	if err != nil {
 		return false, err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/datadir"
 	"github.com/crosscheck/crosscheck/lexicon"
@@ -210,10 +211,14 @@ func ingest(ctx context.Context, o ingestOptions, stderr io.Writer) (*ingestSumm
 }
 
 // indexSections returns the extra sections saved with the index: the
-// corpus's claims and the disputes among them, found once here so that
-// ask and serve open them instead of finding them again.
+// corpus's claims and the disputes among them, and the answer engine's
+// vocabulary, read once here so that ask and serve open them instead of
+// reading every sentence again.
 func indexSections(c *corpus.Corpus) []datadir.Section {
-	return []datadir.Section{{Name: claimsSection, Value: corpus.BuildClaims(c, lexicon.Default()).Data()}}
+	return []datadir.Section{
+		{Name: claimsSection, Value: corpus.BuildClaims(c, lexicon.Default()).Data()},
+		{Name: vocabularySection, Value: answer.BuildVocabulary(c)},
+	}
 }
 
 // merge combines what this run read with the old index: a document read

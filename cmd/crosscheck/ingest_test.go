@@ -433,3 +433,43 @@ func TestIngestKeepsDisputes(t *testing.T) {
 		t.Errorf("disputes from the data directory %v, from the documents %v", a, b)
 	}
 }
+
+// An index opened from a data directory restores what ingest saved (claims,
+// disputes, the answer engine's vocabulary) instead of reading every
+// sentence again; its answers are byte for byte those built from the
+// shipped corpus's documents.
+func TestIngestedCorpusAnswersAsBuilt(t *testing.T) {
+	data := t.TempDir()
+	shipped, err := filepath.Abs("../../corpus/default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errb := runEnv(t, nil, "ingest", "--data", data, shipped); code != exitOK {
+		t.Fatalf("ingest: %d %s %s", code, out, errb)
+	}
+	op, err := datadir.Open(context.Background(), data, retrieval.Offline())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if openedVocabulary(op) == nil || openedClaims(op) == nil {
+		t.Fatal("the index was saved without its vocabulary or claims")
+	}
+	for _, q := range []string{
+		"Did US agents operate in Sinaloa?",
+		"How many drug labs has Mexico dismantled?",
+		"what did ice post about the operation?",
+		"Did the CIA fly drones over Mexico?",
+		"How did Norway react to the raid?",
+	} {
+		t.Run(q, func(t *testing.T) {
+			code, fromData, errb := runEnv(t, nil, "ask", "--json", "--data", data, q)
+			if code != exitOK {
+				t.Fatalf("ask --data: %d %s", code, errb)
+			}
+			_, fromDocs, _ := runEnv(t, nil, "ask", "--json", "--corpus", shipped, q)
+			if fromData != fromDocs {
+				t.Errorf("answer from the data directory differs from the documents':\ndata %s\ndocs %s", fromData, fromDocs)
+			}
+		})
+	}
+}

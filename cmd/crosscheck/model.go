@@ -162,7 +162,7 @@ func (mf *modelFlags) engine(ctx context.Context, c *corpus.Corpus, base answer.
 	if err != nil {
 		return nil, err
 	}
-	opts.Searcher, opts.Claims, opts.Weights = base.Searcher, base.Claims, base.Weights
+	opts.Searcher, opts.Claims, opts.Vocabulary, opts.Weights = base.Searcher, base.Claims, base.Vocabulary, base.Weights
 	if base.Claims != nil && opts.Judge != nil {
 		// The saved disputes were judged (or not) when they were found.
 		opts.Judge = nil

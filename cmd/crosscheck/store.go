@@ -75,7 +75,7 @@ func loadStore(ctx context.Context, st *pgstore.Store, stderr io.Writer) (*pgsto
 		return nil, nil, answer.Options{}, err
 	}
 	fmt.Fprint(stderr, vectorNote(st, l))
-	return l, l.Corpus, answer.Options{Searcher: l.Index, Claims: openedClaims(l)}, nil
+	return l, l.Corpus, answer.Options{Searcher: l.Index, Claims: openedClaims(l), Vocabulary: openedVocabulary(l)}, nil
 }
 
 // storeState is the store serve answers from and the generation it loaded.
@@ -99,7 +99,7 @@ func (l *liveIndex) reloadStore(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	opts := l.opts
-	opts.Searcher, opts.Claims = ld.Index, openedClaims(ld)
+	opts.Searcher, opts.Claims, opts.Vocabulary = ld.Index, openedClaims(ld), openedVocabulary(ld)
 	eng, err := l.build(ctx, ld.Corpus, opts)
 	if err != nil {
 		return false, err

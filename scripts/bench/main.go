@@ -27,7 +27,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -35,12 +34,14 @@ import (
 	"github.com/philippgille/chromem-go"
 
 	"github.com/crosscheck/crosscheck/answer"
-	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/datadir"
 	"github.com/crosscheck/crosscheck/retrieval"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == measureChild {
+		os.Exit(runChild(os.Args[2:]))
+	}
 	sizes := flag.String("sizes", "1000,10000", "comma-separated passage counts")
 	out := flag.String("out", "docs/bench.md", "Markdown file to write (\"\" for none)")
 	seed := flag.Uint64("seed", 1, "generator seed")
@@ -107,7 +108,7 @@ func run(sizeList, out string, seed uint64, nq int, work string) error {
 			if err != nil {
 				return err
 			}
-			sr.dirIngest, sr.dirCold, sr.dirColdRSSMB = r.ingestSec, r.coldMs, r.coldRSSMB
+			sr.dirIngest = r.ingestSec
 			stores = append(stores, sr)
 		}
 	}
@@ -164,11 +165,7 @@ func measure(bin, dir string, n int, seed uint64, pool, qs []string) (result, er
 	runtime.ReadMemStats(&mo)
 	r.indexHeap = float64(int64(mo.HeapAlloc)-int64(m0.HeapAlloc)) / float64(r.passages)
 	t1 = time.Now()
-	opts := answer.Options{Searcher: op.Index}
-	var claims corpus.ClaimsData
-	if op.Section("claims", &claims) == nil {
-		opts.Claims = &claims
-	}
+	opts := answer.Options{Searcher: op.Index, Claims: claimsOf(op), Vocabulary: vocabularyOf(op)}
 	eng, err := answer.NewEngine(ctx, op.Corpus, opts)
 	if err != nil {
 		return r, err
@@ -231,23 +228,6 @@ func measure(bin, dir string, n int, seed uint64, pool, qs []string) (result, er
 	logf("chromem k=10 %.1f ms, bleve k=10 %.1f ms, vector pass %.1f ms", r.chromemMs, r.bleveMs, r.passMs)
 	runtime.KeepAlive(eng)
 	return r, nil
-}
-
-// timed runs the binary and returns its wall time and peak RSS in KB.
-func timed(bin string, args ...string) (time.Duration, int64, error) {
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "CROSSCHECK_CORPUS=")
-	start := time.Now()
-	b, err := cmd.CombinedOutput()
-	dur := time.Since(start)
-	if err != nil {
-		return 0, 0, fmt.Errorf("crosscheck %s: %v\n%s", strings.Join(args, " "), err, b)
-	}
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss
-	}
-	return dur, rss, nil
 }
 
 // throughput answers every question twice with the given number of

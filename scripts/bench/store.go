@@ -87,10 +87,10 @@ func measureStore(bin, dir, dsn string, passages int, qs []string) (storeResult,
 	}
 	r.dirOpen = ms(time.Since(t))
 	cd1, cd2 := claimsOf(l), claimsOf(op)
-	if r.pgWarm, err = warmMedian(ctx, l.Index, l.Corpus, cd1, qs); err != nil {
+	if r.pgWarm, err = warmMedian(ctx, l.Index, l.Corpus, cd1, vocabularyOf(l), qs); err != nil {
 		return r, err
 	}
-	if r.dirWarm, err = warmMedian(ctx, op.Index, op.Corpus, cd2, qs); err != nil {
+	if r.dirWarm, err = warmMedian(ctx, op.Index, op.Corpus, cd2, vocabularyOf(op), qs); err != nil {
 		return r, err
 	}
 	logf("PostgreSQL: ingest %.2fs, again %.2fs, cold ask %.0f ms, load %.0f ms, warm median %.1f ms",
@@ -106,8 +106,17 @@ func claimsOf(op interface{ Section(string, any) error }) *corpus.ClaimsData {
 	return &cd
 }
 
-func warmMedian(ctx context.Context, ix *retrieval.Index, c *corpus.Corpus, cd *corpus.ClaimsData, qs []string) (float64, error) {
-	eng, err := answer.NewEngine(ctx, c, answer.Options{Searcher: ix, Claims: cd})
+// vocabularyOf is the answer engine's saved vocabulary, as ask reads it.
+func vocabularyOf(op interface{ Section(string, any) error }) *answer.Vocabulary {
+	var v answer.Vocabulary
+	if op.Section("vocabulary", &v) != nil {
+		return nil
+	}
+	return &v
+}
+
+func warmMedian(ctx context.Context, ix *retrieval.Index, c *corpus.Corpus, cd *corpus.ClaimsData, v *answer.Vocabulary, qs []string) (float64, error) {
+	eng, err := answer.NewEngine(ctx, c, answer.Options{Searcher: ix, Claims: cd, Vocabulary: v})
 	if err != nil {
 		return 0, err
 	}
