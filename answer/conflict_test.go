@@ -210,32 +210,3 @@ func TestOneSpeakerDoesNotContradictThemself(t *testing.T) {
 		}
 	}
 }
-
-// "Was it A or B?": a source that says A and one that says B conflict,
-// whatever else their sentences share; a question whose two sides this
-// reading cannot tell apart ("in 1969 or before 1969") marks nothing by
-// them.
-func TestEitherOr(t *testing.T) {
-	e := engineOver(t, map[string]string{
-		"county":    "The Lune bridge was shut in March because of flooding, the county said.",
-		"engineers": "Engineers said subsidence shut the Lune bridge in March.",
-	})
-	a, err := e.Ask(context.Background(), "Was the Lune bridge shut by flooding or by subsidence?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, y := accountsSaying(a, "because of flooding"), accountsSaying(a, "subsidence shut")
-	if len(x) == 0 || len(y) == 0 || !flagged(a, x, y) {
-		t.Errorf("flooding and subsidence are not two conflicting accounts: %q", a.Summary)
-	}
-	for q, want := range map[string][2][]string{
-		"Will the talks deepen or become more strained?":        {{"deepen"}, {"strain"}},
-		"Did Ada Lind meet Olek Brandt in 1969 or before 1969?": {},
-		"Was the ferry overloaded or not?":                      {},
-		"Is Tarvine selective or non-selective?":                {},
-	} {
-		if got := analyze(q).alts; !slices.Equal(got[0], want[0]) || !slices.Equal(got[1], want[1]) {
-			t.Errorf("%q: alternatives %q, want %q", q, got, want)
-		}
-	}
-}

@@ -45,7 +45,7 @@ func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
 	if cs == nil || ans.Abstained {
 		return nil
 	}
-	e.keepScopesApart(qa, ans)
+	e.keepScopesApart(ans)
 	e.addMatchedClaims(qa, ans)
 	if len(cs.Disputes) == 0 {
 		return nil
@@ -167,7 +167,7 @@ func trimQuotes(ans *Answer, shown []shownDispute) {
 // and "750 by April"): they are shown side by side, not as a conflict. A
 // figure whose sentence states no scope has the empty one, which only
 // another such figure shares.
-func (e *Engine) keepScopesApart(qa *question, ans *Answer) {
+func (e *Engine) keepScopesApart(ans *Answer) {
 	scopes := make([]map[string]bool, len(ans.Accounts))
 	for a, acc := range ans.Accounts {
 		scopes[a] = map[string]bool{}
@@ -182,9 +182,7 @@ func (e *Engine) keepScopesApart(qa *question, ans *Answer) {
 	for a := range ans.Accounts {
 		var keep []int
 		for _, b := range ans.Accounts[a].ConflictsWith {
-			// Two sides of an either/or question conflict whatever
-			// their figures count.
-			if !disjointScopes(scopes[a], scopes[b]) || takeSides(&ans.Accounts[a], &ans.Accounts[b], qa) {
+			if !disjointScopes(scopes[a], scopes[b]) {
 				keep = append(keep, b)
 			}
 		}

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"github.com/crosscheck/crosscheck/lang"
 	"github.com/crosscheck/crosscheck/lexicon"
 	"slices"
 	"sort"
@@ -309,11 +308,6 @@ func coveredBy(a, b []value) bool {
 // filler (variants); opposite stances on a yes/no question; different
 // figures or dates for the asked-for quantity or time.
 func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) bool {
-	if sa, sb := side(a, qa), side(b, qa); sa >= 0 && sb >= 0 && sa != sb {
-		// "Was it A or B?": one source says A, the other B, whichever
-		// of the two the question names first.
-		return true
-	}
 	// When the answer has documents about the question's main subject, a
 	// document about something else contradicts neither them nor another
 	// such document; it merely mentions other facts.
@@ -368,52 +362,6 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) boo
 		return true
 	}
 	return comparable(va[0], vb[0])
-}
-
-// side returns which alternative of an either/or question a cluster's best
-// quote takes (0 or 1): the one whose words it says while it says none of
-// the other's; -1 for neither or both.
-func side(k *cluster, qa *question) int { return altSide(k.best().stems(), qa) }
-
-// takeSides reports whether two accounts' first quotes take the two sides
-// of an either/or question.
-func takeSides(a, b *Account, qa *question) bool {
-	if len(qa.alts[0]) == 0 || len(a.Quotes) == 0 || len(b.Quotes) == 0 {
-		return false
-	}
-	set := func(t string) map[string]bool {
-		m := map[string]bool{}
-		for _, s := range lang.Stems(t) {
-			m[s] = true
-		}
-		return m
-	}
-	sa, sb := altSide(set(a.Quotes[0].Text), qa), altSide(set(b.Quotes[0].Text), qa)
-	return sa >= 0 && sb >= 0 && sa != sb
-}
-
-func altSide(stems map[string]bool, qa *question) int {
-	if len(qa.alts[0]) == 0 {
-		return -1
-	}
-	says := func(alt []string) bool {
-		for _, w := range alt {
-			for s := range stems {
-				if stemMatch(w, s) >= 0.8 {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	a, b := says(qa.alts[0]), says(qa.alts[1])
-	switch {
-	case a && !b:
-		return 0
-	case b && !a:
-		return 1
-	}
-	return -1
 }
 
 // otherHolder reports whether two sentences that each state the role asked

@@ -44,9 +44,6 @@ type question struct {
 	// counted is the stem of the thing a "how many" question counts
 	// ("how many drug lords were…" → "lord"), or "".
 	counted string
-	// alts are the stems of the two alternatives of an either/or question
-	// ("Was it A or B?", "Which came first: A or B?"); nil otherwise.
-	alts [2][]string
 	// asksPercent is true for "what percentage…": only shares answer.
 	asksPercent bool
 	// oneHolder is true for "who is/was the ROLE of X": a role one
@@ -127,70 +124,6 @@ var questionWords = map[string]bool{
 	"explain": true, "describe": true, "please": true, "in": true, "on": true, "for": true, "as": true,
 }
 
-// alternatives reads the two sides of an either/or question: the content
-// words just before " or " (back to a comma, a colon or a question word)
-// and just after it (up to the end). "or neither", "or not" and "or
-// other…" offer no side.
-func alternatives(folded string, names []name) [2][]string {
-	lower := strings.ToLower(strings.TrimRight(strings.TrimSpace(folded), "?!. "))
-	i := strings.LastIndex(lower, " or ")
-	if i < 0 {
-		return [2][]string{}
-	}
-	left, right := lower[:i], lower[i+4:]
-	if k := strings.LastIndexAny(left, ",:;"); k >= 0 {
-		left = left[k+1:]
-	}
-	if k := strings.IndexAny(right, ",:;"); k >= 0 {
-		right = right[:k]
-	}
-	switch strings.Fields(right + " x")[0] {
-	case "neither", "not", "no", "other", "others", "else", "both":
-		return [2][]string{}
-	}
-	// Each side is one word: the last content word before "or" and the
-	// first after it, past light verbs and words both sides share
-	// ("deepen or become more strained": deepen, strain; ""Two Penny
-	// Blue" or "Penny Black"": blue, black; "in 1969 or before 1969"
-	// offers none).
-	lw, rw := lang.Stems(left), lang.Stems(right)
-	var a, b string
-	for k := len(lw) - 1; k >= 0 && a == ""; k-- {
-		if !slices.Contains(rw, lw[k]) && !lightStems[lw[k]] {
-			a = lw[k]
-		}
-	}
-	for _, st := range rw {
-		if !slices.Contains(lw, st) && !lightStems[st] {
-			b = st
-			break
-		}
-	}
-	if a == "" || b == "" {
-		return [2][]string{}
-	}
-	// What the question is about is no alternative: a name on one side
-	// and a plain word on the other ("Is Moxonidine selective or
-	// non-selective?") is a reading gone wrong; two names ("Two Penny
-	// Blue" or "Penny Black") are two sides.
-	inName := func(st string) bool {
-		for _, n := range names {
-			if slices.Contains(n.stems, st) {
-				return true
-			}
-		}
-		return false
-	}
-	if inName(a) != inName(b) {
-		return [2][]string{}
-	}
-	return [2][]string{{a}, {b}}
-}
-
-// lightStems say nothing of their own in an alternative ("become more
-// strained").
-var lightStems = map[string]bool{"becom": true, "get": true, "more": true, "less": true, "make": true, "have": true, "go": true, "remain": true, "stay": true}
-
 // oneHolder matches "who is/was the ROLE of|for …": one role, one holder.
 // "Who are the directors…" asks for several; "who said…" for speakers.
 var oneHolder = regexp.MustCompile(`^\s*who\s+(?:is|was)\s+(?:the\s+)?(?:current\s+|first\s+|original\s+)?([a-z]+)\s+(?:of|for|behind)\b`)
@@ -252,7 +185,6 @@ func analyze(q string) question {
 		qa.classWords, qa.classNext, qa.classAfter = classWords(ws)
 	}
 	qa.negative = denial.MatchString(folded)
-	qa.alts = alternatives(folded, qa.names)
 	qa.asksPercent = strings.Contains(lower, "percent") || strings.Contains(lower, "what share") || strings.Contains(lower, "what proportion")
 	if m := oneHolder.FindStringSubmatchIndex(lower); m != nil && qa.kind == kindPerson {
 		if st := lang.Stems(lower[m[2]:m[3]]); len(st) == 1 {
