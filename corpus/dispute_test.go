@@ -199,3 +199,27 @@ func TestDeniedVerbIsNotItsNoun(t *testing.T) {
 		t.Errorf("'has not issued an official statement' disputes 'issued a drought strategy'")
 	}
 }
+
+// An -ing verb stays a verb ("denied shooting protesters" rebuts "soldiers
+// shot protesters"); only after a word of time is an -ing noun a time
+// ("that evening").
+func TestIngVerbsAndTimes(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("Witnesses in Brevik said soldiers shot protesters near the Brevik bridge.\n")},
+		"b.md": {Data: []byte("The Varnian Army denied shooting protesters near the Brevik bridge.\n")},
+		"c.md": {Data: []byte("The Brevik mayor said there was no curfew that evening.\n")},
+		"d.md": {Data: []byte("The Brevik march began on Sunday evening near the bridge.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindRebuttal, "denied shooting", "soldiers shot"); d == nil {
+		t.Errorf("'denied shooting protesters' does not rebut 'soldiers shot protesters'")
+	}
+	for _, kind := range []string{KindPolarity, KindRebuttal} {
+		if d := disputeOver(c, cs, kind, "no curfew that evening", "Sunday evening"); d != nil {
+			t.Errorf("'no curfew that evening' disputes a march on Sunday evening (%s)", kind)
+		}
+	}
+}

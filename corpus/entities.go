@@ -405,17 +405,17 @@ func (e *Entities) isPredicateAt(toks []lang.Token, i int) bool {
 	case verb && (auxBefore[prev] || strings.HasSuffix(w, "ed")):
 		return true
 	case verb && strings.HasSuffix(w, "ing"):
-		// "that evening", "on Monday morning": an -ing word the
-		// dictionary knows as a noun of its own is that noun unless an
-		// auxiliary makes it a verb ("was evening out").
-		return !slices.Contains(e.lex.Base(w, lexicon.Noun), w)
+		// "that evening", "on Monday morning": after a word of time an
+		// -ing word the dictionary knows as a noun is that noun; else it
+		// is the verb ("denied shooting protesters").
+		return !(timeBefore[prev] || lang.IsWeekday(prev)) || !slices.Contains(e.lex.Base(w, lexicon.Noun), w)
 	}
-	switch {
-	case e.lex.IsAdjective(w) && len(e.lex.Senses(w, lexicon.Noun, 0)) == 0:
-		return true
-	}
-	return false
+	return e.lex.IsAdjective(w) && len(e.lex.Senses(w, lexicon.Noun, 0)) == 0
 }
+
+// timeBefore are words after which an -ing noun names a time ("that
+// evening", "every morning", "yesterday evening").
+var timeBefore = setOf("that", "this", "last", "next", "every", "each", "yesterday", "tomorrow", "early", "late")
 
 // negativePrefixes turn an adjective into its opposite ("unsafe").
 var negativePrefixes = []string{"un", "in", "im", "il", "ir", "dis", "non"}
