@@ -185,7 +185,8 @@ func analyze(q string) question {
 		qa.classWords, qa.classNext, qa.classAfter = classWords(ws)
 	}
 	qa.negative = denial.MatchString(folded)
-	qa.asksPercent = strings.Contains(lower, "percent") || strings.Contains(lower, "what share") || strings.Contains(lower, "what proportion")
+	qa.asksPercent = qa.kind == kindQuantity && (strings.Contains(lower, "what percent") || strings.Contains(lower, "what share") ||
+		strings.Contains(lower, "what proportion") || strings.Contains(lower, "what fraction"))
 	if m := oneHolder.FindStringSubmatchIndex(lower); m != nil && qa.kind == kindPerson {
 		if st := lang.Stems(lower[m[2]:m[3]]); len(st) == 1 {
 			qa.oneHolder, qa.role = true, st[0]

@@ -285,7 +285,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				if all == nil {
 					all = lang.TokenizeAll(s.Text)
 				}
-				vals := percentages(e.valuesOf(all, kinds, qa), s.Text, qa)
+				vals := percentages(e.valuesOf(all, kinds, qa), all, s.Text, qa)
 				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
 					// "How many…" is not answered by a sentence without a figure.
 					score *= qa.w.NoValuePenalty

@@ -220,21 +220,19 @@ func valueMatch(a, b value) bool {
 
 // percentages marks the figures a sentence gives as percentages ("58
 // percent", "3.8%"): a share and a count never contradict each other. On a
-// question asking for a percentage, only percentages answer.
-func percentages(vals []value, text string, qa *question) []value {
-	lower := strings.ToLower(text)
+// question asking for a percentage, only percentages answer. toks are the
+// sentence's tokens (values' positions index them), text the sentence.
+func percentages(vals []value, toks []lang.Token, text string, qa *question) []value {
 	out := vals[:0:0]
 	for _, v := range vals {
-		if v.kind == vNumber {
-			t := strings.ToLower(v.text)
-			if t == "" {
-				t = v.key
+		if v.kind == vNumber && v.pos < len(toks) {
+			next := ""
+			if v.pos+1 < len(toks) {
+				next = strings.ToLower(toks[v.pos+1].Word)
 			}
-			for _, suf := range []string{"%", " %", " percent", " per cent", "-percent"} {
-				if strings.Contains(lower, t+suf) {
-					v.key += " %"
-					break
-				}
+			if next == "percent" || next == "pct" || next == "per" && v.pos+2 < len(toks) && strings.EqualFold(toks[v.pos+2].Word, "cent") ||
+				lang.PercentAfter(text, toks[v.pos].Word) {
+				v.key += " %"
 			}
 			if qa.asksPercent && !strings.HasSuffix(v.key, " %") {
 				continue

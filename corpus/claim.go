@@ -929,7 +929,7 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) [
 			continue
 		}
 		v := Value{Num: num, Text: t.Word}
-		if strings.Contains(text, t.Word+"%") || strings.Contains(text, t.Word+" %") {
+		if lang.PercentAfter(text, t.Word) {
 			// "39%": the sign is no token, but it is the unit.
 			v.Unit = "percent"
 			v.Scope = scopeNear(toks, clause, i)

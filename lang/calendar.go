@@ -51,3 +51,26 @@ func isAllDigits(w string) bool {
 	}
 	return true
 }
+
+// PercentAfter reports whether text writes the figure number (as a token
+// gives it: "39", "52.5") as a percentage, "39%" or "39 %", with no digit
+// or decimal point right before it: "9" is no percentage in "39%".
+func PercentAfter(text, number string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], number)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(number)
+		if i > 0 && (isDigitByte(text[i-1]) || text[i-1] == '.' || text[i-1] == ',') {
+			continue
+		}
+		rest := strings.TrimPrefix(text[from:], " ")
+		if strings.HasPrefix(rest, "%") {
+			return true
+		}
+	}
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -48,3 +48,21 @@ func TestIsClockAt(t *testing.T) {
 		}
 	}
 }
+
+func TestPercentAfter(t *testing.T) {
+	for _, tt := range []struct {
+		text, number string
+		want         bool
+	}{
+		{"Turnout was 39% in Lerin.", "39", true},
+		{"Turnout was 39 % in Lerin.", "39", true},
+		{"Some 9 districts reported 39% turnout.", "9", false},
+		{"It rose to 52.5% from 2 points.", "5", false},
+		{"It rose to 52.5% from 2 points.", "52.5", true},
+		{"Some 9 districts voted.", "9", false},
+	} {
+		if got := PercentAfter(tt.text, tt.number); got != tt.want {
+			t.Errorf("PercentAfter(%q, %q) = %v, want %v", tt.text, tt.number, got, tt.want)
+		}
+	}
+}
