@@ -473,9 +473,18 @@ func asksYesNo(qa *question) bool {
 
 func asksCause(q string) bool {
 	l := " " + strings.ToLower(q) + " "
-	for _, w := range []string{" why ", " cause", " caused ", " blame", " reason", " behind ", " started ", " start ", " triggered ", " trigger ", " sparked ", " spark "} {
+	for _, w := range []string{" why ", " cause", " caused ", " blame", " reason", " behind "} {
 		if strings.Contains(l, w) {
 			return true
+		}
+	}
+	// "What started the fire?", "who triggered it?"; not "when did the
+	// fire start?".
+	if first, _, _ := strings.Cut(strings.TrimSpace(l), " "); first == "what" || first == "who" {
+		for _, w := range []string{" started ", " start ", " triggered ", " trigger ", " sparked ", " spark "} {
+			if strings.Contains(l, w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -575,7 +584,10 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 		}
 		added++
 	}
-	_, causeAsked := e.causeAnswer(qa, d, s)
+	causeAsked := false
+	if d.Kind == corpus.KindCause && asksYesNo(qa) {
+		_, causeAsked = e.causeAnswer(qa, d, s)
+	}
 	if asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal || causeAsked) {
 		for _, a := range accs {
 			if decided[a] {

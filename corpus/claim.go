@@ -828,7 +828,7 @@ func causes(toks []lang.Token, names []nameRun, ents *Entities) (out []string, t
 				continue
 			}
 			if h, mods := lastNoun(toks, max(0, i-4), i, ents); h != "" {
-				out = appendUnique(append(out, h), mods...)
+				out = appendUnique(appendUnique(out, h), mods...)
 				if text == "" {
 					text = strings.Join(append(mods, h), " ")
 				}
@@ -839,7 +839,7 @@ func causes(toks []lang.Token, names []nameRun, ents *Entities) (out []string, t
 			// The head first, then the nouns that modify it: "a
 			// lightning strike" is a strike, and a cause named
 			// "lightning".
-			out = appendUnique(append(out, h), mods...)
+			out = appendUnique(appendUnique(out, h), mods...)
 			if text == "" {
 				text = strings.Join(append(mods, h), " ")
 			}
@@ -878,11 +878,17 @@ func headNoun(toks []lang.Token, from, to int, ents *Entities) (head string, mod
 	return "", nil
 }
 
-// lastNoun is headNoun searched from the end.
+// lastNoun is headNoun searched from the end: the last noun in
+// toks[from:to] with the nouns right before it ("a lightning strike
+// caused…" → strike, [lightning]).
 func lastNoun(toks []lang.Token, from, to int, ents *Entities) (string, []string) {
 	for k := to - 1; k >= from; k-- {
-		if h, mods := headNoun(toks, k, k+1, ents); h != "" {
-			return h, mods
+		if h, _ := headNoun(toks, k, k+1, ents); h != "" {
+			j := k
+			for j > from && ents.isNoun(strings.ToLower(toks[j-1].Word)) && !lang.IsStopword(strings.ToLower(toks[j-1].Word)) {
+				j--
+			}
+			return headNoun(toks, j, k+1, ents)
 		}
 	}
 	return "", nil

@@ -494,8 +494,11 @@ func (cs *Claims) findDisputes(m *meanings) {
 		}
 		for _, comp := range components(es) {
 			label := func(i int) string { return cs.sideLabel(kind, &cs.All[i]) }
-			if kind == KindAgent {
+			switch kind {
+			case KindAgent:
 				label = cs.agentSides(comp)
+			case KindCause:
+				label = cs.causeSides(comp)
 			}
 			cs.addDispute(kind, comp, label)
 		}
@@ -929,8 +932,11 @@ func (cs *Claims) readObject(c *Claim, n string) []string {
 			case determinersBefore[w] && len(out) == 0:
 			case lang.IsStopword(w):
 				return out
-			case ents.isNoun(w) || ents.isAdjective(w):
+			case ents.isNoun(w) && !ents.isAdjective(w):
+				// The nouns of the phrase, not what describes them:
+				// "an official statement" is a statement.
 				out = append(out, ents.lemma(w))
+			case ents.isAdjective(w):
 			default:
 				return out
 			}
@@ -1112,6 +1118,25 @@ func (cs *Claims) agentSides(comp []int) func(int) string {
 		}
 		if _, ok := side[i]; !ok {
 			side[i] = cs.sideLabel(KindAgent, &cs.All[i])
+		}
+	}
+	return func(i int) string { return side[i] }
+}
+
+// causeSides labels the claims of a cause dispute by what they blame,
+// claims blaming related causes ("a lightning strike", "lightning") on one
+// side.
+func (cs *Claims) causeSides(comp []int) func(int) string {
+	side := map[int]string{}
+	for _, i := range comp {
+		for _, j := range comp {
+			if l, ok := side[j]; ok && cs.meanings.anyRelated(cs.All[i].Causes, cs.All[j].Causes) {
+				side[i] = l
+				break
+			}
+		}
+		if _, ok := side[i]; !ok {
+			side[i] = cs.sideLabel(KindCause, &cs.All[i])
 		}
 	}
 	return func(i int) string { return side[i] }

@@ -182,7 +182,7 @@ func TestDeniedVerbIsNotItsNoun(t *testing.T) {
 		"a.md": {Data: []byte("Governor Alvi's office has not issued an official statement regarding the Tarn flood.\n")},
 		"b.md": {Data: []byte("Relief work after the Tarn flood has increased, reflecting pressure on Governor Alvi to tackle the issue.\n")},
 		"c.md": {Data: []byte("Governor Alvi's office issued a statement on the Tarn flood on Monday.\n")},
-		"d.md": {Data: []byte("Governor Alvi's office issued a drought strategy for the Tarn valley in March.\n")},
+		"d.md": {Data: []byte("Governor Alvi's office issued an official drought strategy for the Tarn valley in March.\n")},
 	}, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -221,5 +221,25 @@ func TestIngVerbsAndTimes(t *testing.T) {
 		if d := disputeOver(c, cs, kind, "no curfew that evening", "Sunday evening"); d != nil {
 			t.Errorf("'no curfew that evening' disputes a march on Sunday evening (%s)", kind)
 		}
+	}
+}
+
+// A cause written before "caused" keeps its modifying nouns: "a lightning
+// strike caused the fire" blames lightning, as "caused by lightning" does.
+func TestCauseKeepsItsNouns(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("Fire officers said a lightning strike caused the fire at the Holm depot.\n")},
+		"b.md": {Data: []byte("The Holm depot owner said the fire was caused by lightning.\n")},
+		"c.md": {Data: []byte("Inspectors said a faulty heater caused the fire at the Holm depot.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindCause, "lightning strike caused", "caused by lightning"); d != nil {
+		t.Errorf("a lightning strike and lightning are two sides: %+v", d)
+	}
+	if d := disputeOver(c, cs, KindCause, "faulty heater", "lightning strike caused"); d == nil {
+		t.Errorf("a faulty heater and a lightning strike are not two causes")
 	}
 }
