@@ -121,6 +121,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	qa := analyze(q)
 	qa.w = &e.weights
 	e.expandAcronyms(&qa)
+	e.expandSynonyms(&qa)
 	// A question about something the corpus never mentions is not
 	// answered from what it does mention. A long question that names many
 	// things may carry one aside the corpus lacks; it is abstained on only
@@ -140,7 +141,6 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	}
 	e.correctSpelling(&qa)
 	qa.class = e.lookupClass(qa.classWords, qa.classNext, qa.classAfter)
-	e.expandSynonyms(&qa)
 	e.expandKinds(&qa)
 	return e.compose(ctx, &qa)
 }
@@ -205,7 +205,7 @@ func (e *Engine) unknownSubject(qa *question) string {
 			switch {
 			case len(lw) < 4 || genericSubjects[lw] || e.known[t.Stem] || e.nearSpelling(t.Stem):
 				known = true
-			case len(e.synonymStems(qa, lw, t.Stem)) > 0:
+			case len(qa.synonyms[t.Stem]) > 0:
 				// "the photo" is the documents' "photograph".
 				known = true
 			case !e.lex().IsWord(lw):

@@ -365,7 +365,7 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) boo
 }
 
 // otherHolder reports whether two sentences that each state the role asked
-// about ("the manager of St Kell's was …", "an album by …") name different
+// about ("the manager of Tullow Rovers was …", "an album by …") name different
 // people for it. A sentence that leaves the role out names people for
 // something else.
 func otherHolder(a, b *candidate, qa *question) bool {
@@ -385,7 +385,7 @@ func otherHolder(a, b *candidate, qa *question) bool {
 
 // roleHolders returns the names a sentence about what the role is of
 // gives for the role asked about: all its names when it writes the role
-// ("the manager of St Kell's … was Ada Lind"), those just after "by" when
+// ("the manager of Tullow Rovers … was Ada Lind"), those just after "by" when
 // it credits a work ("the album Vell by the band Ada Lind"); none
 // otherwise. A nationality is no one ("by American band …").
 func roleHolders(c *candidate, qa *question) []value {
@@ -447,24 +447,15 @@ func roleHolders(c *candidate, qa *question) []value {
 	return out
 }
 
-// maxByGap is how far after "by" a credited name may start: "by American
-// alternative country band Blitzen Trapper".
+// maxByGap is how far after "by" (in bytes) a credited name may start:
+// past a description of a few words, "by the Irish folk band Ada Lind".
 const maxByGap = 48
 
 // nationality reports whether a one-word name is a people's adjective
-// ("American", "Mexican"), which credits no one.
+// ("Irish", "Mexican": an adjective pertaining to a noun), which credits
+// no one; a surname that is also an adjective ("Young") still does.
 func nationality(key string) bool {
-	return !strings.Contains(key, " ") && lexicon.Default().IsAdjective(key)
-}
-
-func names(vs []value) []value {
-	var out []value
-	for _, v := range vs {
-		if v.kind == vName {
-			out = append(out, v)
-		}
-	}
-	return out
+	return !strings.Contains(key, " ") && len(lexicon.Default().Pertainyms(key)) > 0
 }
 
 func (e *Engine) quotes(k *cluster) []Quote {

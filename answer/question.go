@@ -50,7 +50,7 @@ type question struct {
 	// person holds, so two sources naming different people disagree.
 	oneHolder bool
 	role      string // the stem of that role ("manag", "artist")
-	roleOf    []name // the names the role is of ("St Kell's GAA")
+	roleOf    []name // the names the role is of ("Tullow Rovers")
 	// negative is true for a question asking whether something was
 	// denied or is false; its yes and no swap.
 	negative bool
@@ -190,8 +190,8 @@ func analyze(q string) question {
 	if m := oneHolder.FindStringSubmatchIndex(lower); m != nil && qa.kind == kindPerson {
 		if st := lang.Stems(lower[m[2]:m[3]]); len(st) == 1 {
 			qa.oneHolder, qa.role = true, st[0]
-			// What the role is of: the names after it ("of St Kell's
-			// GAA", "of the album "Vell"").
+			// What the role is of: the names after it ("of Tullow
+			// Rovers", "of the album "Vell"").
 			for _, n := range qa.names {
 				if len(n.words) > 0 && strings.Contains(lower[m[1]:], strings.ToLower(n.words[0])) {
 					qa.roleOf = append(qa.roleOf, n)

@@ -242,7 +242,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				toks := lang.Tokenize(s.Text)
 				if len(toks) < minSentenceTokens && (len(toks) < 2 || !strings.ContainsFunc(s.Text, unicode.IsDigit)) {
 					// Too short to say anything, unless it gives a
-					// figure or a date: "He died in Taiwan in 1972."
+					// figure or a date: "He died in Leith in 1932."
 					continue
 				}
 				stems := make([]string, len(toks))

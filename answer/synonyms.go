@@ -49,9 +49,11 @@ func (e *Engine) corpusSynonyms(w, stem string, verb bool) (stems, words []strin
 }
 
 // expandSynonyms adds to the search the corpus's words for each question
-// word the corpus never writes, and lets them count for it in full: "Does the photo show…" reads the documents'
-// "photograph".
+// word the corpus never writes, and lets them count for it in full: "Does
+// the photo show…" reads the documents' "photograph". It runs before the
+// question is judged unknown: a word with a stand-in is known.
 func (e *Engine) expandSynonyms(qa *question) {
+	all := lang.TokenizeAll(qa.text)
 	for _, t := range lang.Tokenize(qa.text) {
 		w := strings.ToLower(t.Word)
 		if w != t.Word || qa.nameWords[w] || auxStarts[w] || questionWords[w] {
@@ -60,7 +62,7 @@ func (e *Engine) expandSynonyms(qa *question) {
 		if _, done := qa.synonyms[t.Stem]; done {
 			continue
 		}
-		stems, words := e.corpusSynonyms(w, t.Stem, e.usedAsVerb(qa, w))
+		stems, words := e.corpusSynonyms(w, t.Stem, e.usedAsVerb(qa, all, w))
 		if len(stems) == 0 {
 			continue
 		}
@@ -72,17 +74,11 @@ func (e *Engine) expandSynonyms(qa *question) {
 	}
 }
 
-func (e *Engine) synonymStems(qa *question, w, stem string) []string {
-	stems, _ := e.corpusSynonyms(w, stem, e.usedAsVerb(qa, w))
-	return stems
-}
-
 // usedAsVerb reports whether the question uses w as its verb: followed by
 // a determiner ("show the operation", "cause the breach"), or read as a
 // predicate the way claims are read; after a determiner it is a noun
 // ("the show").
-func (e *Engine) usedAsVerb(qa *question, w string) bool {
-	toks := lang.TokenizeAll(qa.text)
+func (e *Engine) usedAsVerb(qa *question, toks []lang.Token, w string) bool {
 	for i, t := range toks {
 		if !strings.EqualFold(t.Word, w) {
 			continue

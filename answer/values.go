@@ -257,7 +257,7 @@ func comparable(a, b value) bool {
 }
 
 // otherYear reports whether a date and a bare year of different grains
-// name different years: "15 January 1971" and "1972" cannot both date one
+// name different years: "3 May 1931" and "1932" cannot both date one
 // death. Only when both sentences state the relation asked about (see
 // conflicting): a bare year in a sentence is as often the time of
 // something else.

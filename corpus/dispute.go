@@ -503,6 +503,7 @@ func (cs *Claims) findDisputes(m *meanings) {
 			cs.addDispute(kind, comp, label)
 		}
 	}
+	cs.objects.Clear() // read while comparing; nothing reads it later
 }
 
 // sameDenial is how much two denials' opponents must overlap for the
