@@ -5,8 +5,9 @@
 //	go run ./scripts/fit -ramdocs             # and RAMDocs (slow: minutes per try)
 //	go run ./scripts/fit -shared ../shared -out docs/fit.md
 //
-// Each dev set's questions are split by a hash of their id: a third held
-// out, the rest to fit on. Every try builds nothing new: one binary, run by
+// Each dev set's questions are split by a hash (of the accounts they expect
+// on the shipped corpus, so paraphrases go with their questions; of their
+// id elsewhere): a third held out, the rest to fit on. Every try builds nothing new: one binary, run by
 // the sets' own scorer (score.py) with CROSSCHECK_WEIGHTS set. One pass of
 // coordinate descent tries each weight at a few multiples of its value and
 // keeps a change only when the fit split's objective rises by more than
@@ -28,6 +29,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -137,8 +139,30 @@ func run(shared, out string, ramdocs bool) error {
 	return nil
 }
 
+// splitKey is what decides a question's split: on the shipped corpus, the
+// accounts it expects (so a question and its paraphrases, which expect the
+// same accounts, land on the same side and the held-out third is not the
+// fitted questions in other words); elsewhere its id.
+func splitKey(s set, q map[string]any) string {
+	if s.corpusFlag {
+		return fmt.Sprint(q["id"])
+	}
+	var ids []string
+	accs, _ := q["accounts"].([]any)
+	for _, a := range accs {
+		if m, ok := a.(map[string]any); ok {
+			ids = append(ids, fmt.Sprint(m["id"]))
+		}
+	}
+	if len(ids) == 0 {
+		return fmt.Sprint(q["id"]) // an abstention
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, ",")
+}
+
 // splitSet writes a set's fit and held-out questions to files of their own:
-// a question is held out when the hash of its id is 0 mod 3.
+// a question is held out when the hash of its splitKey is 0 mod 3.
 func splitSet(s set, dir string) (fit, held split, err error) {
 	raw, err := os.ReadFile(s.eval)
 	if err != nil {
@@ -155,7 +179,7 @@ func splitSet(s set, dir string) (fit, held split, err error) {
 	var a, b []map[string]any
 	for _, q := range qs {
 		h := fnv.New32a()
-		fmt.Fprint(h, q["id"])
+		fmt.Fprint(h, splitKey(s, q))
 		if h.Sum32()%3 == 0 {
 			b = append(b, q)
 		} else {
@@ -248,7 +272,7 @@ var shown = []string{"required_recall", "account_recall", "conflicts_separated",
 func render(fit, held []split, base, final, heldBase, heldFinal []map[string]float64, w answer.Weights, changes []string, took time.Duration) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Fitting the answer's weights\n\n")
-	fmt.Fprintf(&b, "`go run ./scripts/fit` (%s, %s). Each dev set is split by a hash of its question ids: a third held out, the rest fitted on. One pass of coordinate descent over %s, each at ×%v of its value; a change is kept when the fit split's objective (mean of required recall, conflicts flagged, scopes apart and calm, less penalties) rises by more than %.3f.\n\n",
+	fmt.Fprintf(&b, "`go run ./scripts/fit` (%s, %s). Each dev set is split by a hash (of the accounts a question expects on the shipped corpus, so a question and its paraphrases fall on one side; of its id elsewhere): a third held out, the rest fitted on. One pass of coordinate descent over %s, each at ×%v of its value; a change is kept when the fit split's objective (mean of required recall, conflicts flagged, scopes apart and calm, less penalties) rises by more than %.3f.\n\n",
 		time.Now().UTC().Format("2006-01-02"), took.Round(time.Second), strings.Join(tuned, ", "), tried, minGain)
 	if len(changes) == 0 {
 		fmt.Fprintf(&b, "**No change beats the defaults on the fit split.**\n\n")
