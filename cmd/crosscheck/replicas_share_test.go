@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -146,14 +145,7 @@ func TestStoreReplicasShareThreadsAndButtons(t *testing.T) {
 // marked answered once the database is back, so no replica answers it
 // again.
 func TestStoreAnswerWhileTheDatabaseGoesAway(t *testing.T) {
-	dsn := storeDSN(t)
-	story, _ := filepath.Abs("../../corpus/testdata/stories/dam")
-	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, story); code != exitOK {
-		t.Fatalf("ingest: %d %s %s", code, out, errb)
-	}
-	u, _ := url.Parse(dsn)
-	proxy := newTCPProxy(t, u.Host)
-	u.Host = proxy.addr
+	u, proxy := damStoreBehindProxy(t)
 	sl := slacktest.New(t, slacktest.Options{})
 	r := startReplica(t, sl, u.String(), "--claim-timeout", "2s")
 
@@ -168,7 +160,7 @@ func TestStoreAnswerWhileTheDatabaseGoesAway(t *testing.T) {
 		t.Errorf("the answer does not say the database was away: %s", ans.Blocks)
 	}
 	proxy.start()
-	conn, err := pgx.Connect(context.Background(), dsn)
+	conn, err := pgx.Connect(context.Background(), u.String())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -327,6 +327,21 @@ type tcpProxy struct {
 	conns  []net.Conn
 }
 
+// damStoreBehindProxy ingests the dam story into a store of the test's own
+// and returns its DSN pointing at a loopback proxy the test can cut.
+func damStoreBehindProxy(t *testing.T) (*url.URL, *tcpProxy) {
+	t.Helper()
+	dsn := storeDSN(t)
+	story, _ := filepath.Abs("../../corpus/testdata/stories/dam")
+	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, story); code != exitOK {
+		t.Fatalf("ingest: %d %s %s", code, out, errb)
+	}
+	u, _ := url.Parse(dsn)
+	proxy := newTCPProxy(t, u.Host)
+	u.Host = proxy.addr
+	return u, proxy
+}
+
 func newTCPProxy(t *testing.T, target string) *tcpProxy {
 	p := &tcpProxy{t: t, target: target, addr: "127.0.0.1:0"}
 	p.start()
@@ -379,14 +394,7 @@ func (p *tcpProxy) stop() {
 // answered from the index in memory, and readiness returns with the
 // database.
 func TestStoreReadyzFollowsTheDatabase(t *testing.T) {
-	dsn := storeDSN(t)
-	story, _ := filepath.Abs("../../corpus/testdata/stories/dam")
-	if code, out, errb := runEnv(t, nil, "ingest", "--store", dsn, story); code != exitOK {
-		t.Fatalf("ingest: %d %s %s", code, out, errb)
-	}
-	u, _ := url.Parse(dsn)
-	proxy := newTCPProxy(t, u.Host)
-	u.Host = proxy.addr
+	u, proxy := damStoreBehindProxy(t)
 	sl := slacktest.New(t, slacktest.Options{})
 	addr := freeAddr(t)
 	environ := map[string]string{
@@ -402,7 +410,7 @@ func TestStoreReadyzFollowsTheDatabase(t *testing.T) {
 	defer func() {
 		cancel()
 		<-exit
-		noSecret(t, dsn, stderr.String())
+		noSecret(t, u.String(), stderr.String())
 	}()
 	if !sl.WaitConnected(1, 20*time.Second) {
 		t.Fatalf("serve never connected; stderr:\n%s", stderr.String())
