@@ -71,6 +71,9 @@ func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
 		for s, side := range d.Sides {
 			sideAccounts[s] = e.showSide(qa, f, ans, d, s, side, decided)
 		}
+		if asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) {
+			e.joinHolders(ans, d, sideAccounts)
+		}
 		for s := range sideAccounts {
 			for t := s + 1; t < len(sideAccounts); t++ {
 				for _, i := range sideAccounts[s] {
@@ -86,6 +89,41 @@ func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
 	e.bestQuoteFirst(ans, shown)
 	trimQuotes(ans, shown)
 	return shown
+}
+
+// joinHolders adds to a side of a yes/no dispute the other accounts of its
+// holders that answer the same way: the embassy's own "no ICE agents
+// operated" is on the side the corpus put the embassy on, though the claim
+// the dispute holds is another of its sentences. A holder found on two
+// sides, or an account answering otherwise, joins none.
+func (e *Engine) joinHolders(ans *Answer, d *corpus.Dispute, sides [][]int) {
+	placed := map[int]bool{}
+	for _, accs := range sides {
+		for _, a := range accs {
+			placed[a] = true
+		}
+	}
+	for a := range ans.Accounts {
+		acc := &ans.Accounts[a]
+		if placed[a] || acc.Stance != Affirms && acc.Stance != Denies {
+			continue
+		}
+		home := -1
+		for s, side := range d.Sides {
+			if !slices.ContainsFunc(side, func(i int) bool { return e.sameParty(acc.Holder, e.claims.All[i].Holder) }) {
+				continue
+			}
+			if home >= 0 {
+				home = -2
+				break
+			}
+			home = s
+		}
+		if home < 0 || !slices.ContainsFunc(sides[home], func(b int) bool { return ans.Accounts[b].Stance == acc.Stance }) {
+			continue
+		}
+		sides[home] = append(sides[home], a)
+	}
 }
 
 // bestQuoteFirst puts first, in each account on a side of a shown dispute,
@@ -324,7 +362,7 @@ func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
 		if !kindAnswers(qa, f, d) || !e.aboutSubject(qa, f, d) {
 			continue
 		}
-		if subj := subjectKey(f); subj != "" && !cs.Involves(d, subj) {
+		if subj := e.subjectKey(f); subj != "" && !cs.Involves(d, subj) {
 			// "What did Chuck Schumer say about …" is about disputes
 			// Schumer is part of, not every dispute near its words.
 			continue
@@ -367,10 +405,13 @@ func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
 }
 
 // subjectKey is the question's first name that is not a country: the one
-// it asks about ("Did ICE lead …", "What did Chuck Schumer say …").
-func subjectKey(f frame) string {
+// it asks about ("Did ICE lead …", "What did Chuck Schumer say …"). A
+// national capital standing for its country ("Did Washington's agents take
+// part …") is not the subject either: the disputes over what that country
+// did seldom name the city.
+func (e *Engine) subjectKey(f frame) string {
 	for _, n := range f.names {
-		if !strings.HasPrefix(n, "country:") {
+		if !strings.HasPrefix(n, "country:") && !e.claims.Entities.IsCapital(n) {
 			return n
 		}
 	}

@@ -99,6 +99,12 @@ func TestDisputesComeWhole(t *testing.T) {
 		{"shipped", "Were American officers involved in the raid on the Sinaloa labs?", "no ICE agents operated", "led by the ICE Homeland Security Investigations", true},
 		{"shipped", "Did U.S. immigration agents take part in the Sinaloa raids?", "rejected on Thursday", "led by the ICE Homeland Security Investigations", true},
 		{"shipped", "ice ran the sinaloa op?", "no ICE agents operated|rejected on Thursday|denied the report", "led by the ICE Homeland Security Investigations|leadership role", true},
+		// A capital standing for its country is no subject the
+		// disputes must name; the people of a country stand for it; and
+		// every account of a holder on one side is marked, not only the
+		// one quoting the dispute's own claim.
+		{"shipped", "Were agents sent by Washington part of the lab raids in Sinaloa?", "no ICE agents operated", "led by the ICE Homeland Security Investigations|leadership role", true},
+		{"shipped", "is it true that no americans took part in taking apart the labs", "no ICE agents operated", "led by the ICE Homeland Security Investigations|leadership role", true},
 		{"shipped", "Who was in charge of the Sinaloa lab raid?", "led by Mexican authorities", "led by the ICE Homeland Security Investigations", true},
 	}
 	for _, tt := range tests {
