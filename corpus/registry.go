@@ -244,7 +244,9 @@ func (r *registry) org(noun string, mods []string) *entity {
 	}
 	// "the regional health agency" is not ICE, an agency named before:
 	// modifiers must meet the name they point back to.
-	fits := func(e *entity) bool { return len(mods) == 0 || e.hasWord(func(w string) bool { return containsWord(mods, w) }) }
+	fits := func(e *entity) bool {
+		return len(mods) == 0 || e.hasWord(func(w string) bool { return containsWord(mods, w) })
+	}
 	if e := lastOf(r.mentions, func(e *entity) bool {
 		return e.kind == kindOrg && (e.hasWord(match) || noun == "agency" && e.acronym != "" && !e.description) && fits(e)
 	}); e != nil {
