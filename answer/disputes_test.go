@@ -157,6 +157,33 @@ func TestNoDisputeWhereNoneIsAsked(t *testing.T) {
 	}
 }
 
+// An organisation no document names is not found in its words ("flood",
+// "agency" are written apart), nor in a word two letters away from its
+// name; a person's name is matched as before.
+func TestUnnamedOrganisationIsAbstainedOn(t *testing.T) {
+	dam, shipped := storyEngine(t, "dam"), defaultEngine(t)
+	for _, tt := range []struct {
+		e       *Engine
+		q       string
+		abstain bool
+	}{
+		{dam, "What did the Regional Flood Agency say about the Korven dam?", true},
+		{dam, "What did the World Dam Council say about the collapse?", true},
+		{shipped, "What did Interpol say about the drug labs?", true},
+		{shipped, "What did the World Trade Organization say about the Sinaloa labs?", true},
+		{shipped, "What did the Mexican Navy do in Sinaloa?", false},
+		{shipped, "What did Claudia Sheinbam say about the raid?", false},
+	} {
+		a, err := tt.e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Abstained != tt.abstain {
+			t.Errorf("%q: abstained = %v, want %v; summary %q", tt.q, a.Abstained, tt.abstain, a.Summary)
+		}
+	}
+}
+
 // Positions are one line in our words, never a clipped quote.
 func TestPositionsAreOneLine(t *testing.T) {
 	a, err := storyEngine(t, "dam").Ask(context.Background(), "Was the Korven dam safe?")

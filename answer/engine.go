@@ -3,6 +3,8 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -260,13 +262,20 @@ func (e *Engine) unknownEntities(qa *question) []string {
 	for _, n := range qa.names {
 		known := false
 		for _, s := range n.stems {
-			if e.known[s] || e.nearSpelling(s) {
+			if e.known[s] || e.nearName(s) {
 				known = true
 				break
 			}
 		}
 		for _, w := range n.words {
 			known = known || len(e.relatedForms(w)) > 0
+		}
+		if known && e.ofCommonWords(n) && !e.phraseWritten(n) {
+			// "the World Health Organization" is not mentioned by a
+			// corpus that writes "world", "health" and "organization"
+			// apart: a name made of common words is known only as the
+			// phrase.
+			known = false
 		}
 		if !known {
 			out = append(out, strings.Join(n.words, " "))
@@ -276,6 +285,72 @@ func (e *Engine) unknownEntities(qa *question) []string {
 }
 
 func (e *Engine) isCommon(lower string) bool { return e.lower[lower] }
+
+// nearName reports whether a name's stem is a misspelling of a word the
+// corpus writes as a name: "Sheinbam" of "Sheinbaum", but "Interpol" not
+// of "interior", which the corpus writes in lower case.
+// Two edits apart count only as a swap of letters ("Shienbaum"): two
+// changed letters make another name ("Interpol", "interior").
+func (e *Engine) nearName(stem string) bool {
+	for _, s := range e.spellings(stem, 3) {
+		if !e.lower[s] && (editDistance(stem, s, 1) <= 1 || sameLetters(stem, s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
+}
+
+// ofCommonWords reports whether a name of several words is an
+// organisation's made only of dictionary words, none a country's: "World
+// Health Organization", not "Mexican Navy" or "Omar García". A person's
+// name may be dictionary words too ("Tyler Mane"), and a document may spell
+// it otherwise; an organisation's name is written as it is.
+func (e *Engine) ofCommonWords(n name) bool {
+	if len(n.words) < 2 || e.claims == nil || !slices.ContainsFunc(n.words, corpus.IsOrgWord) {
+		return false
+	}
+	lx := e.lex()
+	for _, w := range n.words {
+		lw := strings.ToLower(w)
+		if !lx.IsWord(lw) && !lx.IsAdjective(lw) || strings.HasPrefix(e.claims.Entities.Key(w), "country:") {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseWritten reports whether some passage writes the name's words as
+// one phrase, in any case, with at most two small words between them
+// ("Secretary of State").
+func (e *Engine) phraseWritten(n name) bool {
+	parts := make([]string, len(n.words))
+	for i, w := range n.words {
+		parts[i] = regexp.QuoteMeta(strings.ToLower(lang.Fold(w)))
+	}
+	re, err := regexp.Compile(`\b` + strings.Join(parts, `(?:\W+\w{1,4}){0,2}\W+`) + `\b`)
+	if err != nil {
+		return true
+	}
+	units := e.index.Units()
+	for _, s := range e.index.Lexical().Search(n.stems, phraseSearchDepth) {
+		if re.MatchString(strings.ToLower(lang.Fold(units[s.Unit].Text))) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseSearchDepth is how many passages holding a name's words are read
+// for the name as a phrase: the passages that hold all its words rank
+// first, and a corpus that writes the name writes it in one of them.
+const phraseSearchDepth = 50
 
 // words are the engine's lookups over the corpus's words (see Engine).
 type words struct {

@@ -51,6 +51,10 @@ var orgWords = setOf("embassy", "ministry", "agency", "department", "government"
 	"shipping", "construction", "engineering", "utilities", "railways", "enterprises", "ventures",
 	"solutions", "resources", "petroleum", "electric", "telecom", "insurance", "plc", "gmbh", "llp", "co.")
 
+// IsOrgWord reports whether a word marks a name as an organisation's
+// ("Agency", "Organization", "Ministry").
+func IsOrgWord(w string) bool { return inFold(orgWords, w) }
+
 // refNouns are the lower-case nouns that refer back to an organisation:
 // "the embassy said". Unlike orgWords they leave out words that only mark
 // a name ("Post", "Times", "House").
