@@ -262,7 +262,7 @@ func (e *Engine) unknownEntities(qa *question) []string {
 	for _, n := range qa.names {
 		known := false
 		for _, s := range n.stems {
-			if e.known[s] || e.nearName(s) {
+			if e.known[s] || len(n.words) == 1 && e.nearName(s) || len(n.words) > 1 && e.nearSpelling(s) {
 				known = true
 				break
 			}
@@ -286,9 +286,11 @@ func (e *Engine) unknownEntities(qa *question) []string {
 
 func (e *Engine) isCommon(lower string) bool { return e.lower[lower] }
 
-// nearName reports whether a name's stem is a misspelling of a word the
+// nearName reports whether a one-word name is a misspelling of a word the
 // corpus writes as a name: "Sheinbam" of "Sheinbaum", but "Interpol" not
-// of "interior", which the corpus writes in lower case.
+// of "interior", which the corpus writes in lower case. A name of several
+// words is more often a description than a name ("White House" for the
+// administration), and a near word of it keeps it from being abstained on.
 // Two edits apart count only as a swap of letters ("Shienbaum"): two
 // changed letters make another name ("Interpol", "interior").
 func (e *Engine) nearName(stem string) bool {
@@ -307,13 +309,15 @@ func sameLetters(a, b string) bool {
 	return string(x) == string(y)
 }
 
-// ofCommonWords reports whether a name of several words is an
+// ofCommonWords reports whether a name of three words or more is an
 // organisation's made only of dictionary words, none a country's: "World
 // Health Organization", not "Mexican Navy" or "Omar García". A person's
 // name may be dictionary words too ("Tyler Mane"), and a document may spell
-// it otherwise; an organisation's name is written as it is.
+// it otherwise; an organisation's full name is written as it is. Two words
+// are often a short form standing for what a corpus names otherwise ("White
+// House", "State Department").
 func (e *Engine) ofCommonWords(n name) bool {
-	if len(n.words) < 2 || e.claims == nil || !slices.ContainsFunc(n.words, corpus.IsOrgWord) {
+	if len(n.words) < 3 || e.claims == nil || !slices.ContainsFunc(n.words, corpus.IsOrgWord) {
 		return false
 	}
 	lx := e.lex()
@@ -332,9 +336,10 @@ func (e *Engine) ofCommonWords(n name) bool {
 func (e *Engine) phraseWritten(n name) bool {
 	parts := make([]string, len(n.words))
 	for i, w := range n.words {
-		parts[i] = regexp.QuoteMeta(strings.ToLower(lang.Fold(w)))
+		// Any ending of the word's stem: "Organizations" writes it too.
+		parts[i] = regexp.QuoteMeta(lang.Stem(strings.ToLower(lang.Fold(w)))) + `\w*`
 	}
-	re, err := regexp.Compile(`\b` + strings.Join(parts, `(?:\W+\w{1,4}){0,2}\W+`) + `\b`)
+	re, err := regexp.Compile(`\b` + strings.Join(parts, `(?:\W+\w{1,4}){0,2}\W+`))
 	if err != nil {
 		return true
 	}
