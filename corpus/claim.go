@@ -67,7 +67,7 @@ type Claim struct {
 	// announced by the agency" → five.
 	NotValues []Value
 	Agents    []string
-	Causes []string
+	Causes    []string
 	// AgentText is the first agent as written ("Mexican authorities");
 	// CauseText the first cause's nouns ("lightning strike").
 	AgentText, CauseText string
