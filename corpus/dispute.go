@@ -64,7 +64,7 @@ type Claims struct {
 	// left out: two documents naming two of the same things tell one
 	// story.
 	docNames map[string]map[string]bool
-	docs               map[string]*Document
+	docs     map[string]*Document
 	// judge, when set, may overrule a conflict the rules find.
 	judge JudgeFunc
 	// at maps a document and sentence to its claim.

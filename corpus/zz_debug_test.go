@@ -20,7 +20,7 @@ func TestZZDump(t *testing.T) {
 	cs := BuildClaims(c, lexicon.Default())
 	for _, cl := range cs.All {
 		d := c.Doc(cl.DocID)
-		fmt.Printf("%s|%s|sp=%s|pol=%v|%q\n", cl.DocID, cl.Holder, cl.Speaker, cl.Polarity, string(d.Raw[cl.Start:cl.End]))
+		fmt.Printf("%s|%s|%v|%v|%v|%q\n", cl.DocID, cl.Holder, cl.Names, cl.Values, cl.NotValues, string(d.Raw[cl.Start:cl.End]))
 	}
 	for _, dp := range cs.Disputes {
 		fmt.Printf("DISPUTE %s %s %v\n", dp.ID, dp.Kind, dp.Sides)
