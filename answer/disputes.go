@@ -202,25 +202,23 @@ func trimQuotes(ans *Answer, shown []shownDispute) {
 
 // keepScopesApart unmarks conflicts between accounts whose figures share
 // no scope ("4 died on the night" and "7 in all"; "three labs" in one raid
-// and "750 by April"): they are shown side by side, not as a conflict. A
-// figure whose sentence states no scope has the empty one, which only
-// another such figure shares.
+// and "750 by April"), or count different events ("48 injured" and "six
+// dead"): they are shown side by side, not as a conflict. A figure whose
+// sentence states no scope has the empty one, which only another such
+// figure shares; one whose clause names no event may count any.
 func (e *Engine) keepScopesApart(ans *Answer) {
-	scopes := make([]map[string]bool, len(ans.Accounts))
+	figures := make([][]corpus.Value, len(ans.Accounts))
 	for a, acc := range ans.Accounts {
-		scopes[a] = map[string]bool{}
 		for _, q := range acc.Quotes {
 			if i, ok := e.claimOf(q); ok {
-				for _, v := range e.claims.All[i].Values {
-					scopes[a][v.Scope] = true
-				}
+				figures[a] = append(figures[a], e.claims.All[i].Values...)
 			}
 		}
 	}
 	for a := range ans.Accounts {
 		var keep []int
 		for _, b := range ans.Accounts[a].ConflictsWith {
-			if !disjointScopes(scopes[a], scopes[b]) {
+			if !apart(figures[a], figures[b]) {
 				keep = append(keep, b)
 			}
 		}
@@ -228,13 +226,17 @@ func (e *Engine) keepScopesApart(ans *Answer) {
 	}
 }
 
-func disjointScopes(a, b map[string]bool) bool {
+// apart reports whether two accounts' figures have no scope and event in
+// common; accounts without figures are not apart.
+func apart(a, b []corpus.Value) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
-	for s := range a {
-		if b[s] {
-			return false
+	for _, x := range a {
+		for _, y := range b {
+			if x.Scope == y.Scope && (x.Event == "" || y.Event == "" || x.Event == y.Event) {
+				return false
+			}
 		}
 	}
 	return true
