@@ -306,3 +306,25 @@ func TestYesNoBringsOnlyWhatItAsks(t *testing.T) {
 		}
 	}
 }
+
+// Figures of different scopes or different events are shown apart;
+// figures that leave the event unsaid may count the same.
+func TestFiguresApart(t *testing.T) {
+	v := func(scope, event string) corpus.Value { return corpus.Value{Num: 1, Scope: scope, Event: event} }
+	tests := []struct {
+		name string
+		a, b []corpus.Value
+		want bool
+	}{
+		{"one scope, one event", []corpus.Value{v("", "die")}, []corpus.Value{v("", "die")}, false},
+		{"injured and dead", []corpus.Value{v("", "injure")}, []corpus.Value{v("", "die")}, true},
+		{"on the night and in all", []corpus.Value{v("night", "die")}, []corpus.Value{v("total", "die")}, true},
+		{"event unsaid", []corpus.Value{v("", "")}, []corpus.Value{v("", "die")}, false},
+		{"no figures", nil, []corpus.Value{v("", "die")}, false},
+	}
+	for _, tt := range tests {
+		if got := apart(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: apart = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
