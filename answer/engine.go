@@ -207,8 +207,10 @@ func (e *Engine) unknownSubject(qa *question) string {
 			switch {
 			case len(lw) < 4 || genericSubjects[lw] || e.known[t.Stem] || e.nearSpelling(t.Stem):
 				known = true
-			case len(qa.synonyms[t.Stem]) > 0:
-				// "the photo" is the documents' "photograph".
+			case len(qa.synonyms[t.Stem]) > 0 || e.synonymKnown(lw):
+				// "the photo" is the documents' "photograph"; "the
+				// picture" their "photo", though "picture" has too
+				// many senses to stand in for it in a search.
 				known = true
 			case !e.lex().IsWord(lw):
 				return lw
@@ -223,6 +225,25 @@ func (e *Engine) unknownSubject(qa *question) string {
 	}
 	return ""
 }
+
+// synonymKnown reports whether the corpus writes a synonym of one of w's
+// first senses: a word the question uses for what the documents call
+// otherwise is no sign that they never speak of it.
+func (e *Engine) synonymKnown(w string) bool {
+	lx := e.lex()
+	for _, pos := range []lexicon.POS{lexicon.Noun, lexicon.Verb} {
+		for _, syn := range lx.SynonymsOfSenses(w, pos, subjectSynonymSenses) {
+			if !strings.Contains(syn, " ") && e.known[lang.Stem(syn)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectSynonymSenses is how many senses of a question's subject word
+// are read for a synonym the corpus writes before abstaining.
+const subjectSynonymSenses = 3
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 
