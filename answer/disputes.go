@@ -40,7 +40,7 @@ type chosen struct {
 // "how many" by figures of one scope; "why" by causes. A question that asks
 // when or where something happened is not answered by a dispute over
 // whether it happened, so its answer marks none.
-func (e *Engine) expandDisputes(qa *question, ans *Answer) []shownDispute {
+func (e *Engine) expandDisputes(qa *Query, ans *Answer) []shownDispute {
 	cs := e.claims
 	if cs == nil || ans.Abstained {
 		return nil
@@ -219,7 +219,7 @@ const (
 // addMatchedClaims is the claim-selection stage: claims that match the
 // question's frame best, not yet quoted, join the answer (in their
 // holder's account, else a new one) while it has room.
-func (e *Engine) addMatchedClaims(qa *question, ans *Answer) {
+func (e *Engine) addMatchedClaims(qa *Query, ans *Answer) {
 	cs := e.claims
 	total := 0
 	for _, acc := range ans.Accounts {
@@ -279,7 +279,7 @@ const frameWeight = 0.9
 // the whole corpus, words not common; each weighted by how rare it is in
 // the corpus's claims) that the claim of a sentence says in one of their
 // meanings; 0 for a sentence that is no claim.
-func (e *Engine) frameCoverage(qa *question, docID string, si int) float64 {
+func (e *Engine) frameCoverage(qa *Query, docID string, si int) float64 {
 	cs := e.claims
 	i, ok := cs.At(docID, si)
 	if !ok {
@@ -293,7 +293,7 @@ func (e *Engine) frameCoverage(qa *question, docID string, si int) float64 {
 }
 
 // frameOf reads the question into a frame, once per question.
-func (e *Engine) frameOf(qa *question) frame {
+func (e *Engine) frameOf(qa *Query) frame {
 	names, words, preds := e.claims.Entities.Frame(qa.text)
 	f := frame{names: names}
 	for _, w := range words {
@@ -316,7 +316,7 @@ var frameNoise = map[string]bool{"happen": true, "true": true, "say": true, "tel
 // A dispute counts when one of its claims shares a name and a word with
 // the question, or two words, and the question's kind asks what the
 // dispute is over.
-func (e *Engine) relevantDisputes(qa *question, f frame, ans *Answer) []chosen {
+func (e *Engine) relevantDisputes(qa *Query, f frame, ans *Answer) []chosen {
 	cs := e.claims
 	var out []chosen
 	for di := range cs.Disputes {
@@ -378,7 +378,7 @@ func subjectKey(f frame) string {
 }
 
 // kindAnswers reports whether a dispute of d's kind answers the question.
-func kindAnswers(qa *question, f frame, d *corpus.Dispute) bool {
+func kindAnswers(qa *Query, f frame, d *corpus.Dispute) bool {
 	if asksYesNo(qa) {
 		return true
 	}
@@ -456,7 +456,7 @@ func withoutCauseWords(ws []string) []string {
 // asksYesNo reports whether a question asks yes or no: one the analysis
 // calls so, or a statement with a question mark and no question word
 // ("ice ran the sinaloa op?").
-func asksYesNo(qa *question) bool {
+func asksYesNo(qa *Query) bool {
 	if qa.kind == kindYesNo {
 		return true
 	}
@@ -494,7 +494,7 @@ func asksCause(q string) bool {
 // is about (its subject). A question that asks something of an event
 // ("what was seized in the raid") must meet it with what it asks (its
 // predicate), so it does not bring the dispute over who led the raid.
-func (e *Engine) aboutSubject(qa *question, f frame, d *corpus.Dispute) bool {
+func (e *Engine) aboutSubject(qa *Query, f frame, d *corpus.Dispute) bool {
 	cs := e.claims
 	words, against := f.words, d.Core
 	switch {
@@ -547,7 +547,7 @@ func (e *Engine) anyMeets(ws, against []string) bool {
 
 // showSide makes sure one side of a dispute is in the answer and returns
 // the accounts that carry it.
-func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute, s int, side []int, decided map[int]bool) []int {
+func (e *Engine) showSide(qa *Query, f frame, ans *Answer, d *corpus.Dispute, s int, side []int, decided map[int]bool) []int {
 	cs := e.claims
 	var accs []int
 	for _, i := range side {
@@ -607,7 +607,7 @@ func (e *Engine) showSide(qa *question, f frame, ans *Answer, d *corpus.Dispute,
 // statement; a denial that is itself negative ("denied that the plant was
 // unsafe") asserts, and a question put negatively ("Was the plant
 // unsafe?", "Did X deny …?") swaps yes and no.
-func (e *Engine) yesOrNo(qa *question, d *corpus.Dispute, s int, acc *Account) Stance {
+func (e *Engine) yesOrNo(qa *Query, d *corpus.Dispute, s int, acc *Account) Stance {
 	yes := d.Labels[s] != "denies"
 	for _, q := range acc.Quotes {
 		i, ok := e.claimOf(q)
@@ -637,7 +637,7 @@ func (e *Engine) yesOrNo(qa *question, d *corpus.Dispute, s int, acc *Account) S
 // yes when the side blames what the question names, no when it blames
 // something else ("poor maintenance caused the breach, not the tremor").
 // ok is false when the question names none of the dispute's causes.
-func (e *Engine) causeAnswer(qa *question, d *corpus.Dispute, s int) (yes, ok bool) {
+func (e *Engine) causeAnswer(qa *Query, d *corpus.Dispute, s int) (yes, ok bool) {
 	asked := func(c *corpus.Claim) bool {
 		for _, cause := range c.Causes {
 			for _, w := range qa.frame.words {
@@ -712,7 +712,7 @@ func (e *Engine) claimOf(q Quote) (int, bool) {
 
 // addClaim quotes claim i of side s: in the account of the same holder
 // that holds no other side of the dispute, else in a new account.
-func (e *Engine) addClaim(qa *question, ans *Answer, d *corpus.Dispute, s, i int) int {
+func (e *Engine) addClaim(qa *Query, ans *Answer, d *corpus.Dispute, s, i int) int {
 	c := &e.claims.All[i]
 	q := e.claimQuote(c)
 	for a := range ans.Accounts {

@@ -118,7 +118,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	qa := analyze(q)
+	qa := parseQuery(q)
 	qa.w = &e.weights
 	e.expandAcronyms(&qa)
 	e.expandSynonyms(&qa)
@@ -150,7 +150,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 // mentions it: the phrase after the auxiliary, past a determiner, up to
 // its verb. Names written with a capital are judged by unknownEntities;
 // this catches the same question typed without capitals.
-func (e *Engine) unknownSubject(qa *question) string {
+func (e *Engine) unknownSubject(qa *Query) string {
 	toks := lang.TokenizeAll(lang.Fold(qa.text))
 	for i := 0; i+1 < len(toks); i++ {
 		aux := strings.ToLower(toks[i].Word)
@@ -255,7 +255,7 @@ var genericSubjects = map[string]bool{
 // mentions. A name counts as mentioned when one of its words is in the
 // corpus ("John Smyth" when the corpus spells "Jon Smyth") or a word of
 // the corpus is one typo away from it.
-func (e *Engine) unknownEntities(qa *question) []string {
+func (e *Engine) unknownEntities(qa *Query) []string {
 	var out []string
 	for _, n := range qa.names {
 		known := false
@@ -385,7 +385,7 @@ var acronymJoiners = map[string]bool{"of": true, "and": true, "at": true, "the":
 
 // expandAcronyms adds to the question the spelt-out form of each acronym
 // it uses that no document writes as such.
-func (e *Engine) expandAcronyms(qa *question) {
+func (e *Engine) expandAcronyms(qa *Query) {
 	for i, n := range qa.names {
 		if len(n.words) != 1 {
 			continue

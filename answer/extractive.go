@@ -71,7 +71,7 @@ func (c *candidate) primary() *value {
 }
 
 // compose builds the answer to an analysed question from retrieval hits.
-func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
+func (e *Engine) compose(ctx context.Context, qa *Query) (*Answer, error) {
 	hits, err := e.index.Search(ctx, qa.search, retrieval.SearchOptions{K: searchK, PerDoc: searchPerDoc, Depth: 200})
 	if err != nil {
 		return nil, err
@@ -112,7 +112,7 @@ func (e *Engine) compose(ctx context.Context, qa *question) (*Answer, error) {
 // A. Artist: Night Songs …" for "who is the artist of the album "Night
 // Songs"?") can rank below many pages about other albums; every document
 // about the subject deserves to be read.
-func (e *Engine) nameHits(qa *question, hits []retrieval.Hit) []retrieval.Hit {
+func (e *Engine) nameHits(qa *Query, hits []retrieval.Hit) []retrieval.Hit {
 	have := map[string]bool{}
 	for _, h := range hits {
 		have[h.DocID] = true
@@ -156,7 +156,7 @@ func abstain(q, why string) *Answer {
 }
 
 // describe fills a picked candidate's values, stance and holder.
-func (e *Engine) describe(c *candidate, qa *question) {
+func (e *Engine) describe(c *candidate, qa *Query) {
 	c.stance = sentenceStance(c.text, qa, len(c.values) > 0, c.cov)
 	if i, ok := e.claims.At(c.doc.ID, c.si); ok {
 		// The claim's holder is the better read: a transcript label, a
@@ -181,7 +181,7 @@ func (e *Engine) describe(c *candidate, qa *question) {
 // valuesOf returns the values of a sentence (tokenized with stop words)
 // that can answer qa, nearest first; kinds are the kinds of a typed
 // question's class it names, which come first.
-func (e *Engine) valuesOf(toks []lang.Token, kinds []value, qa *question) []value {
+func (e *Engine) valuesOf(toks []lang.Token, kinds []value, qa *Query) []value {
 	var vals []value
 	var rel []int
 	counts := qa.relStems
@@ -253,7 +253,7 @@ func near(pos int, anchors []int, window int) bool {
 // byProximity orders values by their distance to the question's words in
 // the sentence: the value next to "population" answers "what is the
 // population", not the year two clauses later.
-func byProximity(vals []value, toks []lang.Token, qa *question) []value {
+func byProximity(vals []value, toks []lang.Token, qa *Query) []value {
 	if len(vals) < 2 {
 		return vals
 	}

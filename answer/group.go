@@ -51,7 +51,7 @@ func (k *cluster) values() []value {
 
 // label is the value an account is known by: its best quote's first
 // value, or for a typed question the first kind any of its quotes names.
-func (k *cluster) label(qa *question) *value {
+func (k *cluster) label(qa *Query) *value {
 	if qa.class == nil {
 		return k.best().primary()
 	}
@@ -91,7 +91,7 @@ func (k *cluster) allValues() []value {
 // a source's own voice form one account per source, and own-voice accounts
 // of different sources merge when they give the same answer value with the
 // same stance, so that five documents stating one figure are one position.
-func (e *Engine) group(picked []*candidate, qa *question) (accounts []Account, labels []string) {
+func (e *Engine) group(picked []*candidate, qa *Query) (accounts []Account, labels []string) {
 	var ks []*cluster
 	for _, c := range picked {
 		var into *cluster
@@ -161,7 +161,7 @@ func (e *Engine) group(picked []*candidate, qa *question) (accounts []Account, l
 // disagrees reports whether c contradicts what a cluster says: the
 // opposite stance on a yes/no question, another value otherwise. One holder
 // (or one passage) can state both sides; they are then two accounts.
-func disagrees(k *cluster, c *candidate, qa *question) bool {
+func disagrees(k *cluster, c *candidate, qa *Query) bool {
 	if variantOf(k, c) {
 		return true
 	}
@@ -199,7 +199,7 @@ func valuesDisagree(vals []value, c *candidate) bool {
 
 // mergeByValue joins own-voice clusters of different sources that state the
 // same answer value with the same stance.
-func mergeByValue(ks []*cluster, qa *question) []*cluster {
+func mergeByValue(ks []*cluster, qa *Query) []*cluster {
 	var out []*cluster
 	for _, k := range ks {
 		merged := false
@@ -276,7 +276,7 @@ const (
 // first values match. On a yes/no question the values are not the answer
 // but the circumstances ("died in 1860 in Dagana" against "remained in
 // Cayor until her death in 1860"), so all of them must match.
-func agree(x, y *cluster, qa *question) bool {
+func agree(x, y *cluster, qa *Query) bool {
 	a, b := x.values(), y.values()
 	if len(a) == 0 || len(b) == 0 {
 		return false
@@ -307,7 +307,7 @@ func coveredBy(a, b []value) bool {
 // conflicting decides conflicts_with: one statement with a different
 // filler (variants); opposite stances on a yes/no question; different
 // figures or dates for the asked-for quantity or time.
-func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) bool {
+func conflicting(a, b *cluster, sa, sb Stance, qa *Query, aboutMain bool) bool {
 	// When the answer has documents about the question's main subject, a
 	// document about something else contradicts neither them nor another
 	// such document; it merely mentions other facts.
@@ -368,7 +368,7 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *question, aboutMain bool) boo
 // about ("the manager of Tullow Rovers was …", "an album by …") name different
 // people for it. A sentence that leaves the role out names people for
 // something else.
-func otherHolder(a, b *candidate, qa *question) bool {
+func otherHolder(a, b *candidate, qa *Query) bool {
 	na, nb := roleHolders(a, qa), roleHolders(b, qa)
 	if len(na) == 0 || len(nb) == 0 {
 		return false
@@ -388,7 +388,7 @@ func otherHolder(a, b *candidate, qa *question) bool {
 // ("the manager of Tullow Rovers … was Ada Lind"), those just after "by" when
 // it credits a work ("the album Vell by the band Ada Lind"); none
 // otherwise. A nationality is no one ("by American band …").
-func roleHolders(c *candidate, qa *question) []value {
+func roleHolders(c *candidate, qa *Query) []value {
 	lower := strings.ToLower(c.text)
 	words := map[string]bool{}
 	for _, w := range strings.FieldsFunc(lower, notWordRune) {
@@ -484,7 +484,7 @@ func (e *Engine) quotes(k *cluster) []Quote {
 
 // position says in one line what the account claims: its answer value or
 // stance, then the gist of its best quote.
-func position(k *cluster, qa *question) string {
+func position(k *cluster, qa *Query) string {
 	lead := ""
 	if p := k.label(qa); p != nil && qa.valued() {
 		lead = displayValue(*p) + ": "

@@ -8,7 +8,7 @@ import "sort"
 // carries an answer often leaves the subject implicit ("He died in 1972").
 // Every kept document's best sentence comes before any second sentence, so
 // each source is heard.
-func pick(cands []*candidate, qa *question) []*candidate {
+func pick(cands []*candidate, qa *Query) []*candidate {
 	byDoc := map[string][]*candidate{}
 	var order []string
 	docScore := map[string]float64{}
@@ -74,7 +74,7 @@ func pick(cands []*candidate, qa *question) []*candidate {
 // sentence; a later one must score nearly as well, or bring a position the
 // document's best sentence does not state (another speaker, another value,
 // the opposite stance), because every account deserves to be heard.
-func secondChoice(cs []*candidate, qa *question, r int) *candidate {
+func secondChoice(cs []*candidate, qa *Query, r int) *candidate {
 	if r == 0 {
 		return cs[0]
 	}
@@ -93,7 +93,7 @@ func secondChoice(cs []*candidate, qa *question, r int) *candidate {
 }
 
 // newPosition reports whether c would stand in another account than first.
-func newPosition(first, c *candidate, qa *question) bool {
+func newPosition(first, c *candidate, qa *Query) bool {
 	switch {
 	case c.hkey != first.hkey && !sameHolder(c.hkey, first.hkey):
 		return true
@@ -109,7 +109,7 @@ func newPosition(first, c *candidate, qa *question) bool {
 // withHolders adds, for each speaker already quoted, their other relevant
 // statements (up to maxQuotesPerHolder): a reader wants what each side
 // says, not only its single best-matching sentence.
-func withHolders(out, cands []*candidate, qa *question) []*candidate {
+func withHolders(out, cands []*candidate, qa *Query) []*candidate {
 	if len(out) == 0 {
 		return out
 	}

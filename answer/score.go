@@ -18,7 +18,7 @@ import (
 // many other words it shares, so its sentences are scored down; they are
 // not dropped, because a scraped page may have lost the name its passage
 // is about. When no document mentions the names, none is off topic.
-func (e *Engine) offTopic(qa *question, hits []retrieval.Hit) map[string]bool {
+func (e *Engine) offTopic(qa *Query, hits []retrieval.Hit) map[string]bool {
 	off := map[string]bool{}
 	if len(qa.names) == 0 {
 		return off
@@ -62,7 +62,7 @@ func (e *Engine) mainNames(names []name) []name {
 type docWords struct{ cased, lower string }
 
 // docWords returns d's words, made once per question.
-func (qa *question) docWords(d *corpus.Document) docWords {
+func (qa *Query) docWords(d *corpus.Document) docWords {
 	if w, ok := qa.texts[d.ID]; ok {
 		return w
 	}
@@ -80,7 +80,7 @@ func (qa *question) docWords(d *corpus.Document) docWords {
 // writes in capitals must match in case ("AIDS" is not "aids"), and a
 // quoted title must start with a capital ("The 1975", not "in the 1975
 // season").
-func (e *Engine) writes(qa *question, d *corpus.Document, n name) bool {
+func (e *Engine) writes(qa *Query, d *corpus.Document, n name) bool {
 	stems := e.docStems(d)
 	for _, s := range n.stems {
 		if !stems[s] {
@@ -146,7 +146,7 @@ func isAcronymName(n name) bool {
 }
 
 // writesName reports whether d writes one of the names in full.
-func (e *Engine) writesName(qa *question, d *corpus.Document, names []name) bool {
+func (e *Engine) writesName(qa *Query, d *corpus.Document, names []name) bool {
 	if d == nil {
 		return false
 	}
@@ -160,7 +160,7 @@ func (e *Engine) writesName(qa *question, d *corpus.Document, names []name) bool
 
 // mentionsAny reports whether d mentions one of the names: a quoted title
 // or an acronym written as such, or enough of a name's words.
-func (e *Engine) mentionsAny(qa *question, d *corpus.Document, names []name) bool {
+func (e *Engine) mentionsAny(qa *Query, d *corpus.Document, names []name) bool {
 	if d == nil {
 		return false
 	}
@@ -204,7 +204,7 @@ func (e *Engine) mentionsAny(qa *question, d *corpus.Document, names []name) boo
 }
 
 // candidates scores the sentences of the retrieved passages, best first.
-func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[string]bool) []*candidate {
+func (e *Engine) candidates(qa *Query, hits []retrieval.Hit, offTopic map[string]bool) []*candidate {
 	qvec := retrieval.OfflineVector(qa.search)
 	if e.coverage(qa, qa.stems, qa.stems) == 0 {
 		return nil
@@ -303,7 +303,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 // A kind of a question's noun ("cathedral" for "church") counts as
 // kindMatch of it; the corpus's synonym of a word it never writes counts
 // in full.
-func (e *Engine) coverage(qa *question, want, stems []string) float64 {
+func (e *Engine) coverage(qa *Query, want, stems []string) float64 {
 	lex := e.index.Lexical()
 	var got, total float64
 	for _, qs := range want {

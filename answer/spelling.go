@@ -75,7 +75,7 @@ func (e *Engine) spellings(s string, n int) []string {
 // document writes, the corpus's near spellings ("Kowalsky": kowalski)
 // and WordNet's adjective or noun for it ("Norway": norwegian) as names of
 // their own, and says so in the answer's note.
-func (e *Engine) correctSpelling(qa *question) {
+func (e *Engine) correctSpelling(qa *Query) {
 	for _, n := range slices.Clone(qa.names) {
 		var tried []string
 		for i, w := range n.words {

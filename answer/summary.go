@@ -9,7 +9,7 @@ import (
 // summarize writes the one line above the accounts: what the sources
 // disagree about, or who speaks when they do not. labels holds each
 // account's answer value as written ("1,040", "3 June 2024"), or "".
-func summarize(a *Answer, labels []string, qa *question) string {
+func summarize(a *Answer, labels []string, qa *Query) string {
 	docs := map[string]bool{}
 	for _, acc := range a.Accounts {
 		for _, q := range acc.Quotes {
@@ -109,7 +109,7 @@ func plural(n int, one, many string) string {
 
 // disputeSummary names the sides of every dispute an answer shows: who
 // holds which side, in the question's terms where it asks yes or no.
-func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
+func disputeSummary(a *Answer, shown []shownDispute, qa *Query) string {
 	if len(shown) == 0 {
 		return ""
 	}
@@ -157,7 +157,7 @@ func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
 
 // sideSentence says who holds one side: "ICE says yes", "Engineers at the
 // board say: caused by maintenance".
-func sideSentence(kind, label string, accs []Account, qa *question) string {
+func sideSentence(kind, label string, accs []Account, qa *Query) string {
 	who := saying(accs, 3)
 	switch {
 	case (kind == "polarity" || kind == "rebuttal") && asksYesNo(qa):

@@ -52,7 +52,7 @@ func (e *Engine) corpusSynonyms(w, stem string, verb bool) (stems, words []strin
 // word the corpus never writes, and lets them count for it in full: "Does
 // the photo show…" reads the documents' "photograph". It runs before the
 // question is judged unknown: a word with a stand-in is known.
-func (e *Engine) expandSynonyms(qa *question) {
+func (e *Engine) expandSynonyms(qa *Query) {
 	all := lang.TokenizeAll(qa.text)
 	for _, t := range lang.Tokenize(qa.text) {
 		w := strings.ToLower(t.Word)
@@ -78,7 +78,7 @@ func (e *Engine) expandSynonyms(qa *question) {
 // a determiner ("show the operation", "cause the breach"), or read as a
 // predicate the way claims are read; after a determiner it is a noun
 // ("the show").
-func (e *Engine) usedAsVerb(qa *question, toks []lang.Token, w string) bool {
+func (e *Engine) usedAsVerb(qa *Query, toks []lang.Token, w string) bool {
 	for i, t := range toks {
 		if !strings.EqualFold(t.Word, w) {
 			continue

@@ -221,7 +221,7 @@ func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
 // the question ("what drug was seized at the port": no port wine) or an
 // acronym ("ICE", but "LSD") is a kind only in its first sense; single
 // letters never are.
-func (c *class) kindValues(lx *lexicon.Lexicon, toks []lang.Token, qa *question) []value {
+func (c *class) kindValues(lx *lexicon.Lexicon, toks []lang.Token, qa *Query) []value {
 	lower := make([]string, len(toks))
 	for i, t := range toks {
 		lower[i] = strings.ToLower(t.Word)
@@ -286,13 +286,13 @@ func (c *class) kindValues(lx *lexicon.Lexicon, toks []lang.Token, qa *question)
 // valued reports whether the question's answers are values: figures,
 // dates, or kinds of what a typed question asks for. Such accounts group
 // and conflict by value.
-func (qa *question) valued() bool {
+func (qa *Query) valued() bool {
 	return qa.kind == kindQuantity || qa.kind == kindTime || qa.class != nil
 }
 
 // kindsDisagree reports whether c names another kind than the cluster
 // does, on a question asking for one kind.
-func kindsDisagree(k *cluster, c *candidate, qa *question) bool {
+func kindsDisagree(k *cluster, c *candidate, qa *Query) bool {
 	if qa.class.plural {
 		return false
 	}
@@ -339,7 +339,7 @@ const (
 // its first sense ("horse" is a kind of troops only as cavalry). Names,
 // question words and the answer type of a typed question are not
 // expanded: "sport" would take in every game.
-func (e *Engine) expandKinds(qa *question) {
+func (e *Engine) expandKinds(qa *Query) {
 	var lx *lexicon.Lexicon
 	toks := lang.TokenizeAll(qa.text)
 	for i, t := range toks {

@@ -43,7 +43,7 @@ func TestQuestionClass(t *testing.T) {
 		"What is Tavin known for?":                 "",
 	} {
 		got := ""
-		qa := analyze(q)
+		qa := parseQuery(q)
 		if c := e.lookupClass(qa.classWords, qa.classNext, qa.classAfter); c != nil {
 			got = c.lemma
 			if c.plural {
@@ -131,7 +131,7 @@ func TestPluralTypedQuestionHasNoConflict(t *testing.T) {
 // no drugs, "port" in "the port of Velm" no port wine, but LSD is one.
 func TestKindsOfASentence(t *testing.T) {
 	e := engineOver(t, map[string]string{"a": "Police in Velm seized cocaine."})
-	qa := analyze("What drug was seized at the port of Velm?")
+	qa := parseQuery("What drug was seized at the port of Velm?")
 	qa.class = e.lookupClass(qa.classWords, qa.classNext, qa.classAfter)
 	if qa.class == nil {
 		t.Fatal("no answer type for a what-drug question")
