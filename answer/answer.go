@@ -59,3 +59,7 @@ type Source struct {
 	Published string `json:"published"`
 	URL       string `json:"url"`
 }
+
+func abstain(q, why string) *Answer {
+	return &Answer{Question: q, Mode: "extractive", Abstained: true, Summary: why, Accounts: []Account{}}
+}

@@ -145,24 +145,3 @@ func TestCountedNoun(t *testing.T) {
 		}
 	}
 }
-
-// A count answers "how many X" only when it counts X: the three labs in the
-// same sentence are not drug lords.
-func TestCountsMustCountTheAskedThing(t *testing.T) {
-	e := &Engine{}
-	qa := parseQuery("How many drug lords were extradited?")
-	got := keys(e.answerValues("Three drug labs were raided while 29 captured drug lords were extradited.", &qa))
-	if len(got) != 1 || got[0] != "29" {
-		t.Errorf("values = %q, want [29]", got)
-	}
-}
-
-// answerValues are the values of text that can answer qa, nearest first.
-func (e *Engine) answerValues(text string, qa *Query) []value {
-	toks := lang.TokenizeAll(text)
-	var kinds []value
-	if qa.class != nil {
-		kinds = qa.class.kindValues(e.lex(), toks, qa)
-	}
-	return e.valuesOf(toks, kinds, qa)
-}
