@@ -21,10 +21,10 @@ type disputeExpander struct {
 	k *knowledge
 }
 
-// expand brings every dispute that the question is about, whole. Each side gets an account (the quotes it
-// already has, or its claims that best fit the question), accounts on
-// different sides are marked as conflicting, and the answer names the
-// disputes it shows.
+// expand brings every dispute that the question is about, whole. Each
+// side gets an account (the quotes it already has, or its claims that best
+// fit the question), accounts on different sides are marked as
+// conflicting, and the answer names the disputes it shows.
 //
 // Which disputes a question is about depends on what it asks: a yes/no
 // question is answered by who asserts and who denies; "who" by who led;
