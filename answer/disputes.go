@@ -60,6 +60,9 @@ func (dx *disputeExpander) expand(qa *Query, ans *Answer) []shownDispute {
 		for s, side := range d.Sides {
 			sideAccounts[s] = dx.showSide(qa, f, ans, d, s, side, decided)
 		}
+		if asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) {
+			dx.joinHolders(ans, d, sideAccounts)
+		}
 		for s := range sideAccounts {
 			for t := s + 1; t < len(sideAccounts); t++ {
 				for _, i := range sideAccounts[s] {

@@ -99,6 +99,12 @@ func TestDisputesComeWhole(t *testing.T) {
 		{"shipped", "Were American officers involved in the raid on the Sinaloa labs?", "no ICE agents operated", "led by the ICE Homeland Security Investigations", true},
 		{"shipped", "Did U.S. immigration agents take part in the Sinaloa raids?", "rejected on Thursday", "led by the ICE Homeland Security Investigations", true},
 		{"shipped", "ice ran the sinaloa op?", "no ICE agents operated|rejected on Thursday|denied the report", "led by the ICE Homeland Security Investigations|leadership role", true},
+		// A capital standing for its country is no subject the
+		// disputes must name; the people of a country stand for it; and
+		// every account of a holder on one side is marked, not only the
+		// one quoting the dispute's own claim.
+		{"shipped", "Were agents sent by Washington part of the lab raids in Sinaloa?", "no ICE agents operated", "led by the ICE Homeland Security Investigations|leadership role", true},
+		{"shipped", "is it true that no americans took part in taking apart the labs", "no ICE agents operated", "led by the ICE Homeland Security Investigations|leadership role", true},
 		{"shipped", "Who was in charge of the Sinaloa lab raid?", "led by Mexican authorities", "led by the ICE Homeland Security Investigations", true},
 	}
 	for _, tt := range tests {
@@ -148,6 +154,33 @@ func TestNoDisputeWhereNoneIsAsked(t *testing.T) {
 	}
 	if !a.Abstained {
 		t.Errorf("a question about a government no document names is answered: %q", a.Summary)
+	}
+}
+
+// An organisation no document names is not found in its words ("flood",
+// "agency" are written apart), nor in a word two letters away from its
+// name; a person's name is matched as before.
+func TestUnnamedOrganisationIsAbstainedOn(t *testing.T) {
+	dam, shipped := storyEngine(t, "dam"), defaultEngine(t)
+	for _, tt := range []struct {
+		e       *Engine
+		q       string
+		abstain bool
+	}{
+		{dam, "What did the Regional Flood Agency say about the Korven dam?", true},
+		{dam, "What did the World Dam Council say about the collapse?", true},
+		{shipped, "What did Interpol say about the drug labs?", true},
+		{shipped, "What did the World Trade Organization say about the Sinaloa labs?", true},
+		{shipped, "What did the Mexican Navy do in Sinaloa?", false},
+		{shipped, "What did Claudia Sheinbam say about the raid?", false},
+	} {
+		a, err := tt.e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Abstained != tt.abstain {
+			t.Errorf("%q: abstained = %v, want %v; summary %q", tt.q, a.Abstained, tt.abstain, a.Summary)
+		}
 	}
 }
 

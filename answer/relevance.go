@@ -25,7 +25,7 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 		if !kindAnswers(qa, f, d) || !dx.aboutSubject(qa, f, d) {
 			continue
 		}
-		if subj := subjectKey(f); subj != "" && !cs.Involves(d, subj) {
+		if subj := dx.subjectKey(f); subj != "" && !cs.Involves(d, subj) {
 			// "What did Chuck Schumer say about …" is about disputes
 			// Schumer is part of, not every dispute near its words.
 			continue
@@ -68,10 +68,13 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 }
 
 // subjectKey is the question's first name that is not a country: the one
-// it asks about ("Did ICE lead …", "What did Chuck Schumer say …").
-func subjectKey(f frame) string {
+// it asks about ("Did ICE lead …", "What did Chuck Schumer say …"). A
+// national capital standing for its country ("Did Washington's agents take
+// part …") is not the subject either: the disputes over what that country
+// did seldom name the city.
+func (dx *disputeExpander) subjectKey(f frame) string {
 	for _, n := range f.names {
-		if !strings.HasPrefix(n, "country:") {
+		if !strings.HasPrefix(n, "country:") && !dx.k.claims.Entities.IsCapital(n) {
 			return n
 		}
 	}

@@ -65,6 +65,41 @@ func (dx *disputeExpander) showSide(qa *Query, f frame, ans *Answer, d *corpus.D
 	return accs
 }
 
+// joinHolders adds to a side of a yes/no dispute the other accounts of its
+// holders that answer the same way: the embassy's own "no ICE agents
+// operated" is on the side the corpus put the embassy on, though the claim
+// the dispute holds is another of its sentences. A holder found on two
+// sides, or an account answering otherwise, joins none.
+func (dx *disputeExpander) joinHolders(ans *Answer, d *corpus.Dispute, sides [][]int) {
+	placed := map[int]bool{}
+	for _, accs := range sides {
+		for _, a := range accs {
+			placed[a] = true
+		}
+	}
+	for a := range ans.Accounts {
+		acc := &ans.Accounts[a]
+		if placed[a] || acc.Stance != Affirms && acc.Stance != Denies {
+			continue
+		}
+		home := -1
+		for s, side := range d.Sides {
+			if !slices.ContainsFunc(side, func(i int) bool { return dx.k.sameParty(acc.Holder, dx.k.claims.All[i].Holder) }) {
+				continue
+			}
+			if home >= 0 {
+				home = -2
+				break
+			}
+			home = s
+		}
+		if home < 0 || !slices.ContainsFunc(sides[home], func(b int) bool { return ans.Accounts[b].Stance == acc.Stance }) {
+			continue
+		}
+		sides[home] = append(sides[home], a)
+	}
+}
+
 // yesOrNo is an account's answer to a yes/no question from its side of a
 // dispute. The side's label says whether it denies the dispute's central
 // statement; a denial that is itself negative ("denied that the plant was

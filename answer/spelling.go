@@ -34,6 +34,27 @@ func (an *analyser) relatedForms(word string) []string {
 // (two for long words).
 func (an *analyser) nearSpelling(s string) bool { return len(an.spellings(s, 1)) > 0 }
 
+// nearName reports whether a name's stem is a misspelling of a word the
+// corpus writes as a name: "Sheinbam" of "Sheinbaum", but "Interpol" not
+// of "interior", which the corpus writes in lower case.
+// Two edits apart count only as a swap of letters ("Shienbaum"): two
+// changed letters make another name ("Interpol", "interior").
+func (an *analyser) nearName(stem string) bool {
+	for _, s := range an.spellings(stem, 3) {
+		if !an.k.lower[s] && (editDistance(stem, s, 1) <= 1 || sameLetters(stem, s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
+}
+
 // spellings returns up to n corpus stems within one edit of s (two for
 // long words) that start with the same letter, nearest and then most
 // common first: "kowalsky" finds "kowalski", an acronym the question

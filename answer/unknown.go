@@ -1,8 +1,11 @@
 package answer
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/corpus"
 	"github.com/crosscheck/crosscheck/lang"
 )
 
@@ -34,13 +37,20 @@ func (an *analyser) unknownEntities(qa *Query) []string {
 	for _, n := range qa.names {
 		known := false
 		for _, s := range n.stems {
-			if an.k.known[s] || an.nearSpelling(s) {
+			if an.k.known[s] || an.nearName(s) {
 				known = true
 				break
 			}
 		}
 		for _, w := range n.words {
 			known = known || len(an.relatedForms(w)) > 0
+		}
+		if known && an.ofCommonWords(n) && !an.phraseWritten(n) {
+			// "the World Health Organization" is not mentioned by a
+			// corpus that writes "world", "health" and "organization"
+			// apart: a name made of common words is known only as the
+			// phrase.
+			known = false
 		}
 		if !known {
 			out = append(out, strings.Join(n.words, " "))
@@ -154,3 +164,48 @@ var genericSubjects = map[string]bool{
 	"everybody": true, "nobody": true, "people": true, "sources": true, "source": true,
 	"document": true, "documents": true, "article": true, "articles": true, "report": true, "reports": true,
 }
+
+// ofCommonWords reports whether a name of several words is an
+// organisation's made only of dictionary words, none a country's: "World
+// Health Organization", not "Mexican Navy" or "Omar García". A person's
+// name may be dictionary words too ("Tyler Mane"), and a document may spell
+// it otherwise; an organisation's name is written as it is.
+func (an *analyser) ofCommonWords(n name) bool {
+	if len(n.words) < 2 || an.k.claims == nil || !slices.ContainsFunc(n.words, corpus.IsOrgWord) {
+		return false
+	}
+	lx := an.k.lex()
+	for _, w := range n.words {
+		lw := strings.ToLower(w)
+		if !lx.IsWord(lw) && !lx.IsAdjective(lw) || strings.HasPrefix(an.k.claims.Entities.Key(w), "country:") {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseWritten reports whether some passage writes the name's words as
+// one phrase, in any case, with at most two small words between them
+// ("Secretary of State").
+func (an *analyser) phraseWritten(n name) bool {
+	parts := make([]string, len(n.words))
+	for i, w := range n.words {
+		parts[i] = regexp.QuoteMeta(strings.ToLower(lang.Fold(w)))
+	}
+	re, err := regexp.Compile(`\b` + strings.Join(parts, `(?:\W+\w{1,4}){0,2}\W+`) + `\b`)
+	if err != nil {
+		return true
+	}
+	units := an.k.index.Units()
+	for _, s := range an.k.index.Lexical().Search(n.stems, phraseSearchDepth) {
+		if re.MatchString(strings.ToLower(lang.Fold(units[s.Unit].Text))) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseSearchDepth is how many passages holding a name's words are read
+// for the name as a phrase: the passages that hold all its words rank
+// first, and a corpus that writes the name writes it in one of them.
+const phraseSearchDepth = 50

@@ -190,7 +190,22 @@ func (e *Entities) country(word string) string {
 			return k
 		}
 	}
+	// "Americans", "Mexicans": the people of a country stand for it as
+	// its adjective does.
+	if strings.HasSuffix(w, "s") && len(w) > 4 {
+		for _, n := range e.lex.Pertainyms(w[:len(w)-1]) {
+			if k := e.countryKey(n); k != "" {
+				return k
+			}
+		}
+	}
 	return ""
+}
+
+// IsCapital reports whether key names a national capital ("washington",
+// "mexico city"), which news writes for its country's government.
+func (e *Entities) IsCapital(key string) bool {
+	return e.lex != nil && !strings.Contains(key, ":") && e.lex.SenseIsA(key, 1, "national capital", 1)
 }
 
 // countryKey keys a country by its first WordNet sense, so that every

@@ -44,7 +44,16 @@ var orgWords = setOf("embassy", "ministry", "agency", "department", "government"
 	"states", "kingdom", "nations", "report", "campaign", "coalition", "prosecutor’s", "prosecutors",
 	"fiscalia", "team", "board", "inc", "corp", "llc", "ministerio", "secretaría", "secretaria",
 	"college", "school", "church", "club", "hospital", "museum", "library", "airport", "station",
-	"magazine", "journal", "newspaper", "records", "studios", "festival", "society", "academy", "agencia")
+	"magazine", "journal", "newspaper", "records", "studios", "festival", "society", "academy", "agencia",
+	// Words that end a business's name: "Orvane Chemicals", "Tidewell Lines".
+	"chemicals", "industries", "holdings", "systems", "motors", "airlines", "airways", "lines", "energy",
+	"mining", "foods", "pharmaceuticals", "logistics", "partners", "technologies", "laboratories", "labs",
+	"shipping", "construction", "engineering", "utilities", "railways", "enterprises", "ventures",
+	"solutions", "resources", "petroleum", "electric", "telecom", "insurance", "plc", "gmbh", "llp", "co.")
+
+// IsOrgWord reports whether a word marks a name as an organisation's
+// ("Agency", "Organization", "Ministry").
+func IsOrgWord(w string) bool { return inFold(orgWords, w) }
 
 // refNouns are the lower-case nouns that refer back to an organisation:
 // "the embassy said". Unlike orgWords they leave out words that only mark
@@ -53,7 +62,22 @@ var refNouns = setOf("embassy", "ministry", "agency", "department", "government"
 	"office", "police", "army", "navy", "military", "court", "commission", "committee", "council",
 	"company", "party", "unit", "bureau", "service", "secretariat", "authority", "authorities",
 	"union", "organization", "organisation", "institute", "university", "foundation", "group",
-	"campaign", "coalition", "board", "firm", "prosecutors", "prosecutor’s")
+	"campaign", "coalition", "board", "firm", "prosecutors", "prosecutor’s", "operator", "utility",
+	"manufacturer", "carrier", "airline", "developer", "contractor", "insurer", "regulator", "watchdog",
+	"hospital", "inspectorate", "consortium", "railway", "club", "school")
+
+// corporateNouns refer back to the last business named, whatever its name
+// says ("Orvane Chemicals … The company denied").
+var corporateNouns = setOf("company", "firm", "operator", "utility", "manufacturer", "carrier", "airline",
+	"developer", "contractor", "insurer", "consortium", "railway")
+
+// publicWords mark an organisation that is no business: "the company" never
+// refers back to it.
+var publicWords = setOf("embassy", "ministry", "agency", "department", "government", "administration",
+	"office", "police", "army", "navy", "military", "court", "commission", "committee", "council",
+	"bureau", "secretariat", "authority", "authorities", "enforcement", "investigations", "forces",
+	"guard", "times", "post", "news", "press", "journal", "herald", "gazette", "courier", "tribune",
+	"radio", "university", "school", "hospital", "party", "union", "parliament", "congress", "senate")
 
 // agencyWords are the org words "the agency" may refer to.
 var agencyWords = setOf("agency", "administration", "bureau", "service", "enforcement", "commission",

@@ -88,22 +88,64 @@ func decodeFrontMatter(src []byte, fm *frontMatter) error {
 	if m.Kind != yaml.MappingNode {
 		return errors.New("front matter is not a YAML mapping of key: value lines; fix it or remove the --- block")
 	}
+	// An alias fills a field only when the field's own key is absent, so
+	// "outlet" wins over "source" whichever comes first.
+	alias := map[string]string{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		v := nodeText(m.Content[i+1])
-		switch strings.ToLower(strings.TrimSpace(m.Content[i].Value)) {
-		case "title":
-			fm.Title = oneLine(v)
-		case "outlet":
-			fm.Outlet = oneLine(v)
-		case "author":
-			fm.Author = oneLine(v)
-		case "published":
-			fm.Published = normaliseDate(v)
-		case "url":
-			fm.URL = strings.TrimSpace(v)
+		key := strings.ToLower(strings.TrimSpace(m.Content[i].Value))
+		if field, ok := fieldAliases[key]; ok {
+			if _, seen := alias[field]; !seen {
+				alias[field] = v
+			}
+			continue
+		}
+		fm.set(key, v)
+	}
+	for field, v := range alias {
+		if fm.get(field) == "" {
+			fm.set(field, v)
 		}
 	}
 	return nil
+}
+
+// fieldAliases are the other names static-site generators and feed
+// exporters give our fields: Hugo and Jekyll write "date", many exports
+// "source" or "publisher" for the outlet.
+var fieldAliases = map[string]string{
+	"source": "outlet", "publisher": "outlet", "publication": "outlet", "site_name": "outlet", "site": "outlet",
+	"date": "published", "pubdate": "published", "published_at": "published", "publish_date": "published",
+	"authors": "author", "byline": "author", "link": "url", "source_url": "url",
+}
+
+func (fm *frontMatter) set(key, v string) {
+	switch key {
+	case "title":
+		fm.Title = oneLine(v)
+	case "outlet":
+		fm.Outlet = oneLine(v)
+	case "author":
+		fm.Author = oneLine(v)
+	case "published":
+		fm.Published = normaliseDate(v)
+	case "url":
+		fm.URL = strings.TrimSpace(v)
+	}
+}
+
+func (fm *frontMatter) get(key string) string {
+	switch key {
+	case "outlet":
+		return fm.Outlet
+	case "author":
+		return fm.Author
+	case "published":
+		return fm.Published
+	case "url":
+		return fm.URL
+	}
+	return ""
 }
 
 // nodeText is a scalar's text, or a list of scalars joined with ", " (an

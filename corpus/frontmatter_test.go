@@ -22,6 +22,19 @@ func TestFrontMatter(t *testing.T) {
 			body: "Body.\n",
 		},
 		{
+			// Hugo and Jekyll write "date", many exports "source".
+			name: "other names for our fields",
+			raw:  "---\ntitle: T\nsource: The Wire\ndate: 2025-05-14\nbyline: Ada Lind\nlink: https://example.com/w\n---\nBody.\n",
+			want: frontMatter{Title: "T", Outlet: "The Wire", Author: "Ada Lind", Published: "2025-05-14", URL: "https://example.com/w"},
+			body: "Body.\n",
+		},
+		{
+			name: "own name wins over an alias, in any order",
+			raw:  "---\nsource: Feed Export\noutlet: The Paper\npublished: 2025-05-14\ndate: 2020-01-01\n---\nBody.\n",
+			want: frontMatter{Outlet: "The Paper", Published: "2025-05-14"},
+			body: "Body.\n",
+		},
+		{
 			name: "crlf",
 			raw:  "---\r\ntitle: A Title\r\npublished: 2025-05-14\r\n---\r\nBody.\r\n",
 			want: frontMatter{Title: "A Title", Published: "2025-05-14"},

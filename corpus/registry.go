@@ -26,6 +26,9 @@ type entity struct {
 	// gender is 'm' or 'f' once a pronoun has named this person
 	// unambiguously, 0 while unknown.
 	gender byte
+	// description is set for an organisation known only by what it is
+	// ("The ministry"), never named.
+	description bool
 }
 
 // String is the speaker name handed out.
@@ -231,19 +234,54 @@ func (r *registry) pronounPerson(g byte) *entity {
 // org resolves "the embassy", "the agency", "it": the last organisation
 // named whose name holds the noun (any agency-like word for "agency"), else
 // the last organisation that spoke.
-func (r *registry) org(noun string) *entity {
+func (r *registry) org(noun string, mods []string) *entity {
 	match := func(w string) bool { return w == noun }
 	if noun == "agency" {
 		match = func(w string) bool { return agencyWords[w] }
 	}
-	if noun != "" {
-		if e := lastOf(r.mentions, func(e *entity) bool {
-			return e.kind == kindOrg && (e.hasWord(match) || noun == "agency" && e.acronym != "")
-		}); e != nil {
-			return e
+	if noun == "" {
+		return lastOf(r.speakers, func(e *entity) bool { return e.kind == kindOrg })
+	}
+	// "the regional health agency" is not ICE, an agency named before:
+	// modifiers must meet the name they point back to.
+	fits := func(e *entity) bool {
+		return len(mods) == 0 || e.hasWord(func(w string) bool { return containsWord(mods, w) })
+	}
+	if e := lastOf(r.mentions, func(e *entity) bool {
+		return e.kind == kindOrg && (e.hasWord(match) || noun == "agency" && e.acronym != "" && !e.description) && fits(e)
+	}); e != nil {
+		return e
+	}
+	if corporateNouns[noun] && len(mods) == 0 {
+		// "The company denied …" after "Orvane Chemicals said …": the
+		// last business named, never a ministry or an outlet.
+		return lastOf(r.mentions, func(e *entity) bool {
+			return e.kind == kindOrg && !e.description && !e.hasWord(func(w string) bool { return publicWords[w] })
+		})
+	}
+	return nil
+}
+
+// describe returns the entity a description with no name stands for
+// ("The ministry"), creating it on first use.
+func (r *registry) describe(ws []string) *entity {
+	key := keyOf(ws)
+	e := r.byKey[key]
+	if e == nil {
+		e = &entity{words: ws, kind: kindOrg, description: true}
+		r.byKey[key] = e
+	}
+	r.mentions = append(r.mentions, e)
+	return e
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
 		}
 	}
-	return lastOf(r.speakers, func(e *entity) bool { return e.kind == kindOrg })
+	return false
 }
 
 // anyone resolves "they": the last speaker of any kind.

@@ -215,7 +215,70 @@ func nounPhrase(reg *registry, toks []token, j int) *entity {
 	if personNouns[noun] {
 		return reg.person(noun)
 	}
-	return reg.org(noun)
+	mods := wordsBetween(toks, k+1, j)
+	if len(mods) == 0 {
+		// "…, the office said": the office this sentence described
+		// earlier ("Inspectors from the state environment office found").
+		if m, d := describedBefore(toks, k, noun); m >= 0 {
+			k, j, mods = d, m, wordsBetween(toks, d+1, m)
+		}
+	}
+	if e := reg.org(noun, mods); e != nil {
+		return e
+	}
+	// A reference to nothing named: "The ministry rejected …", "the
+	// regional health agency said". The description itself holds the
+	// claim, so that a later "the agency" finds it and the claim is
+	// not handed to whichever organisation spoke last.
+	return reg.describe(wordsOf3(toks, k, j))
+}
+
+// wordsBetween returns the lower-case words of toks[from:to].
+func wordsBetween(toks []token, from, to int) []string {
+	var out []string
+	for _, t := range toks[from:to] {
+		if t.word {
+			out = append(out, lowerASCII(t.text))
+		}
+	}
+	return out
+}
+
+// wordsOf3 is the description toks[det:noun+1] as written, its
+// determiner "the" capitalised: "The regional health agency".
+func wordsOf3(toks []token, det, noun int) []string {
+	var out []string
+	for _, t := range toks[det : noun+1] {
+		if t.word {
+			out = append(out, t.text)
+		}
+	}
+	if len(out) > 0 && lowerASCII(out[0]) == "the" {
+		out[0] = "The"
+	} else if len(out) > 0 {
+		out = append([]string{"The"}, out[1:]...)
+	}
+	return out
+}
+
+// describedBefore finds, before token end, the same noun under a
+// determiner with modifiers: it returns the noun's and the determiner's
+// positions, or -1.
+func describedBefore(toks []token, end int, noun string) (at, det int) {
+	for m := end - 1; m > 0; m-- {
+		if toks[m].text != noun || toks[m].quoted {
+			continue
+		}
+		for d := m - 1; d >= 0 && m-d <= 4 && toks[d].word; d-- {
+			if isDeterminer(lowerASCII(toks[d].text)) {
+				if m-d > 1 {
+					return m, d
+				}
+				break
+			}
+		}
+	}
+	return -1, -1
 }
 
 func isDeterminer(w string) bool {
@@ -259,7 +322,7 @@ func pronoun(reg *registry, toks []token, j int, p string) *entity {
 	case "she":
 		return reg.pronounPerson('f')
 	case "it":
-		return reg.org("")
+		return reg.org("", nil)
 	}
 	return reg.anyone()
 }
@@ -278,7 +341,7 @@ func subjectAfter(reg *registry, toks []token, k int, source bool) *entity {
 			}
 			return nounPhrase(reg, toks, k)
 		}
-		if lw != "the" && !(source && sourceWords[lw]) && !isDemonym(lw) {
+		if lw != "the" && !(source && sourceWords[lw]) && !isDemonym(lw) && !beforeFullName(toks, k) {
 			return nil
 		}
 		k++
@@ -303,6 +366,22 @@ func subjectAfter(reg *registry, toks []token, k int, source bool) *entity {
 		acr = sp.acronym
 	}
 	return reg.resolve(ps[0], acr)
+}
+
+// beforeFullName reports whether the lower-case word at k opens a title
+// that a full name ends within three words: "said inspector Paul Dremmer",
+// "said local doctor Mira Castell".
+func beforeFullName(toks []token, k int) bool {
+	for n := k; n < len(toks) && n-k < 3; n++ {
+		t := toks[n]
+		if !t.word || t.quoted {
+			return false
+		}
+		if t.cap {
+			return n+1 < len(toks) && toks[n+1].cap && toks[n+1].word
+		}
+	}
+	return false
 }
 
 // spreadQuotes gives every sentence of a quotation that runs over several

@@ -13,6 +13,7 @@ import (
 
 // speechVerbs introduce reported speech; see also weakVerbs and baseVerbs.
 var speechVerbs = setOf(
+	"refuted", "refutes", "contradicted", "contradicts",
 	"said", "says", "saying", "told", "tells", "added", "adds", "stated", "states", "claimed",
 	"claims", "denied", "denies", "rejected", "rejects", "emphasized", "emphasised", "emphasizes",
 	"emphasises", "clarified", "clarifies", "argued", "argues", "insisted", "insists", "warned",
@@ -32,10 +33,11 @@ var speechVerbs = setOf(
 
 // weakVerbs report speech only when what follows opens the content ("wrote
 // that", "called it “false”"); otherwise they are "wrote a book", "was
-// called Viu", or plural nouns ("Editorial notes").
+// called Viu", or plural nouns ("Editorial notes"). "Blamed" is not weak:
+// whoever blames a cause holds that claim.
 var weakVerbs = setOf("wrote", "writes", "called", "calls", "asked", "asks", "described",
 	"describes", "posted", "reported", "reports", "informed", "informs", "questioned", "questions",
-	"praised", "praises", "blamed", "blames", "accused", "accuses", "urged", "urges", "replied",
+	"praised", "praises", "accused", "accuses", "urged", "urges", "replied",
 	"replies", "answered", "declared", "declares", "maintained", "maintains", "notes", "states",
 	"claims", "adds", "tweets", "stresses", "suggested", "suggests", "estimated", "predicted",
 	"recalled", "revealed", "reveals", "thinks", "believes", "believed", "condemned", "condemns",

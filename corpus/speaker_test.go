@@ -32,6 +32,23 @@ func TestAttribute(t *testing.T) {
 		{"title stripped", []string{"Northland President Jane Roe warned of a crisis."}, []string{"Jane Roe"}},
 		{"long title stripped", []string{"Senate Majority Leader Omar Quill slammed the deal."}, []string{"Omar Quill"}},
 		{"security chief", []string{"According to Northland Security Chief Omar García Quill, 750 labs were closed."}, []string{"Omar García Quill"}},
+		{"the company is the business named", []string{
+			"Orvane Chemicals said its plant was safe.",
+			"The company denied that anything escaped.",
+		}, []string{"Orvane Chemicals", "Orvane Chemicals"}},
+		{"an unnamed ministry is not the business that spoke", []string{
+			"Orvane Chemicals said sales rose.",
+			"The ministry rejected the figure.",
+		}, []string{"Orvane Chemicals", "The ministry"}},
+		{"a described agency is not the agency named before", []string{
+			"The Northland Security Office (NSO) said the border was closed.",
+			"The regional health agency said it was testing samples.",
+			"The agency added that results would come next week.",
+		}, []string{"NSO", "The regional health agency", "The regional health agency"}},
+		{"title before the name after said", []string{"“It failed,” said inspector Paul Dremmer."}, []string{"Paul Dremmer"}},
+		{"the office the sentence described", []string{"Inspectors from the state water office found a leak, the office said."}, []string{"The state water office"}},
+		{"blamed", []string{"Tomas Brell blamed the flood on rain."}, []string{"Tomas Brell"}},
+		{"blamed, passive", []string{"The flood was blamed on rain."}, []string{""}},
 		{"surname resolves", []string{
 			"Jane Roe arrived on Monday.",
 			"Roe said the plan failed.",
