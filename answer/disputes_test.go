@@ -172,6 +172,8 @@ func TestUnnamedOrganisationIsAbstainedOn(t *testing.T) {
 		{shipped, "What did Interpol say about the drug labs?", true},
 		{shipped, "What did the World Trade Organization say about the Sinaloa labs?", true},
 		{shipped, "What did the Mexican Navy do in Sinaloa?", false},
+		// A short form may stand for what the corpus names otherwise.
+		{shipped, "Did the White House allow El Chapo's family into the US?", false},
 		{shipped, "What did Claudia Sheinbam say about the raid?", false},
 	} {
 		a, err := tt.e.Ask(context.Background(), tt.q)

@@ -34,9 +34,11 @@ func (an *analyser) relatedForms(word string) []string {
 // (two for long words).
 func (an *analyser) nearSpelling(s string) bool { return len(an.spellings(s, 1)) > 0 }
 
-// nearName reports whether a name's stem is a misspelling of a word the
+// nearName reports whether a one-word name is a misspelling of a word the
 // corpus writes as a name: "Sheinbam" of "Sheinbaum", but "Interpol" not
-// of "interior", which the corpus writes in lower case.
+// of "interior", which the corpus writes in lower case. A name of several
+// words is more often a description than a name ("White House" for the
+// administration), and a near word of it keeps it from being abstained on.
 // Two edits apart count only as a swap of letters ("Shienbaum"): two
 // changed letters make another name ("Interpol", "interior").
 func (an *analyser) nearName(stem string) bool {

@@ -37,7 +37,7 @@ func (an *analyser) unknownEntities(qa *Query) []string {
 	for _, n := range qa.names {
 		known := false
 		for _, s := range n.stems {
-			if an.k.known[s] || an.nearName(s) {
+			if an.k.known[s] || len(n.words) == 1 && an.nearName(s) || len(n.words) > 1 && an.nearSpelling(s) {
 				known = true
 				break
 			}
@@ -165,13 +165,15 @@ var genericSubjects = map[string]bool{
 	"document": true, "documents": true, "article": true, "articles": true, "report": true, "reports": true,
 }
 
-// ofCommonWords reports whether a name of several words is an
+// ofCommonWords reports whether a name of three words or more is an
 // organisation's made only of dictionary words, none a country's: "World
 // Health Organization", not "Mexican Navy" or "Omar García". A person's
 // name may be dictionary words too ("Tyler Mane"), and a document may spell
-// it otherwise; an organisation's name is written as it is.
+// it otherwise; an organisation's full name is written as it is. Two words
+// are often a short form standing for what a corpus names otherwise ("White
+// House", "State Department").
 func (an *analyser) ofCommonWords(n name) bool {
-	if len(n.words) < 2 || an.k.claims == nil || !slices.ContainsFunc(n.words, corpus.IsOrgWord) {
+	if len(n.words) < 3 || an.k.claims == nil || !slices.ContainsFunc(n.words, corpus.IsOrgWord) {
 		return false
 	}
 	lx := an.k.lex()
@@ -190,9 +192,10 @@ func (an *analyser) ofCommonWords(n name) bool {
 func (an *analyser) phraseWritten(n name) bool {
 	parts := make([]string, len(n.words))
 	for i, w := range n.words {
-		parts[i] = regexp.QuoteMeta(strings.ToLower(lang.Fold(w)))
+		// Any ending of the word's stem: "Organizations" writes it too.
+		parts[i] = regexp.QuoteMeta(lang.Stem(strings.ToLower(lang.Fold(w)))) + `\w*`
 	}
-	re, err := regexp.Compile(`\b` + strings.Join(parts, `(?:\W+\w{1,4}){0,2}\W+`) + `\b`)
+	re, err := regexp.Compile(`\b` + strings.Join(parts, `(?:\W+\w{1,4}){0,2}\W+`))
 	if err != nil {
 		return true
 	}

@@ -63,8 +63,11 @@ type Claim struct {
 	// Values are the figures it states, each with its unit and scope; Agents
 	// who it says led or did the act; Causes what it says caused it.
 	Values []Value
-	Agents []string
-	Causes []string
+	// NotValues are figures the claim rules out: "seven, not the five
+	// announced by the agency" → five.
+	NotValues []Value
+	Agents    []string
+	Causes    []string
 	// AgentText is the first agent as written ("Mexican authorities");
 	// CauseText the first cause's nouns ("lightning strike").
 	AgentText, CauseText string
@@ -146,7 +149,7 @@ var (
 		"total": "total", "all": "total", "overall": "total", "toll": "total", "cumulative": "total", "altogether": "total",
 		"risen": "total", "rose": "total", "climbed": "total",
 		"since": "since", "by": "by", "within": "within", "first": "within",
-		"later": "later", "hospital": "later",
+		"later": "later", "weekend": "weekend",
 		"today": "day", "yesterday": "day", "morning": "day",
 		"week": "week", "month": "month", "months": "month", "year": "year", "years": "year",
 		// one event, against a running total
@@ -588,7 +591,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		// took part": denials side by side all deny.
 		c.Polarity = Denied
 	}
-	c.Values = claimValues(toks, clause, ents, text)
+	c.Values, c.NotValues = claimValues(toks, clause, ents, text)
 	c.Agents = agents(toks, names, c, ents)
 	c.Causes, c.CauseText = causes(toks, names, ents)
 }
@@ -925,9 +928,10 @@ func runBefore(names []nameRun, at, within int) int {
 }
 
 // claimValues reads the figures of a claim with their unit (the noun after
-// the figure) and scope (scope words within a few tokens).
-func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) []Value {
-	var out []Value
+// the figure, else the count the clause names before it) and scope (scope
+// words within a few tokens), and apart from them the figures it rules
+// out ("seven, not the five …").
+func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) (out, not []Value) {
 	for i, t := range toks {
 		lw := strings.ToLower(t.Word)
 		num, ok := parseNumber(lw)
@@ -953,16 +957,62 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) [
 				v.Unit = ents.lemma(w)
 			}
 		}
+		if ruledOut(toks, i) && len(out) > 0 {
+			// "at seven, not the five announced by …": the figure the
+			// claim corrects, counted as its own figure is.
+			if v.Unit == "" {
+				v.Unit = out[len(out)-1].Unit
+			}
+			v.Scope = out[len(out)-1].Scope
+			not = append(not, v)
+			continue
+		}
+		if v.Unit == "" {
+			v.Unit = countBefore(toks, i, ents)
+		}
 		v.Scope = scopeNear(toks, clause, i)
 		out = append(out, v)
 	}
-	return out
+	return out, not
+}
+
+// ruledOut reports whether the figure at i follows "not" or "not the"
+// right after a comma: "seven, not the five".
+func ruledOut(toks []lang.Token, i int) bool {
+	k := i - 1
+	if k >= 0 && strings.EqualFold(toks[k].Word, "the") {
+		k--
+	}
+	return k >= 0 && strings.EqualFold(toks[k].Word, "not")
+}
+
+// countBefore is the unit of a figure no noun follows, from what the words
+// before it count: "put the number of patients who have died at seven"
+// counts patients, "the death toll has risen to five" deaths.
+func countBefore(toks []lang.Token, i int, ents *Entities) string {
+	for k := i - 1; k >= 0 && i-k <= 14; k-- {
+		w := strings.ToLower(toks[k].Word)
+		switch {
+		case w == "toll" || w == "tally":
+			return "death"
+		case w == "number" && k+2 < i && strings.EqualFold(toks[k+1].Word, "of"):
+			if u := strings.ToLower(toks[k+2].Word); ents.isNoun(u) && !lang.IsStopword(u) {
+				return ents.lemma(u)
+			}
+		case isNumber(w):
+			return "" // another figure's words
+		}
+	}
+	return ""
 }
 
 // scopeNear is the scope a figure at i takes from the words of its own
 // clause — or of a short opening clause before it ("By April 2025, …") —
 // a time word first (a weekday is its own day), else a part word.
 func scopeNear(toks []lang.Token, clause []int, i int) string {
+	if y := pastYear(toks, i); y != "" {
+		return "in " + y
+	}
 	in := func(k int) bool {
 		if clause[k] == clause[i] {
 			return true
@@ -1000,6 +1050,23 @@ func scopeNear(toks []lang.Token, clause []int, i int) string {
 				}
 				return s
 			}
+		}
+	}
+	return ""
+}
+
+// pastYear is the year of an earlier event a figure belongs to: "the
+// worst since 2016, when four patients died" counts 2016's dead.
+func pastYear(toks []lang.Token, i int) string {
+	for k := i - 1; k >= 2 && i-k <= 6; k-- {
+		if strings.EqualFold(toks[k].Word, "when") {
+			if y := strings.ToLower(toks[k-2].Word); isYearToken(y, toks, k-2) && len(y) == 4 {
+				return y
+			}
+			if y := strings.ToLower(toks[k-1].Word); isYearToken(y, toks, k-1) && len(y) == 4 {
+				return y
+			}
+			return ""
 		}
 	}
 	return ""

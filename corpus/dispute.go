@@ -499,6 +499,8 @@ func (cs *Claims) findDisputes(m *meanings) {
 				label = cs.agentSides(comp)
 			case KindCause:
 				label = cs.causeSides(comp)
+			case KindValue:
+				label = cs.valueSides(comp)
 			}
 			cs.addDispute(kind, comp, label)
 		}
@@ -639,7 +641,7 @@ func (cs *Claims) text(c *Claim) string { return string(cs.docs[c.DocID].Raw[c.S
 // only pairs with one such claim are compared.
 func (cs *Claims) mayConflict(i int) bool {
 	c := &cs.All[i]
-	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.Values) > 0)
+	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.Values) > 0 || len(c.NotValues) > 0)
 }
 
 // couldPair is the cheap test before conflict: claim x (which may start a
@@ -652,7 +654,7 @@ func (cs *Claims) couldPair(x, y int) bool {
 	}
 	return cs.denies(x) != cs.denies(y) || a.Rebuts != b.Rebuts ||
 		len(a.Agents) > 0 && len(b.Agents) > 0 || len(a.Causes) > 0 && len(b.Causes) > 0 ||
-		len(a.Values) > 0 && len(b.Values) > 0
+		len(a.Values) > 0 && len(b.Values) > 0 || len(a.NotValues) > 0 && len(b.Values) > 0 || len(b.NotValues) > 0 && len(a.Values) > 0
 }
 
 // components groups the claims linked by edges.
@@ -1069,12 +1071,31 @@ func (cs *Claims) sharesTopic(x, y *Claim) bool {
 // differ. Different scopes ("on the night" and "in all") are not a
 // conflict: they are shown side by side.
 func (cs *Claims) valuesDiffer(m *meanings, x, y *Claim) bool {
+	if rulesOut(x, y) || rulesOut(y, x) {
+		return true
+	}
 	for _, a := range x.Values {
 		for _, b := range y.Values {
 			if a.Unit == "" || b.Unit == "" || a.Scope != b.Scope || a.Num == b.Num {
 				continue
 			}
 			if m.related(a.Unit, b.Unit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rulesOut reports whether x rules out a figure y gives: "seven, not the
+// five the agency announced" against "the toll has risen to five". The
+// correction names the figure it rejects, whatever scope or unit y gives
+// it ("deaths" of a toll, "patients" of a count); the two must still share
+// their subject (see conflict).
+func rulesOut(x, y *Claim) bool {
+	for _, a := range x.NotValues {
+		for _, b := range y.Values {
+			if a.Num == b.Num && a.Num >= 2 {
 				return true
 			}
 		}
@@ -1104,6 +1125,27 @@ func (cs *Claims) addDispute(kind string, comp []int, label func(int) string) {
 	d.Contested = cs.contested(kind, comp)
 	d.ID = disputeID(cs, comp)
 	cs.Disputes = append(cs.Disputes, d)
+}
+
+// valueSides labels the claims of a value dispute by their figure: "five
+// deaths in all" and "five patients" give one figure, and are one side,
+// labelled as the first claim giving it says it.
+func (cs *Claims) valueSides(comp []int) func(int) string {
+	byNum := map[float64]string{}
+	return func(i int) string {
+		c := &cs.All[i]
+		for _, v := range c.Values {
+			if v.Unit == "" {
+				continue
+			}
+			if l, ok := byNum[v.Num]; ok {
+				return l
+			}
+			byNum[v.Num] = v.Label()
+			return byNum[v.Num]
+		}
+		return cs.sideLabel(KindValue, c)
+	}
 }
 
 // agentSides labels the claims of an agent dispute by who they say led,

@@ -243,3 +243,32 @@ func TestCauseKeepsItsNouns(t *testing.T) {
 		t.Errorf("a faulty heater and a lightning strike are not two causes")
 	}
 }
+
+// A correction names the figure it rejects ("seven, not the five …"): it
+// disputes that figure whatever scope and unit the other gives it; a figure
+// with no noun after it counts what the clause named before it; and a past
+// event's figure ("since 2016, when four died") disputes no current count.
+func TestFiguresRuledOutAndCounted(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("The death toll from the fever outbreak at Norrby Clinic has risen to five, the Coastal Health Board said on Monday.\n")},
+		"b.md": {Data: []byte("The Norrby nurses' union put the number of patients who died in the fever outbreak at seven, not the five announced by the Coastal Health Board.\n")},
+		"c.md": {Data: []byte("The Norrby fever outbreak is the worst at the clinic since 2016, when four patients died in a fever outbreak.\n")},
+		"d.md": {Data: []byte("Two patients died over the weekend in the Norrby fever outbreak, Norrby Clinic said.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	d := disputeOver(c, cs, KindValue, "at seven, not the five", "risen to five")
+	if d == nil {
+		t.Fatalf("'seven, not the five' does not dispute 'risen to five'")
+	}
+	if len(d.Sides) != 2 {
+		t.Errorf("want two sides (five, seven), got %v", d.Labels)
+	}
+	for _, s := range []string{"since 2016, when four", "over the weekend"} {
+		if d := disputeOver(c, cs, KindValue, s, "risen to five"); d != nil {
+			t.Errorf("%q disputes the running toll: %v", s, d.Labels)
+		}
+	}
+}
