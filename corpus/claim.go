@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"github.com/crosscheck/crosscheck/lexicon"
 	"regexp"
 	"strconv"
 	"strings"
@@ -87,6 +88,10 @@ type Value struct {
 	// time or part it covers ("night", "total", "since feb 18"), "" when
 	// the sentence does not say.
 	Unit, Scope string
+	// Event is what befell what it counts ("die", "injure", "carry"),
+	// the verb of its clause; "" when the clause has none. Figures of
+	// different events count different things.
+	Event string
 }
 
 // Label says a figure for a reader: "4 people (on the night)", "7 (in all)".
@@ -409,7 +414,10 @@ func isClaimSentence(d *Document, si int, t string) bool {
 	if t == "" || strings.HasSuffix(t, "?") {
 		return false
 	}
-	if d.Title != "" && strings.EqualFold(t, strings.TrimSpace(d.Title)) && hasOtherContent(d, si) {
+	if d.Title != "" && strings.EqualFold(t, strings.TrimSpace(d.Title)) && hasOtherContent(d, si) && !endsTerminal([]byte(t), 0, len(t)) {
+		// A headline, not a sentence: a file without a title whose
+		// first line is a full sentence ("Ostra Rail said 37 were
+		// hurt.") has that sentence as a claim.
 		return false
 	}
 	// A heading or a label: no terminal punctuation and few words.
@@ -957,6 +965,9 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) (
 				v.Unit = ents.lemma(w)
 			}
 		}
+		if clockFigure(text, t.Word) {
+			continue // "the 06:15 service"
+		}
 		if ruledOut(toks, i) && len(out) > 0 {
 			// "at seven, not the five announced by …": the figure the
 			// claim corrects, counted as its own figure is.
@@ -968,13 +979,76 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) (
 			continue
 		}
 		if v.Unit == "" {
-			v.Unit = countBefore(toks, i, ents)
+			v.Unit, v.Event = countBefore(toks, i, ents)
+		}
+		if v.Event == "" {
+			v.Event = eventNear(toks, clause, i, ents)
 		}
 		v.Scope = scopeNear(toks, clause, i)
 		out = append(out, v)
 	}
 	return out, not
 }
+
+// clockFigure reports whether a number is written as part of a clock time
+// ("06:15").
+func clockFigure(text, num string) bool {
+	return strings.Contains(text, num+":") && len(num) <= 2 || strings.Contains(text, ":"+num)
+}
+
+// eventNear is the event of the figure at i: the first verb after it in
+// its clause ("48 people had been injured"), else the verb right before it
+// ("killed three", "carrying about 260 passengers"), as its canonical
+// lemma. Verbs of saying, being and counting name no event.
+func eventNear(toks []lang.Token, clause []int, i int, ents *Entities) string {
+	for k := i + 1; k < len(toks) && k <= i+10 && clause[k] == clause[i]; k++ {
+		if ev := eventAt(toks, k, ents); ev != "" {
+			return ev
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-3 && clause[k] == clause[i]; k-- {
+		if ev := eventAt(toks, k, ents); ev != "" {
+			return ev
+		}
+	}
+	return ""
+}
+
+// eventAt is the event word at k, or "".
+func eventAt(toks []lang.Token, k int, ents *Entities) string {
+	w := strings.ToLower(toks[k].Word)
+	if ev, ok := sameEvent[w]; ok {
+		return ev
+	}
+	if notEvents[w] || !ents.isPredicateAt(toks, k) || ents.lex == nil {
+		return ""
+	}
+	b := ents.lex.Base(w, lexicon.Verb)
+	if len(b) == 0 || notEvents[b[0]] {
+		return ""
+	}
+	if ev, ok := sameEvent[b[0]]; ok {
+		return ev
+	}
+	return b[0]
+}
+
+// sameEvent folds the words news uses for one event into one: the killed
+// are the dead, the hurt the injured.
+var sameEvent = map[string]string{
+	"kill": "die", "killed": "die", "dead": "die", "died": "die", "die": "die", "dying": "die", "perished": "die", "perish": "die",
+	"death": "die", "deaths": "die", "fatalities": "die", "fatality": "die",
+	"hurt": "injure", "injured": "injure", "injure": "injure", "wounded": "injure", "wound": "injure", "injuries": "injure",
+}
+
+// notEvents are verbs that say how a figure was given or changed, not
+// what it counts: "the toll rose to five", "put the number at seven".
+var notEvents = setOf("be", "is", "was", "were", "are", "been", "being", "have", "has", "had", "rise", "risen", "rose",
+	"climb", "climbed", "reach", "reached", "stand", "stood", "put", "give", "given", "remain", "remained",
+	"include", "included", "including", "count", "counted", "say", "said", "says", "announce", "announced",
+	"confirm", "confirmed", "report", "reported", "estimate", "estimated", "tell", "told", "add", "added",
+	"increase", "increased", "fall", "fell", "drop", "dropped", "total", "totalled", "totaled", "bring", "brought",
+	"near", "about", "around", "over", "under", "up", "down")
 
 // ruledOut reports whether the figure at i follows "not" or "not the"
 // right after a comma: "seven, not the five".
@@ -986,24 +1060,31 @@ func ruledOut(toks []lang.Token, i int) bool {
 	return k >= 0 && strings.EqualFold(toks[k].Word, "not")
 }
 
-// countBefore is the unit of a figure no noun follows, from what the words
-// before it count: "put the number of patients who have died at seven"
-// counts patients, "the death toll has risen to five" deaths.
-func countBefore(toks []lang.Token, i int, ents *Entities) string {
+// countBefore is the unit and event of a figure no noun follows, from
+// what the words before it count: "put the number of patients who have
+// died at seven" counts patients who died, "the death toll has risen to
+// five" deaths.
+func countBefore(toks []lang.Token, i int, ents *Entities) (unit, event string) {
 	for k := i - 1; k >= 0 && i-k <= 14; k-- {
 		w := strings.ToLower(toks[k].Word)
 		switch {
 		case w == "toll" || w == "tally":
-			return "death"
+			return "death", "die"
 		case w == "number" && k+2 < i && strings.EqualFold(toks[k+1].Word, "of"):
 			if u := strings.ToLower(toks[k+2].Word); ents.isNoun(u) && !lang.IsStopword(u) {
-				return ents.lemma(u)
+				for j := k + 3; j < i && j <= k+7; j++ {
+					if ev := eventAt(toks, j, ents); ev != "" {
+						event = ev
+						break
+					}
+				}
+				return ents.lemma(u), event
 			}
 		case isNumber(w):
-			return "" // another figure's words
+			return "", "" // another figure's words
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // scopeNear is the scope a figure at i takes from the words of its own
@@ -1012,6 +1093,16 @@ func countBefore(toks []lang.Token, i int, ents *Entities) string {
 func scopeNear(toks []lang.Token, clause []int, i int) string {
 	if y := pastYear(toks, i); y != "" {
 		return "in " + y
+	}
+	if i+2 < len(toks) && strings.EqualFold(toks[i+1].Word, "of") && partOf[strings.ToLower(toks[i+2].Word)] {
+		// "three of the dead", "two of our patients": a part of a
+		// count given elsewhere.
+		return "part"
+	}
+	if i >= 2 && strings.EqualFold(toks[i-1].Word, "to") && scopeWords[strings.ToLower(toks[i-2].Word)] == "total" {
+		// "rose to six on Thursday": a running total, whatever day
+		// it was counted.
+		return "total"
 	}
 	in := func(k int) bool {
 		if clause[k] == clause[i] {
@@ -1054,6 +1145,10 @@ func scopeNear(toks []lang.Token, clause []int, i int) string {
 	}
 	return ""
 }
+
+// partOf are the determiners of "three of the dead": what follows is the
+// whole the figure is a part of.
+var partOf = setOf("the", "our", "its", "their", "his", "her", "those", "these", "them", "us")
 
 // pastYear is the year of an earlier event a figure belongs to: "the
 // worst since 2016, when four patients died" counts 2016's dead.

@@ -60,7 +60,11 @@ type Claims struct {
 	// topics are the names of each document's title, titleWords its other
 	// content lemmas.
 	topics, titleWords map[string][]string
-	docs               map[string]*Document
+	// docNames are the names each document's claims make, countries
+	// left out: two documents naming two of the same things tell one
+	// story.
+	docNames map[string]map[string]bool
+	docs     map[string]*Document
 	// judge, when set, may overrule a conflict the rules find.
 	judge JudgeFunc
 	// at maps a document and sentence to its claim.
@@ -270,7 +274,7 @@ func RestoreClaims(c *Corpus, lex *lexicon.Lexicon, data ClaimsData) *Claims {
 func newClaims(c *Corpus, lex *lexicon.Lexicon, ents *Entities, all []Claim) *Claims {
 	cs := &Claims{All: all, Entities: ents, byClaim: map[int][]int{}, df: map[string]int{}, docs: map[string]*Document{},
 		topics: map[string][]string{}, titleWords: map[string][]string{}, at: map[string]map[int]int{},
-		meanings: newMeanings(lex)}
+		docNames: map[string]map[string]bool{}, meanings: newMeanings(lex)}
 	for _, d := range c.Docs() {
 		cs.docs[d.ID] = d
 		cs.topics[d.ID], cs.titleWords[d.ID], _ = ents.Frame(d.Title)
@@ -298,6 +302,14 @@ func newClaims(c *Corpus, lex *lexicon.Lexicon, ents *Entities, all []Claim) *Cl
 			cs.at[cl.DocID] = map[int]int{}
 		}
 		cs.at[cl.DocID][cl.Sentence] = i
+		if cs.docNames[cl.DocID] == nil {
+			cs.docNames[cl.DocID] = map[string]bool{}
+		}
+		for _, n := range cl.Names {
+			if !strings.HasPrefix(n, "country:") {
+				cs.docNames[cl.DocID][n] = true
+			}
+		}
 	}
 	list := make([]string, 0, len(lemmas))
 	for w := range lemmas {
@@ -740,7 +752,10 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && cs.sharesWord(m, x.Words, y.Words) && cs.sharesOtherName(x, y) {
 		return KindAgent
 	}
-	if cs.valuesDiffer(m, x, y) && cs.sharesSubject(x, y) {
+	if ev := cs.valuesDiffer(m, x, y); ev != "" && (cs.sharesSubject(x, y) || ev != "?" && cs.sameStory(x.DocID, y.DocID)) {
+		// Figures of one event ("injured", "died") in claims naming
+		// one story's place share their subject, though the story's
+		// name is in every document of a corpus about it.
 		return KindValue
 	}
 	return ""
@@ -1070,21 +1085,74 @@ func (cs *Claims) sharesTopic(x, y *Claim) bool {
 // valuesDiffer reports figures of the same unit and the same scope that
 // differ. Different scopes ("on the night" and "in all") are not a
 // conflict: they are shown side by side.
-func (cs *Claims) valuesDiffer(m *meanings, x, y *Claim) bool {
+//
+// It returns the event the differing figures count, "?" when they differ
+// with no event known, "" when they do not differ.
+func (cs *Claims) valuesDiffer(m *meanings, x, y *Claim) string {
 	if rulesOut(x, y) || rulesOut(y, x) {
-		return true
+		return "?"
 	}
 	for _, a := range x.Values {
 		for _, b := range y.Values {
 			if a.Unit == "" || b.Unit == "" || a.Scope != b.Scope || a.Num == b.Num {
 				continue
 			}
-			if m.related(a.Unit, b.Unit) {
+			if a.Event != "" && b.Event != "" && a.Event != b.Event && !m.related(a.Event, b.Event) {
+				continue // "260 passengers" carried, "37 passengers" injured
+			}
+			// Patients and passengers are people: figures of one known
+			// event count the same, whatever kind of people they name.
+			if m.related(a.Unit, b.Unit) || a.Event != "" && a.Event == b.Event && cs.kindOf(a.Unit, b.Unit) {
+				if a.Event != "" && a.Event == b.Event {
+					return a.Event
+				}
+				return "?"
+			}
+		}
+	}
+	return ""
+}
+
+// sameStory reports whether two documents tell one story: they are one
+// document, or name at least sameStoryNames of the same things.
+func (cs *Claims) sameStory(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, y := cs.docNames[a], cs.docNames[b]
+	if len(y) < len(x) {
+		x, y = y, x
+	}
+	n := 0
+	for k := range x {
+		if y[k] {
+			if n++; n >= sameStoryNames {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sameStoryNames is how many names two documents must share to tell one
+// story: one shared name is a place or a party that many stories name; two
+// (the town and the operator, the hospital and the union) are one story.
+const sameStoryNames = 2
+
+// kindOf reports whether one unit is a kind of the other: passengers and
+// patients are people.
+func (cs *Claims) kindOf(a, b string) bool {
+	lex := cs.Entities.lex
+	if lex == nil {
+		return false
+	}
+	if a == "people" {
+		a = "person"
+	}
+	if b == "people" {
+		b = "person"
+	}
+	return a == b || lex.SenseIsA(a, 1, b, 1) || lex.SenseIsA(b, 1, a, 1)
 }
 
 // rulesOut reports whether x rules out a figure y gives: "seven, not the

@@ -272,3 +272,29 @@ func TestFiguresRuledOutAndCounted(t *testing.T) {
 		}
 	}
 }
+
+// Figures count what befell people: the injured of one story dispute
+// whatever kind of people each names, but not the passengers a train
+// carried; "three of the dead" is a part of a toll.
+func TestFiguresOfOneEvent(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("The Holmby District Ambulance Service said 48 people had been injured in the derailment at the Canal Bend near Holmby.\n")},
+		"b.md": {Data: []byte("Ostra Rail said on Friday that 37 passengers had been injured in the derailment at the Canal Bend near Holmby.\n\nThe Ostra Rail train was carrying about 260 passengers near Holmby.\n")},
+		"c.md": {Data: []byte("The Holmby derailment toll rose to six on Thursday, Ostra Rail said.\n\nThree of the dead were Ostra Rail employees, the company said.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindValue, "48 people had been injured", "37 passengers had been injured"); d == nil {
+		t.Errorf("48 injured and 37 injured do not conflict")
+	}
+	for _, pair := range [][2]string{
+		{"carrying about 260 passengers", "37 passengers had been injured"},
+		{"Three of the dead", "toll rose to six"},
+	} {
+		if d := disputeOver(c, cs, KindValue, pair[0], pair[1]); d != nil {
+			t.Errorf("%q and %q conflict: %v", pair[0], pair[1], d.Labels)
+		}
+	}
+}
