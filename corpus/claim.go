@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"github.com/crosscheck/crosscheck/lexicon"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -72,6 +73,13 @@ type Claim struct {
 	// AgentText is the first agent as written ("Mexican authorities");
 	// CauseText the first cause's nouns ("lightning strike").
 	AgentText, CauseText string
+	// NotCauses are causes the claim denies: "rejected the suggestion
+	// that repairs were to blame" → repair.
+	NotCauses []string
+	// Effects are what the claim says its causes caused ("the breach" of
+	// "blamed the breach on an earthquake"): causes of different effects
+	// are no rival accounts.
+	Effects []string
 	// Contradicted counts the claims this one is in conflict with: the
 	// statement most contradicted is what a dispute is about.
 	Contradicted int
@@ -141,7 +149,7 @@ var (
 	// references to a statement: "denied the report by X", "X's post".
 	statementNouns = setOf("report", "reports", "post", "posts", "statement", "statements", "claim", "claims", "account", "accounts", "publication", "version", "allegation", "allegations", "suggestion", "assertion", "story", "language", "information", "message", "announcement")
 	leadWords      = setOf("led", "lead", "leads", "leading", "spearheaded", "spearhead", "spearheading", "headed", "directed", "commanded", "leadership")
-	causeWords     = setOf("caused", "cause", "causes", "blamed", "blame", "blames", "triggered", "because", "due", "result", "resulted", "attributed")
+	causeWords     = setOf("caused", "cause", "causes", "source", "culprit", "explanation", "reason", "blamed", "blame", "blames", "triggered", "because", "due", "result", "resulted", "attributed", "pointed", "points")
 )
 
 // scopeWords mark the time a figure covers, partWords the part of a whole
@@ -506,7 +514,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		} else if i < denyEnd && (negations[lw] && !contrastive(clause, i) || ents.isNegatedAdjective(lw)) {
 			doubled = true
 		}
-		if (denyVerbs[lw] || strings.HasPrefix(lw, "blame")) && c.actor == "" {
+		if (denyVerbs[lw] || strings.HasPrefix(lw, "blame") || lw == "pointed" || lw == "points") && c.actor == "" {
 			if k := runBefore(names, i, 6); k >= 0 {
 				c.actor = runText(toks, names[k])
 				// "The Dunmore quarry owner blamed": the name opens a noun
@@ -601,7 +609,25 @@ func readClaim(c *Claim, text string, ents *Entities) {
 	}
 	c.Values, c.NotValues = claimValues(toks, clause, ents, text)
 	c.Agents = agents(toks, names, c, ents)
-	c.Causes, c.CauseText = causes(toks, names, ents)
+	c.Causes, c.CauseText, c.Effects = causes(toks, clause, ents)
+	if c.Rebuts || c.Polarity == Denied {
+		// "rejected the suggestion that repairs were to blame": a
+		// cause inside what the claim denies is one it rules out.
+		var kept []string
+		for _, w := range c.Causes {
+			if slices.Contains(c.Negated, w) {
+				c.NotCauses = appendUnique(c.NotCauses, w)
+			} else {
+				kept = append(kept, w)
+			}
+		}
+		if len(c.NotCauses) > 0 {
+			c.Causes = kept
+			if len(kept) == 0 {
+				c.CauseText = ""
+			}
+		}
+	}
 }
 
 // footnote is a reference mark ("[ 1 ]", "[35]"), no figure of the claim.
@@ -810,53 +836,153 @@ func (c *Claim) setAgentText(toks []lang.Token, n nameRun, ents *Entities) {
 	c.AgentText = strings.Join(ws, " ")
 }
 
-// causes are what a claim says caused the event: "blamed the breach on an
-// earthquake", "poor maintenance caused the breach", "blamed a squall for".
-func causes(toks []lang.Token, names []nameRun, ents *Entities) (out []string, text string) {
+// causes are what a claim says caused the event, and what that event is:
+// "blamed the breach on an earthquake", "poor maintenance caused the
+// breach", "blamed a squall for", "pointed to the hot-water system", "a
+// broken rail was the most likely cause", "repairs … were to blame".
+func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text string, effects []string) {
+	// subjectOf is where the subject of the clause holding token i
+	// begins: its clause's start, or after a "that" within it.
+	subjectOf := func(i int) int { return max(clauseStart(clause, i), clauseSubject(toks, i)) }
+	add := func(h string, mods []string) {
+		if h == "" {
+			return
+		}
+		// The head first, then the nouns that modify it: "a lightning
+		// strike" is a strike, and a cause named "lightning".
+		out = appendUnique(appendUnique(out, h), mods...)
+		if text == "" {
+			text = strings.Join(append(mods, h), " ")
+		}
+	}
+	effect := func(from, to int) {
+		if h, _ := headNoun(toks, max(0, from), min(len(toks), to), ents); h != "" {
+			effects = appendUnique(effects, h)
+		}
+	}
 	for i, t := range toks {
 		w := strings.ToLower(t.Word)
 		if !causeWords[w] {
 			continue
 		}
-		var from, to int
+		prev := ""
+		if i > 0 {
+			prev = strings.ToLower(toks[i-1].Word)
+		}
 		switch {
+		case (w == "pointed" || w == "points") && i+1 < len(toks):
+			// "pointed (instead) to the hot-water system"
+			to := indexWord(toks, i+1, min(len(toks), i+3), "to")
+			if to < 0 {
+				continue
+			}
+			add(headNoun(toks, to+1, min(len(toks), to+6), ents))
+			// "… as the source of the outbreak"
+			if of := indexWord(toks, to+1, min(len(toks), to+14), "of"); of > 0 && copulaNouns[strings.ToLower(toks[of-1].Word)] {
+				effect(of+1, of+5)
+			}
+		case w == "result" || w == "resulted":
+			// "as a result of X", "resulted from X"; "the result" alone
+			// is no cause.
+			if of := indexWord(toks, i+1, min(len(toks), i+2), "of", "from"); of >= 0 && (w == "resulted" || i >= 2 && strings.EqualFold(toks[i-2].Word, "as")) {
+				add(headNoun(toks, of+1, min(len(toks), of+5), ents))
+			}
+		case w == "blame" && prev == "to" && i >= 2 && copulaAt(toks, i-1) == i-2:
+			// "repairs to a water main were to blame": the clause's
+			// subject; "to blame for the outbreak" names the effect.
+			add(headNoun(toks, subjectOf(i), i, ents))
+			if f := indexWord(toks, i+1, min(len(toks), i+3), "for"); f >= 0 {
+				effect(f+1, f+5)
+			}
+		case w == "blame" && !verbBefore[prev]:
+			// "not going to blame anyone" blames nobody; "traded blame
+			// for the accident" names no cause.
 		case strings.HasPrefix(w, "blame") || w == "attributed":
 			// "blamed X on Y" → Y; "blamed Y for X" → Y
 			on := indexWord(toks, i+1, min(len(toks), i+8), "on", "to")
 			if on >= 0 {
-				from, to = on+1, min(len(toks), on+5)
+				add(headNoun(toks, on+1, min(len(toks), on+5), ents))
+				effect(i+1, on)
 			} else {
-				from, to = i+1, min(len(toks), i+5)
+				add(headNoun(toks, i+1, min(len(toks), i+5), ents))
+				if f := indexWord(toks, i+1, min(len(toks), i+8), "for"); f >= 0 {
+					effect(f+1, f+5)
+				}
 			}
 		case w == "because" || w == "due":
-			from, to = i+1, min(len(toks), i+6)
+			// "because two patients … had not been included" explains
+			// a count, not what caused the event.
+			if k := i + 1; k < len(toks) && isNumber(strings.ToLower(toks[k].Word)) {
+				continue
+			}
+			add(headNoun(toks, i+1, min(len(toks), i+6), ents))
+			effect(subjectOf(i), i) // "the inspection was never carried out because …"
 		case w == "caused" && i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "by"):
-			from, to = i+2, min(len(toks), i+6)
+			add(headNoun(toks, i+2, min(len(toks), i+6), ents))
+			if copulaAt(toks, i) == i-1 {
+				effect(subjectOf(i), i) // "the blast at the quarry was caused by"
+			} else if h, _ := lastNoun(toks, max(0, i-3), i, ents); h != "" {
+				effects = appendUnique(effects, h) // "a form of pneumonia caused by"
+			}
+		case copulaNouns[w] && !copulaBefore(toks, i) && w != "cause" && w != "causes":
+			// "trace the source of the outbreak" names no cause.
+		case copulaNouns[w] && copulaBefore(toks, i):
+			// "a broken rail was the most likely cause (of the crash)"
+			if be := copulaAt(toks, i); be > 0 {
+				add(headNoun(toks, subjectOf(be), be, ents))
+			}
+			if i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "of") {
+				effect(i+2, i+6)
+			}
 		default:
 			// "X caused the breach": the noun right before the verb; "it
 			// caused" names no cause in this sentence.
-			if i > 0 && pronounWords[strings.ToLower(toks[i-1].Word)] {
-				continue
+			if i > 0 && (pronounWords[prev] || prev == "what" || prev == "had" && i > 1 && strings.EqualFold(toks[i-2].Word, "what")) {
+				continue // "what had caused the derailment" asks
 			}
 			if h, mods := lastNoun(toks, max(0, i-4), i, ents); h != "" {
-				out = appendUnique(appendUnique(out, h), mods...)
-				if text == "" {
-					text = strings.Join(append(mods, h), " ")
+				add(h, mods)
+				if w == "caused" || w == "triggered" {
+					effect(i+1, i+5)
 				}
-			}
-			continue
-		}
-		if h, mods := headNoun(toks, from, to, ents); h != "" {
-			// The head first, then the nouns that modify it: "a
-			// lightning strike" is a strike, and a cause named
-			// "lightning".
-			out = appendUnique(appendUnique(out, h), mods...)
-			if text == "" {
-				text = strings.Join(append(mods, h), " ")
 			}
 		}
 	}
-	return out, text
+	return out, text, effects
+}
+
+// verbBefore are the words that make "blame" a verb: "did not blame the
+// weather", "would blame the crew".
+var verbBefore = setOf("not", "n't", "did", "does", "do", "would", "will", "could", "can", "may", "might", "should", "i", "we", "they", "you")
+
+// copulaNouns name a cause after "was the (most likely) …".
+var copulaNouns = setOf("cause", "causes", "source", "culprit", "explanation", "reason")
+
+// copulaBefore reports whether "cause" at i is a noun after a form of
+// "be" within four words: "was the most likely cause".
+func copulaBefore(toks []lang.Token, i int) bool { return copulaAt(toks, i) > 0 }
+
+// copulaAt is where the form of "be" before i stands, or -1.
+func copulaAt(toks []lang.Token, i int) int {
+	for k := i - 1; k >= 0 && i-k <= 4; k-- {
+		switch strings.ToLower(toks[k].Word) {
+		case "is", "was", "are", "were", "be", "been":
+			return k
+		}
+	}
+	return -1
+}
+
+// clauseSubject is where the clause holding token i begins: after the
+// last "that", "said" or "believed" before it, else the sentence start.
+func clauseSubject(toks []lang.Token, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		switch strings.ToLower(toks[k].Word) {
+		case "that", "said", "says", "believed", "believes", "think", "thinks", "suggestion", "claim":
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // headNoun is the first content noun in toks[from:to] that the dictionary

@@ -290,13 +290,14 @@ func newClaims(c *Corpus, lex *lexicon.Lexicon, ents *Entities, all []Claim) *Cl
 				}
 			}
 		}
-		for _, ws := range [][]string{cl.Words, cl.Negated, cl.Causes} {
+		for _, ws := range [][]string{cl.Words, cl.Negated, cl.Causes, cl.Effects} {
 			for _, w := range ws {
 				lemmas[w] = true
 			}
 		}
 		for _, v := range cl.Values {
 			lemmas[v.Unit] = true
+			lemmas[v.Event] = true
 		}
 		if cs.at[cl.DocID] == nil {
 			cs.at[cl.DocID] = map[int]int{}
@@ -653,7 +654,7 @@ func (cs *Claims) text(c *Claim) string { return string(cs.docs[c.DocID].Raw[c.S
 // only pairs with one such claim are compared.
 func (cs *Claims) mayConflict(i int) bool {
 	c := &cs.All[i]
-	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.Values) > 0 || len(c.NotValues) > 0)
+	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.NotCauses) > 0 || len(c.Values) > 0 || len(c.NotValues) > 0)
 }
 
 // couldPair is the cheap test before conflict: claim x (which may start a
@@ -666,6 +667,7 @@ func (cs *Claims) couldPair(x, y int) bool {
 	}
 	return cs.denies(x) != cs.denies(y) || a.Rebuts != b.Rebuts ||
 		len(a.Agents) > 0 && len(b.Agents) > 0 || len(a.Causes) > 0 && len(b.Causes) > 0 ||
+		len(a.NotCauses) > 0 && len(b.Causes) > 0 || len(b.NotCauses) > 0 && len(a.Causes) > 0 ||
 		len(a.Values) > 0 && len(b.Values) > 0 || len(a.NotValues) > 0 && len(b.Values) > 0 || len(b.NotValues) > 0 && len(a.Values) > 0
 }
 
@@ -719,7 +721,14 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	}
 	// The cheap tests first: most pairs fail them, and shared meaning is
 	// the costly part.
+	if (len(x.NotCauses) > 0 && m.anyRelated(x.NotCauses, y.Causes) || len(y.NotCauses) > 0 && m.anyRelated(y.NotCauses, x.Causes)) &&
+		m.sameEffect(x.Effects, y.Effects) {
+		// "Repairs were to blame" against "rejected the suggestion that
+		// repairs were to blame".
+		return KindCause
+	}
 	if len(x.Causes) > 0 && len(y.Causes) > 0 && !m.anyRelated(x.Causes, y.Causes) &&
+		m.sameEffect(x.Effects, y.Effects) &&
 		(cs.sharesName(x, y) || cs.sharesWord(m, x.Words, y.Words)) {
 		return KindCause
 	}
@@ -1266,6 +1275,9 @@ func (cs *Claims) sideLabel(kind string, c *Claim) string {
 		}
 		if len(c.Causes) > 0 {
 			return "caused by " + c.Causes[0]
+		}
+		if len(c.NotCauses) > 0 {
+			return "not caused by " + c.NotCauses[0]
 		}
 	case KindValue:
 		for _, v := range c.Values {

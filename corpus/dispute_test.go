@@ -298,3 +298,34 @@ func TestFiguresOfOneEvent(t *testing.T) {
 		}
 	}
 }
+
+// Causes are read from the ways news gives them ("pointed to", "was the
+// most likely cause", "were to blame"); a cause inside a rejection is one
+// the claim rules out; and causes of different things — a disease's
+// definition, a count's explanation — are no rival accounts of the event.
+func TestCausesAndWhatTheyCaused(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("Orsa Clinic chief Lena Pask pointed to repairs on the Orsa water main as the source of the fever outbreak.\n")},
+		"b.md": {Data: []byte("Orsa Water rejected the clinic's suggestion that repairs to the Orsa water main were to blame for the fever outbreak.\n")},
+		"c.md": {Data: []byte("Nurse Ida Holm said a broken boiler at Orsa Clinic was the most likely cause of the fever outbreak.\n")},
+		"d.md": {Data: []byte("Marsh fever is a form of pneumonia caused by bacteria that grow in warm water at Orsa Clinic.\n")},
+		"e.md": {Data: []byte("The Orsa union counted nine cases of the fever outbreak because two patients at Orsa Clinic were left out.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"pointed to repairs", "broken boiler", true},
+		{"rejected the clinic's suggestion", "pointed to repairs", true},
+		{"form of pneumonia", "broken boiler", false},
+		{"because two patients", "broken boiler", false},
+	} {
+		if got := disputeOver(c, cs, KindCause, tt.a, tt.b) != nil; got != tt.want {
+			t.Errorf("cause dispute between %q and %q = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -113,6 +113,18 @@ func (m *meanings) anyRelated(a, b []string) bool {
 	return false
 }
 
+// sameEffect reports whether two claims' causes may be of one effect:
+// either names none, their effects mean the same, or both are happenings
+// (a blast and an explosion, a breach and a collapse: one incident in two
+// words; an inspection is an act, not one). A disease and an outbreak are not one effect: "pneumonia caused
+// by bacteria" is no rival to "blamed the outbreak on cost-cutting".
+func (m *meanings) sameEffect(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 || m.anyRelated(a, b) {
+		return true
+	}
+	return m.lex != nil && m.lex.SenseIsA(a[0], 3, "happening", 1) && m.lex.SenseIsA(b[0], 3, "happening", 1)
+}
+
 func shareSynset(xs, ys []lexicon.Synset) bool {
 	for _, x := range xs {
 		for _, y := range ys {
