@@ -2,6 +2,20 @@
 // of who claims what, each with byte-exact quotes, conflicts between them, a
 // one-line summary, or an abstention.
 //
+// Engine.Ask is a pipeline that reads top to bottom. Each stage is a small
+// type in its own file and hands the next what it made:
+//
+//	analyser        analyse.go   the question → *Query (read once)
+//	finder          search.go    *Query → found: the sentences, scored
+//	picker          pick.go      found → picked: accounts and their labels
+//	claimMatcher    claims.go    + claims that say what the question asks
+//	disputeExpander disputes.go  + every dispute those touch, whole
+//	summariser      summary.go   the line above the accounts
+//	Composer        compose.go   Evidence → the final Answer
+//
+// Every stage reads the same knowledge (knowledge.go: corpus, index,
+// vocabulary, claims, lexicon, weights) and none writes it.
+//
 // Nothing here imports Slack; the JSON shape of Answer is the public contract
 // of `crosscheck ask --json` (see DESIGN.md).
 package answer
@@ -58,4 +72,8 @@ type Source struct {
 	Author    string `json:"author"`
 	Published string `json:"published"`
 	URL       string `json:"url"`
+}
+
+func abstain(q, why string) *Answer {
+	return &Answer{Question: q, Mode: "extractive", Abstained: true, Summary: why, Accounts: []Account{}}
 }

@@ -46,7 +46,7 @@ const evidenceSidePerDispute = 4
 // dispute the answer shows, one claim per side in turn (so that a prompt
 // budget cuts a second quote of one side before the first of another),
 // then the offline answer's other quotes.
-func (e *Engine) evidenceOf(a *Answer, shown []shownDispute) *Evidence {
+func (k *knowledge) evidenceOf(a *Answer, shown []shownDispute) *Evidence {
 	ev := &Evidence{Question: a.Question, Offline: a}
 	at := map[string]int{} // doc:start → index in ev.Sentences
 	add := func(q Quote, holder string) int {
@@ -59,14 +59,14 @@ func (e *Engine) evidenceOf(a *Answer, shown []shownDispute) *Evidence {
 		return at[key]
 	}
 	for _, sd := range shown {
-		ev.Disputes = append(ev.Disputes, e.disputeView(sd.d))
-		for k := 0; k < evidenceSidePerDispute; k++ {
+		ev.Disputes = append(ev.Disputes, k.disputeView(sd.d))
+		for n := 0; n < evidenceSidePerDispute; n++ {
 			for s, side := range sd.d.Sides {
-				if k >= len(side) {
+				if n >= len(side) {
 					continue
 				}
-				c := &e.claims.All[side[k]]
-				i := add(e.claimQuote(c), c.Holder)
+				c := &k.claims.All[side[n]]
+				i := add(k.claimQuote(c), c.Holder)
 				ev.Sentences[i].Disputes = append(ev.Sentences[i].Disputes, sd.d.ID)
 				ev.Sentences[i].Side = append(ev.Sentences[i].Side, s)
 			}

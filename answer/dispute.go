@@ -40,7 +40,7 @@ func (e *Engine) Disputes(ctx context.Context, words string) ([]Dispute, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cs := e.claims
+	cs := e.k.claims
 	var f frame
 	if strings.TrimSpace(words) != "" {
 		f.names, f.words, _ = cs.Entities.Frame(words)
@@ -52,7 +52,7 @@ func (e *Engine) Disputes(ctx context.Context, words string) ([]Dispute, error) 
 	var list []ranked
 	for i := range cs.Disputes {
 		d := &cs.Disputes[i]
-		if len(f.names)+len(f.words) > 0 && !e.disputeSays(d, f) {
+		if len(f.names)+len(f.words) > 0 && !e.k.disputeSays(d, f) {
 			continue
 		}
 		hs := map[string]bool{}
@@ -73,17 +73,17 @@ func (e *Engine) Disputes(ctx context.Context, words string) ([]Dispute, error) 
 	})
 	out := make([]Dispute, 0, len(list))
 	for _, r := range list {
-		out = append(out, e.disputeView(r.d))
+		out = append(out, e.k.disputeView(r.d))
 	}
 	return out, nil
 }
 
 // disputeSays reports whether one of a dispute's claims says every name and
 // word of a filter (in one of its meanings).
-func (e *Engine) disputeSays(d *corpus.Dispute, f frame) bool {
+func (k *knowledge) disputeSays(d *corpus.Dispute, f frame) bool {
 	for _, side := range d.Sides {
 		for _, i := range side {
-			n, w := e.claims.Match(f.names, f.words, i)
+			n, w := k.claims.Match(f.names, f.words, i)
 			if n >= len(f.names) && w >= len(f.words) {
 				return true
 			}
@@ -94,9 +94,9 @@ func (e *Engine) disputeSays(d *corpus.Dispute, f frame) bool {
 
 // disputeView is a dispute as a reader sees it: each side's holders, its
 // most contested claim as the quote, and a position line.
-func (e *Engine) disputeView(d *corpus.Dispute) Dispute {
-	cs := e.claims
-	v := Dispute{ID: d.ID, Kind: d.Kind, Subject: e.subjectLine(d)}
+func (k *knowledge) disputeView(d *corpus.Dispute) Dispute {
+	cs := k.claims
+	v := Dispute{ID: d.ID, Kind: d.Kind, Subject: k.subjectLine(d)}
 	for s, side := range d.Sides {
 		best := side[0]
 		for _, i := range side {
@@ -111,7 +111,7 @@ func (e *Engine) disputeView(d *corpus.Dispute) Dispute {
 			}
 		}
 		c := &cs.All[best]
-		q := e.claimQuote(c)
+		q := k.claimQuote(c)
 		v.Sides = append(v.Sides, Side{
 			Holder:    strings.Join(holders, "; "),
 			Position:  sidePosition(d.Labels[s], q.Text),
@@ -123,11 +123,11 @@ func (e *Engine) disputeView(d *corpus.Dispute) Dispute {
 }
 
 // subjectLine names what a dispute is about from its shared names and words.
-func (e *Engine) subjectLine(d *corpus.Dispute) string {
-	ents := e.claims.Entities
+func (k *knowledge) subjectLine(d *corpus.Dispute) string {
+	ents := k.claims.Entities
 	var parts []string
-	for _, k := range d.Subject {
-		parts = append(parts, ents.Display(k))
+	for _, key := range d.Subject {
+		parts = append(parts, ents.Display(key))
 	}
 	if len(parts) == 0 {
 		return d.Kind

@@ -1,6 +1,67 @@
 package answer
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
+
+// Tuning of the picker. They are relative to the best sentence of each
+// answer, so they hold across corpora of different styles.
+const (
+	docWeight           = 0.5 // share of passage coverage in a document score
+	maxQuotesPerDoc     = 2
+	maxQuotes           = 12 // in all, speakers' further statements included
+	maxSourceQuotes     = 10 // from the round over documents
+	maxQuotesPerHolder  = 3
+	sameVoiceValueRatio = 0.8 // a second value from the same voice in one document
+)
+
+// picker is the stage after search: it reads who says what in each found
+// sentence, picks the sentences that bear on the question, and groups
+// them into accounts.
+type picker struct {
+	k *knowledge
+}
+
+// picked is what the picker hands on: the accounts, and the answer value
+// each is known by as written ("1,040", "3 June 2024"), or "".
+type picked struct {
+	accounts []Account
+	labels   []string
+}
+
+// accounts describes every found sentence, picks among them and groups the
+// picked ones into accounts.
+func (pk *picker) accounts(qa *Query, f *found) picked {
+	for _, c := range f.cands {
+		pk.describe(c, qa)
+	}
+	accounts, labels := pk.group(pick(f.cands, qa), qa)
+	return picked{accounts: accounts, labels: labels}
+}
+
+// describe fills a picked candidate's values, stance and holder.
+func (pk *picker) describe(c *candidate, qa *Query) {
+	c.stance = sentenceStance(c.text, qa, len(c.values) > 0, c.cov)
+	if i, ok := pk.k.claims.At(c.doc.ID, c.si); ok {
+		// The claim's holder is the better read: a transcript label, a
+		// group ("Engineers at the board said"), a stance verb's subject,
+		// a pronoun resolved by gender.
+		c.speaker = pk.k.claims.All[i].Speaker
+	}
+	if c.speaker != "" {
+		c.holder = c.speaker
+		c.hkey = pk.k.aliases.resolve(holderKey(c.speaker))
+		// A unit speaks for its organisation ("ICE's HSI unit said"): one
+		// account.
+		ents := pk.k.claims.Entities
+		if p := ents.Parent(ents.Key(c.speaker)); p != "" && !strings.HasPrefix(p, "country:") {
+			c.hkey = pk.k.aliases.resolve(holderKey(p))
+		}
+	} else {
+		c.holder = c.doc.SourceName()
+	}
+}
 
 // pick chooses the documents that bear on the question, then each one's
 // best sentences. A document is judged on its best sentence and on how much
@@ -8,7 +69,7 @@ import "sort"
 // carries an answer often leaves the subject implicit ("He died in 1972").
 // Every kept document's best sentence comes before any second sentence, so
 // each source is heard.
-func pick(cands []*candidate, qa *question) []*candidate {
+func pick(cands []*candidate, qa *Query) []*candidate {
 	byDoc := map[string][]*candidate{}
 	var order []string
 	docScore := map[string]float64{}
@@ -74,7 +135,7 @@ func pick(cands []*candidate, qa *question) []*candidate {
 // sentence; a later one must score nearly as well, or bring a position the
 // document's best sentence does not state (another speaker, another value,
 // the opposite stance), because every account deserves to be heard.
-func secondChoice(cs []*candidate, qa *question, r int) *candidate {
+func secondChoice(cs []*candidate, qa *Query, r int) *candidate {
 	if r == 0 {
 		return cs[0]
 	}
@@ -93,7 +154,7 @@ func secondChoice(cs []*candidate, qa *question, r int) *candidate {
 }
 
 // newPosition reports whether c would stand in another account than first.
-func newPosition(first, c *candidate, qa *question) bool {
+func newPosition(first, c *candidate, qa *Query) bool {
 	switch {
 	case c.hkey != first.hkey && !sameHolder(c.hkey, first.hkey):
 		return true
@@ -109,7 +170,7 @@ func newPosition(first, c *candidate, qa *question) bool {
 // withHolders adds, for each speaker already quoted, their other relevant
 // statements (up to maxQuotesPerHolder): a reader wants what each side
 // says, not only its single best-matching sentence.
-func withHolders(out, cands []*candidate, qa *question) []*candidate {
+func withHolders(out, cands []*candidate, qa *Query) []*candidate {
 	if len(out) == 0 {
 		return out
 	}

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"regexp"
-
 	"strings"
 	"unicode/utf8"
 
@@ -86,4 +85,59 @@ func sidePosition(label, text string) string {
 		lead = strings.ToUpper(label[:1]) + label[1:] + ": "
 	}
 	return lead + gist(text, maxPosition-len(lead))
+}
+
+// position says in one line what the account claims: its answer value or
+// stance, then the gist of its best quote.
+func position(k *cluster, qa *Query) string {
+	lead := ""
+	if p := k.label(qa); p != nil && qa.valued() {
+		lead = displayValue(*p) + ": "
+	} else {
+		switch k.stance() {
+		case Denies:
+			lead = "No: "
+		case Affirms:
+			if qa.kind == kindYesNo {
+				lead = "Yes: "
+			}
+		case Qualifies:
+			lead = "Partly: "
+		}
+	}
+	return lead + gist(k.best().text, maxPosition-len(lead))
+}
+
+func displayValue(v value) string {
+	if v.text != "" {
+		return v.text
+	}
+	if v.kind == vName {
+		words := strings.Fields(v.key)
+		for i, w := range words {
+			if !nameJoiners[w] || i == 0 {
+				r, n := utf8.DecodeRuneInString(w)
+				words[i] = strings.ToUpper(string(r)) + w[n:]
+			}
+		}
+		return strings.Join(words, " ")
+	}
+	return v.key
+}
+
+// clip shortens s to at most n bytes at a word boundary. Positions are our
+// words, not quotes, so they may be shortened; quotes never are.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndex(s[:n], " ")
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }

@@ -12,221 +12,36 @@ import (
 	"github.com/crosscheck/crosscheck/retrieval"
 )
 
-// offTopic returns the hit documents that mention none of the question's
-// names (a name counts when its rarer words are there: "Okafor" for
-// "Ada Okafor"). Such a document is most often a distractor however
-// many other words it shares, so its sentences are scored down; they are
-// not dropped, because a scraped page may have lost the name its passage
-// is about. When no document mentions the names, none is off topic.
-func (e *Engine) offTopic(qa *question, hits []retrieval.Hit) map[string]bool {
-	off := map[string]bool{}
-	if len(qa.names) == 0 {
-		return off
-	}
-	docs := hitDocs(hits)
-	for _, id := range docs {
-		if !e.mentionsAny(qa, e.corpus.Doc(id), qa.names) {
-			off[id] = true
-		}
-	}
-	if len(off) == len(docs) {
-		return map[string]bool{}
-	}
-	return off
-}
-
-// mainNames are the names that carry at least half the weight of the
-// heaviest: "Ana Duarte Lima", not "French", in "when did the French
-// general Ana Duarte Lima…".
-func (e *Engine) mainNames(names []name) []name {
-	lex := e.index.Lexical()
-	w := make([]float64, len(names))
-	var top float64
-	for i, n := range names {
-		for _, s := range n.stems {
-			w[i] += lex.IDF(s)
-		}
-		top = max(top, w[i])
-	}
-	var out []name
-	for i, n := range names {
-		if w[i] >= top/2 {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// docWords is a document's text as words one space apart, with a space at
-// each end, as written and in lower case, for finding a name in it.
-type docWords struct{ cased, lower string }
-
-// docWords returns d's words, made once per question.
-func (qa *question) docWords(d *corpus.Document) docWords {
-	if w, ok := qa.texts[d.ID]; ok {
-		return w
-	}
-	cased := phraseWords(d.Title + " " + string(d.Raw[d.BodyStart:]))
-	w := docWords{cased: cased, lower: strings.ToLower(cased)}
-	if qa.texts == nil {
-		qa.texts = map[string]docWords{}
-	}
-	qa.texts[d.ID] = w
-	return w
-}
-
-// writes reports whether d writes name n in full, its words in a row
-// ("Fort Kent", not "Kent" or "… fort … Kent"). An acronym the corpus
-// writes in capitals must match in case ("AIDS" is not "aids"), and a
-// quoted title must start with a capital ("The 1975", not "in the 1975
-// season").
-func (e *Engine) writes(qa *question, d *corpus.Document, n name) bool {
-	stems := e.docStems(d)
-	for _, s := range n.stems {
-		if !stems[s] {
-			return false // cheap: most documents lack a word of the name
-		}
-	}
-	w := qa.docWords(d)
-	switch {
-	case n.phrase != "":
-		return containsTitle(w, n.phrase)
-	case e.writesCaps(n):
-		return strings.Contains(w.cased, " "+strings.Join(n.words, " ")+" ")
-	}
-	return strings.Contains(w.lower, " "+strings.ToLower(strings.Join(n.words, " "))+" ")
-}
-
-// writesCaps reports whether n is an acronym the corpus writes in
-// capitals; such a name matches only in capitals ("AIDS", not "aids").
-// A corpus that writes "Nato" is matched whatever the case.
-func (e *Engine) writesCaps(n name) bool {
-	if !isAcronymName(n) {
-		return false
-	}
-	for _, w := range n.words {
-		if !e.caps[w] {
-			return false
-		}
-	}
-	return true
-}
-
-// containsTitle reports whether the words hold a quoted title, whatever
-// its case, where the document writes its first letter as an ASCII
-// capital or digit, or writes the title exactly as quoted: "The 1975 's
-// beginnings" and "Night Songs" for "Night songs", "iPhone" for
-// "iPhone", but not "in the 1975 season".
-func containsTitle(w docWords, title string) bool {
-	t := " " + strings.ToLower(title) + " "
-	from := 0
-	for {
-		k := strings.Index(w.lower[from:], t)
-		if k < 0 {
-			return false
-		}
-		k += from
-		if len(w.lower) != len(w.cased) {
-			return true // lower-casing changed the length: no offsets to compare
-		}
-		if c := w.cased[k+1]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || w.cased[k+1:k+len(t)-1] == title {
-			return true
-		}
-		from = k + 1
-	}
-}
-
-func isAcronymName(n name) bool {
-	for _, w := range n.words {
-		if len(w) < 2 || strings.ToUpper(w) != w {
-			return false
-		}
-	}
-	return len(n.words) > 0
-}
-
-// writesName reports whether d writes one of the names in full.
-func (e *Engine) writesName(qa *question, d *corpus.Document, names []name) bool {
-	if d == nil {
-		return false
-	}
-	for _, n := range names {
-		if e.writes(qa, d, n) {
-			return true
-		}
-	}
-	return false
-}
-
-// mentionsAny reports whether d mentions one of the names: a quoted title
-// or an acronym written as such, or enough of a name's words.
-func (e *Engine) mentionsAny(qa *question, d *corpus.Document, names []name) bool {
-	if d == nil {
-		return false
-	}
-	stems := e.docStems(d)
-	lex := e.index.Lexical()
-	for _, n := range names {
-		if len(n.stems) == 0 {
-			continue
-		}
-		if n.phrase != "" || e.writesCaps(n) {
-			if e.writes(qa, d, n) {
-				return true
-			}
-			continue
-		}
-		var got, total float64
-		words := 0
-		for _, s := range n.stems {
-			idf := lex.IDF(s)
-			total += idf
-			if stems[s] {
-				got += idf
-				words++
-			}
-		}
-		// Two of three words of a long name are the name, whatever their
-		// weight ("Baltic … rowing" for "Baltic Rowing Federation").
-		if len(n.stems) >= 3 && 3*words >= 2*len(n.stems) {
-			return true
-		}
-		// Half the name's weight with its head word, or two thirds
-		// without: "Okafor" may stand for "Ada Okafor", "Ada" may not;
-		// "Baltic … rowing" may stand for "Baltic Rowing Federation";
-		// "County, Kansas" does not stand for "Elk Ridge County, Kansas".
-		head := n.stems[len(n.stems)-1]
-		if total > 0 && (got >= 0.5*total && stems[head] || got >= 2*total/3) {
-			return true
-		}
-	}
-	return false
-}
+// Tuning of sentence scoring.
+const (
+	minSentenceTokens = 4
+	maxPassagesPerDoc = 60 // bounds the work on very long documents
+)
 
 // candidates scores the sentences of the retrieved passages, best first.
-func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[string]bool) []*candidate {
+func (fd *finder) candidates(qa *Query, hits []retrieval.Hit, offTopic map[string]bool) []*candidate {
 	qvec := retrieval.OfflineVector(qa.search)
-	if e.coverage(qa, qa.stems, qa.stems) == 0 {
+	if fd.coverage(qa, qa.stems, qa.stems) == 0 {
 		return nil
 	}
-	coverage := func(stems []string) float64 { return e.coverage(qa, qa.stems, stems) }
+	coverage := func(stems []string) float64 { return fd.coverage(qa, qa.stems, stems) }
 	// Every passage of a retrieved document is read, not only the passages
 	// retrieval ranked: the sentence that states a side often shares few
 	// words with the question ("the operation was led by Mexican
 	// authorities").
-	main := e.mainNames(qa.names)
+	main := fd.mainNames(qa.names)
 	var lx *lexicon.Lexicon
 	if qa.class != nil {
-		lx = e.lex()
+		lx = fd.k.lex()
 	}
 	var out []*candidate
 	for _, id := range hitDocs(hits) {
-		d := e.corpus.Doc(id)
+		d := fd.k.corpus.Doc(id)
 		if d == nil {
 			continue
 		}
-		fullName := !offTopic[d.ID] && e.writesName(qa, d, main)
-		mainNamed := fullName || !offTopic[d.ID] && e.mentionsAny(qa, d, main)
+		fullName := !offTopic[d.ID] && fd.writesName(qa, d, main)
+		mainNamed := fullName || !offTopic[d.ID] && fd.mentionsAny(qa, d, main)
 		for pi, p := range d.Passages {
 			if pi == maxPassagesPerDoc {
 				break
@@ -260,7 +75,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 						stems = append(stems, qa.class.stems...)
 					}
 				}
-				cov := max(coverage(stems), frameWeight*e.frameCoverage(qa, d.ID, si))
+				cov := max(coverage(stems), frameWeight*fd.k.frameCoverage(qa, d.ID, si))
 				if startsWithPronoun(s.Text) {
 					// "He died in 1972" is about the document's subject.
 					withTitle := append(slices.Clip(stems), lang.Stems(d.Title)...)
@@ -275,7 +90,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				// in its context.
 				rel := cov
 				if len(qa.relStems) > 0 {
-					rel = e.coverage(qa, qa.relStems, stems)
+					rel = fd.coverage(qa, qa.relStems, stems)
 				}
 				score := qa.w.Coverage*cov + qa.w.Relation*rel + qa.w.Context*ctxCov + qa.w.Cosine*cos
 				relevance := score
@@ -285,7 +100,7 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 				if all == nil {
 					all = lang.TokenizeAll(s.Text)
 				}
-				vals := percentages(e.valuesOf(all, kinds, qa), all, s.Text, qa)
+				vals := percentages(fd.valuesOf(all, kinds, qa), all, s.Text, qa)
 				if qa.kind != kindYesNo && qa.kind != kindOpen && len(vals) == 0 {
 					// "How many…" is not answered by a sentence without a figure.
 					score *= qa.w.NoValuePenalty
@@ -303,8 +118,8 @@ func (e *Engine) candidates(qa *question, hits []retrieval.Hit, offTopic map[str
 // A kind of a question's noun ("cathedral" for "church") counts as
 // kindMatch of it; the corpus's synonym of a word it never writes counts
 // in full.
-func (e *Engine) coverage(qa *question, want, stems []string) float64 {
-	lex := e.index.Lexical()
+func (fd *finder) coverage(qa *Query, want, stems []string) float64 {
+	lex := fd.k.index.Lexical()
 	var got, total float64
 	for _, qs := range want {
 		idf := lex.IDF(qs)
@@ -335,19 +150,6 @@ func (e *Engine) coverage(qa *question, want, stems []string) float64 {
 		return 0
 	}
 	return got / total
-}
-
-// hitDocs lists the documents of the hits, best first, once each.
-func hitDocs(hits []retrieval.Hit) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, h := range hits {
-		if !seen[h.DocID] {
-			seen[h.DocID] = true
-			out = append(out, h.DocID)
-		}
-	}
-	return out
 }
 
 // stemMatch compares a question stem with a sentence stem: 1 when equal or

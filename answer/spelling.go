@@ -12,18 +12,18 @@ import (
 // relatedForms returns the words WordNet relates to a name as its
 // adjective or its noun that the corpus uses: "Finnish" for "Finland", "Mexico"
 // for "Mexican". A corpus writing "Finnish time" is about Finland.
-func (e *Engine) relatedForms(word string) []string {
+func (an *analyser) relatedForms(word string) []string {
 	w := strings.ToLower(word)
-	if e.known[lang.Stem(w)] {
+	if an.k.known[lang.Stem(w)] {
 		return nil
 	}
-	lx := e.lex()
+	lx := an.k.lex()
 	var out []string
 	for _, r := range append(lx.Adjectives(w), lx.Pertainyms(w)...) {
 		if strings.Contains(r, " ") {
 			continue
 		}
-		if e.known[lang.Stem(r)] && !slices.Contains(out, r) {
+		if an.k.known[lang.Stem(r)] && !slices.Contains(out, r) {
 			out = append(out, r)
 		}
 	}
@@ -32,13 +32,36 @@ func (e *Engine) relatedForms(word string) []string {
 
 // nearSpelling reports whether some corpus word is within one edit of s
 // (two for long words).
-func (e *Engine) nearSpelling(s string) bool { return len(e.spellings(s, 1)) > 0 }
+func (an *analyser) nearSpelling(s string) bool { return len(an.spellings(s, 1)) > 0 }
+
+// nearName reports whether a one-word name is a misspelling of a word the
+// corpus writes as a name: "Sheinbam" of "Sheinbaum", but "Interpol" not
+// of "interior", which the corpus writes in lower case. A name of several
+// words is more often a description than a name ("White House" for the
+// administration), and a near word of it keeps it from being abstained on.
+// Two edits apart count only as a swap of letters ("Shienbaum"): two
+// changed letters make another name ("Interpol", "interior").
+func (an *analyser) nearName(stem string) bool {
+	for _, s := range an.spellings(stem, 3) {
+		if !an.k.lower[s] && (editDistance(stem, s, 1) <= 1 || sameLetters(stem, s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
+}
 
 // spellings returns up to n corpus stems within one edit of s (two for
 // long words) that start with the same letter, nearest and then most
 // common first: "kowalsky" finds "kowalski", an acronym the question
 // clips ("ABCD") finds the corpus's "ABCDE".
-func (e *Engine) spellings(s string, n int) []string {
+func (an *analyser) spellings(s string, n int) []string {
 	if len(s) < 4 {
 		return nil
 	}
@@ -52,8 +75,8 @@ func (e *Engine) spellings(s string, n int) []string {
 		df   int
 	}
 	var found []near
-	lex := e.index.Lexical()
-	for w := range e.known {
+	lex := an.k.index.Lexical()
+	for w := range an.k.known {
 		if d := len(w) - len(s); d > limit || -d > limit || w[0] != s[0] {
 			continue
 		}
@@ -75,18 +98,18 @@ func (e *Engine) spellings(s string, n int) []string {
 // document writes, the corpus's near spellings ("Kowalsky": kowalski)
 // and WordNet's adjective or noun for it ("Norway": norwegian) as names of
 // their own, and says so in the answer's note.
-func (e *Engine) correctSpelling(qa *question) {
+func (an *analyser) correctSpelling(qa *Query) {
 	for _, n := range slices.Clone(qa.names) {
 		var tried []string
 		for i, w := range n.words {
-			if i >= len(n.stems) || e.known[n.stems[i]] {
+			if i >= len(n.stems) || an.k.known[n.stems[i]] {
 				continue
 			}
 			var alts []string
-			for _, st := range e.spellings(n.stems[i], maxSpellings) {
-				alts = append(alts, e.surfaceOf(st))
+			for _, st := range an.spellings(n.stems[i], maxSpellings) {
+				alts = append(alts, an.surfaceOf(st))
 			}
-			for _, alt := range append(alts, e.relatedForms(w)...) {
+			for _, alt := range append(alts, an.relatedForms(w)...) {
 				stems := lang.Stems(alt)
 				if slices.Contains(tried, "“"+alt+"”") || len(stems) == 0 {
 					continue
@@ -109,9 +132,9 @@ func (e *Engine) correctSpelling(qa *question) {
 
 // surfaceOf returns a word the corpus writes for a stem, in lower case:
 // "embassy" for "embassi". The search and the reader's note want words.
-func (e *Engine) surfaceOf(stem string) string {
-	for _, h := range e.index.Lexical().Search([]string{stem}, 1) {
-		for _, t := range lang.TokenizeAll(e.index.Units()[h.Unit].Text) {
+func (an *analyser) surfaceOf(stem string) string {
+	for _, h := range an.k.index.Lexical().Search([]string{stem}, 1) {
+		for _, t := range lang.TokenizeAll(an.k.index.Units()[h.Unit].Text) {
 			if t.Stem == stem {
 				return strings.ToLower(t.Word)
 			}

@@ -34,7 +34,7 @@ var hedge = regexp.MustCompile(`(?i)\b(but|however|although|though|while)\b`)
 // words, qualifies when it concedes with a "but", affirms otherwise, and
 // context when it covers too little of the question to take a side. Other
 // questions: affirms when the sentence carries an answer value.
-func sentenceStance(text string, qa *question, hasValue bool, cov float64) Stance {
+func sentenceStance(text string, qa *Query, hasValue bool, cov float64) Stance {
 	if qa.kind != kindYesNo {
 		if hasValue {
 			return Affirms
@@ -62,7 +62,7 @@ func sentenceStance(text string, qa *question, hasValue bool, cov float64) Stanc
 
 // negatesQuestion reports whether a negator stands within negationWindow
 // words before one of the question's words.
-func negatesQuestion(folded string, qa *question) bool {
+func negatesQuestion(folded string, qa *Query) bool {
 	toks := lang.TokenizeAll(folded)
 	last := -negationWindow - 1
 	for i, t := range toks {

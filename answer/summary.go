@@ -6,10 +6,33 @@ import (
 	"strings"
 )
 
+// summariser writes the one line above an answer's accounts.
+type summariser struct {
+	k *knowledge
+}
+
+// summary is what the sources disagree about (the sides of the disputes
+// shown first), or who speaks when they do not; for a "how many" question
+// also the figures of other scopes shown beside a dispute. labels holds
+// the picked accounts' answer values; accounts added later have none.
+func (sm *summariser) summary(qa *Query, ans *Answer, labels []string, shown []shownDispute) string {
+	for len(labels) < len(ans.Accounts) {
+		labels = append(labels, "")
+	}
+	s := summarize(ans, labels, qa)
+	if d := disputeSummary(ans, shown, qa); d != "" {
+		s = d
+	}
+	if qa.kind == kindQuantity {
+		s += sm.otherScopes(ans, shown)
+	}
+	return s
+}
+
 // summarize writes the one line above the accounts: what the sources
 // disagree about, or who speaks when they do not. labels holds each
 // account's answer value as written ("1,040", "3 June 2024"), or "".
-func summarize(a *Answer, labels []string, qa *question) string {
+func summarize(a *Answer, labels []string, qa *Query) string {
 	docs := map[string]bool{}
 	for _, acc := range a.Accounts {
 		for _, q := range acc.Quotes {
@@ -109,7 +132,7 @@ func plural(n int, one, many string) string {
 
 // disputeSummary names the sides of every dispute an answer shows: who
 // holds which side, in the question's terms where it asks yes or no.
-func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
+func disputeSummary(a *Answer, shown []shownDispute, qa *Query) string {
 	if len(shown) == 0 {
 		return ""
 	}
@@ -157,7 +180,7 @@ func disputeSummary(a *Answer, shown []shownDispute, qa *question) string {
 
 // sideSentence says who holds one side: "ICE says yes", "Engineers at the
 // board say: caused by maintenance".
-func sideSentence(kind, label string, accs []Account, qa *question) string {
+func sideSentence(kind, label string, accs []Account, qa *Query) string {
 	who := saying(accs, 3)
 	switch {
 	case (kind == "polarity" || kind == "rebuttal") && asksYesNo(qa):
@@ -207,7 +230,7 @@ func yesNoSides(a *Answer, sd shownDispute) string {
 // of other scopes the answer shows beside the dispute: "Of other scopes:
 // 7 (in all) (The health ministry)." They are not in conflict, and a
 // reader should see why.
-func (e *Engine) otherScopes(a *Answer, shown []shownDispute) string {
+func (sm *summariser) otherScopes(a *Answer, shown []shownDispute) string {
 	inDispute := map[int]bool{}
 	for _, sd := range shown {
 		for _, side := range sd.accounts {
@@ -221,11 +244,11 @@ func (e *Engine) otherScopes(a *Answer, shown []shownDispute) string {
 		if inDispute[i] || len(acc.Quotes) == 0 {
 			continue
 		}
-		c, ok := e.claimOf(acc.Quotes[0])
+		c, ok := sm.k.claimOf(acc.Quotes[0])
 		if !ok {
 			continue
 		}
-		for _, v := range e.claims.All[c].Values {
+		for _, v := range sm.k.claims.All[c].Values {
 			if v.Scope != "" {
 				parts = append(parts, fmt.Sprintf("%s (%s)", v.Label(), acc.Holder))
 				break

@@ -23,11 +23,11 @@ const maxSynonymSenses = 4 // nouns only: a question's verb is read in its sense
 // widen the search. A word the question uses as its verb lends its verb
 // senses; any other its noun senses, unless it has too many to stand for
 // one thing ("point": a dot, a place, a purpose…).
-func (e *Engine) corpusSynonyms(w, stem string, verb bool) (stems, words []string) {
-	if e.known[stem] || len(w) < 3 || lang.IsStopword(w) {
+func (an *analyser) corpusSynonyms(w, stem string, verb bool) (stems, words []string) {
+	if an.k.known[stem] || len(w) < 3 || lang.IsStopword(w) {
 		return nil, nil
 	}
-	lx := e.lex()
+	lx := an.k.lex()
 	pos := lexicon.Noun
 	if verb {
 		pos = lexicon.Verb
@@ -39,7 +39,7 @@ func (e *Engine) corpusSynonyms(w, stem string, verb bool) (stems, words []strin
 			continue
 		}
 		st := lang.Stems(syn)
-		if len(st) != 1 || st[0] == stem || !e.known[st[0]] || slices.Contains(stems, st[0]) {
+		if len(st) != 1 || st[0] == stem || !an.k.known[st[0]] || slices.Contains(stems, st[0]) {
 			continue
 		}
 		stems = append(stems, st[0])
@@ -52,7 +52,7 @@ func (e *Engine) corpusSynonyms(w, stem string, verb bool) (stems, words []strin
 // word the corpus never writes, and lets them count for it in full: "Does
 // the photo show…" reads the documents' "photograph". It runs before the
 // question is judged unknown: a word with a stand-in is known.
-func (e *Engine) expandSynonyms(qa *question) {
+func (an *analyser) expandSynonyms(qa *Query) {
 	all := lang.TokenizeAll(qa.text)
 	for _, t := range lang.Tokenize(qa.text) {
 		w := strings.ToLower(t.Word)
@@ -62,7 +62,7 @@ func (e *Engine) expandSynonyms(qa *question) {
 		if _, done := qa.synonyms[t.Stem]; done {
 			continue
 		}
-		stems, words := e.corpusSynonyms(w, t.Stem, e.usedAsVerb(qa, all, w))
+		stems, words := an.corpusSynonyms(w, t.Stem, an.usedAsVerb(qa, all, w))
 		if len(stems) == 0 {
 			continue
 		}
@@ -78,7 +78,7 @@ func (e *Engine) expandSynonyms(qa *question) {
 // a determiner ("show the operation", "cause the breach"), or read as a
 // predicate the way claims are read; after a determiner it is a noun
 // ("the show").
-func (e *Engine) usedAsVerb(qa *question, toks []lang.Token, w string) bool {
+func (an *analyser) usedAsVerb(qa *Query, toks []lang.Token, w string) bool {
 	for i, t := range toks {
 		if !strings.EqualFold(t.Word, w) {
 			continue
@@ -87,17 +87,17 @@ func (e *Engine) usedAsVerb(qa *question, toks []lang.Token, w string) bool {
 			return false
 		}
 		if i+1 < len(toks) && determiners[strings.ToLower(toks[i+1].Word)] {
-			return len(e.lex().Base(w, lexicon.Verb)) > 0
+			return len(an.k.lex().Base(w, lexicon.Verb)) > 0
 		}
 	}
-	if e.claims == nil {
+	if an.k.claims == nil {
 		return false
 	}
 	if qa.preds == nil {
-		_, _, preds := e.claims.Entities.Frame(qa.text)
+		_, _, preds := an.k.claims.Entities.Frame(qa.text)
 		qa.preds = append([]string{}, preds...)
 	}
-	for _, b := range e.lex().Base(w, lexicon.Verb) {
+	for _, b := range an.k.lex().Base(w, lexicon.Verb) {
 		if slices.Contains(qa.preds, b) {
 			return true
 		}

@@ -23,8 +23,8 @@ func TestCorpusSynonyms(t *testing.T) {
 		{"Was the dam safe?", "dam", ""},
 	}
 	for _, tt := range tests {
-		qa := analyze(tt.question)
-		_, words := e.corpusSynonyms(tt.word, lang.Stems(tt.word)[0], e.usedAsVerb(&qa, lang.TokenizeAll(tt.question), tt.word))
+		qa := parseQuery(tt.question)
+		_, words := e.analyser.corpusSynonyms(tt.word, lang.Stems(tt.word)[0], e.analyser.usedAsVerb(&qa, lang.TokenizeAll(tt.question), tt.word))
 		if tt.want == "" && len(words) > 0 || tt.want != "" && !slices.Contains(words, tt.want) {
 			t.Errorf("%q: synonyms of %q = %q, want %q", tt.question, tt.word, words, tt.want)
 		}

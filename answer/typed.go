@@ -1,10 +1,8 @@
 package answer
 
 import (
-	"slices"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/crosscheck/crosscheck/lang"
 	"github.com/crosscheck/crosscheck/lexicon"
@@ -132,14 +130,14 @@ type classes struct {
 // after it ("what arms were seized", not "what sport are the Lind
 // brothers known for" nor "…are Ada and Per known for"). Nil when there
 // is no class.
-func (e *Engine) lookupClass(words []string, next, after string) *class {
+func (an *analyser) lookupClass(words []string, next, after string) *class {
 	if len(words) == 0 {
 		return nil
 	}
-	lx := e.lex()
+	lx := an.k.lex()
 	for i := 1; i < len(words); i++ {
 		objectFollows := i < len(words)-1 || determiners[next]
-		if !objectFollows || e.nounClass(lx, strings.Join(words[:i+1], " ")) {
+		if !objectFollows || an.nounClass(lx, strings.Join(words[:i+1], " ")) {
 			continue
 		}
 		if bases := lx.Base(words[i], lexicon.Verb); len(bases) > 0 && bases[0] != words[i] {
@@ -161,7 +159,7 @@ func (e *Engine) lookupClass(words []string, next, after string) *class {
 			if genericClasses[base] {
 				continue
 			}
-			if c := e.classOf(lx, base); c != nil {
+			if c := an.classOf(lx, base); c != nil {
 				copied := *c
 				copied.plural = several || base != phrase
 				return &copied
@@ -176,9 +174,9 @@ func (e *Engine) lookupClass(words []string, next, after string) *class {
 
 // nounClass reports whether phrase is a noun with kinds ("political
 // parties").
-func (e *Engine) nounClass(lx *lexicon.Lexicon, phrase string) bool {
+func (an *analyser) nounClass(lx *lexicon.Lexicon, phrase string) bool {
 	for _, base := range lx.Base(phrase, lexicon.Noun) {
-		if !genericClasses[base] && e.classOf(lx, base) != nil {
+		if !genericClasses[base] && an.classOf(lx, base) != nil {
 			return true
 		}
 	}
@@ -188,10 +186,10 @@ func (e *Engine) nounClass(lx *lexicon.Lexicon, phrase string) bool {
 var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "you": true, "i": true}
 
 // classOf returns the class of a noun lemma, or nil if it has no kinds.
-func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
-	e.classes.mu.Lock()
-	c, ok := e.classes.m[lemma]
-	e.classes.mu.Unlock()
+func (an *analyser) classOf(lx *lexicon.Lexicon, lemma string) *class {
+	an.classes.mu.Lock()
+	c, ok := an.classes.m[lemma]
+	an.classes.mu.Unlock()
 	if ok {
 		return c
 	}
@@ -207,12 +205,12 @@ func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
 		}
 		c.maxWords = min(c.maxWords, maxKindWords)
 	}
-	e.classes.mu.Lock()
-	defer e.classes.mu.Unlock()
-	if e.classes.m == nil || len(e.classes.m) >= maxClasses {
-		e.classes.m = map[string]*class{}
+	an.classes.mu.Lock()
+	defer an.classes.mu.Unlock()
+	if an.classes.m == nil || len(an.classes.m) >= maxClasses {
+		an.classes.m = map[string]*class{}
 	}
-	e.classes.m[lemma] = c
+	an.classes.m[lemma] = c
 	return c
 }
 
@@ -221,7 +219,7 @@ func (e *Engine) classOf(lx *lexicon.Lexicon, lemma string) *class {
 // the question ("what drug was seized at the port": no port wine) or an
 // acronym ("ICE", but "LSD") is a kind only in its first sense; single
 // letters never are.
-func (c *class) kindValues(lx *lexicon.Lexicon, toks []lang.Token, qa *question) []value {
+func (c *class) kindValues(lx *lexicon.Lexicon, toks []lang.Token, qa *Query) []value {
 	lower := make([]string, len(toks))
 	for i, t := range toks {
 		lower[i] = strings.ToLower(t.Word)
@@ -286,13 +284,13 @@ func (c *class) kindValues(lx *lexicon.Lexicon, toks []lang.Token, qa *question)
 // valued reports whether the question's answers are values: figures,
 // dates, or kinds of what a typed question asks for. Such accounts group
 // and conflict by value.
-func (qa *question) valued() bool {
+func (qa *Query) valued() bool {
 	return qa.kind == kindQuantity || qa.kind == kindTime || qa.class != nil
 }
 
 // kindsDisagree reports whether c names another kind than the cluster
 // does, on a question asking for one kind.
-func kindsDisagree(k *cluster, c *candidate, qa *question) bool {
+func kindsDisagree(k *cluster, c *candidate, qa *Query) bool {
 	if qa.class.plural {
 		return false
 	}
@@ -323,88 +321,4 @@ func kindsOnly(vals []value) []value {
 		}
 	}
 	return out
-}
-
-// Expansion of a question's nouns by their kinds: "Does the list contain
-// churches?" is answered by a list naming a basilica and a cathedral.
-const (
-	kindMatch      = 0.7 // coverage credit of a kind for its class
-	expandSenses   = 2   // senses of a noun whose kinds are read
-	maxNounKinds   = 60  // a noun with more kinds is too broad to expand
-	maxExpandKinds = 8   // kinds per noun the corpus uses, added to the search
-)
-
-// expandKinds adds to the search the single-word kinds of each of the
-// question's specific nouns that the corpus uses. A kind counts only in
-// its first sense ("horse" is a kind of troops only as cavalry). Names,
-// question words and the answer type of a typed question are not
-// expanded: "sport" would take in every game.
-func (e *Engine) expandKinds(qa *question) {
-	var lx *lexicon.Lexicon
-	toks := lang.TokenizeAll(qa.text)
-	for i, t := range toks {
-		w := strings.ToLower(t.Word)
-		if w != t.Word || qa.nameWords[w] || auxStarts[w] || questionWords[w] || len(w) < 3 || lang.IsStopword(w) {
-			continue
-		}
-		// Only a word used as a noun: after a determiner ("the church")
-		// or plural ("churches"); "did she play" is no play.
-		plural := strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
-		prev := ""
-		if i > 0 {
-			prev = strings.ToLower(toks[i-1].Word)
-		}
-		if !plural && !determiners[prev] && prev != "which" && prev != "what" {
-			continue
-		}
-		if qa.class != nil && slices.Contains(qa.class.stems, t.Stem) {
-			continue
-		}
-		if _, done := qa.kinds[t.Stem]; done {
-			continue
-		}
-		if lx == nil {
-			lx = e.lex()
-		}
-		got, words := e.nounKinds(lx, w, t.Stem)
-		if len(got) == 0 {
-			continue
-		}
-		if qa.kinds == nil {
-			qa.kinds = map[string][]string{}
-		}
-		qa.kinds[t.Stem] = got
-		qa.search += " " + strings.Join(words, " ")
-	}
-}
-
-// nounKinds returns the stems and words of up to maxExpandKinds kinds of
-// noun w that the corpus uses, nearest first.
-func (e *Engine) nounKinds(lx *lexicon.Lexicon, w, stem string) (stems, words []string) {
-	for _, base := range lx.Base(w, lexicon.Noun) {
-		kinds := lx.HyponymsOfSenses(base, expandSenses, maxNounKinds+1)
-		if len(kinds) > maxNounKinds {
-			// A broad noun ("list": agenda, bill, menu, index…) would
-			// drag in unrelated pages.
-			continue
-		}
-		for _, k := range kinds {
-			if strings.Contains(k, " ") || numberWords[k] != "" || strings.ContainsFunc(k, unicode.IsDigit) {
-				continue
-			}
-			st := lang.Stems(k)
-			// A stem much shorter than its word may be another word's
-			// ("protestant" → "protest").
-			if len(st) != 1 || len(st[0]) < len(k)-2 || st[0] == stem || !e.known[st[0]] || slices.Contains(stems, st[0]) ||
-				!lx.SenseIsA(k, 1, base, expandSenses) {
-				continue
-			}
-			stems = append(stems, st[0])
-			words = append(words, k)
-			if len(stems) == maxExpandKinds {
-				return stems, words
-			}
-		}
-	}
-	return stems, words
 }

@@ -43,8 +43,8 @@ func TestQuestionClass(t *testing.T) {
 		"What is Tavin known for?":                 "",
 	} {
 		got := ""
-		qa := analyze(q)
-		if c := e.lookupClass(qa.classWords, qa.classNext, qa.classAfter); c != nil {
+		qa := parseQuery(q)
+		if c := e.analyser.lookupClass(qa.classWords, qa.classNext, qa.classAfter); c != nil {
 			got = c.lemma
 			if c.plural {
 				got += " (several)"
@@ -131,8 +131,8 @@ func TestPluralTypedQuestionHasNoConflict(t *testing.T) {
 // no drugs, "port" in "the port of Velm" no port wine, but LSD is one.
 func TestKindsOfASentence(t *testing.T) {
 	e := engineOver(t, map[string]string{"a": "Police in Velm seized cocaine."})
-	qa := analyze("What drug was seized at the port of Velm?")
-	qa.class = e.lookupClass(qa.classWords, qa.classNext, qa.classAfter)
+	qa := parseQuery("What drug was seized at the port of Velm?")
+	qa.class = e.analyser.lookupClass(qa.classWords, qa.classNext, qa.classAfter)
 	if qa.class == nil {
 		t.Fatal("no answer type for a what-drug question")
 	}
@@ -141,7 +141,7 @@ func TestKindsOfASentence(t *testing.T) {
 		"Police seized LSD and heroin at the station.":                          {"lsd", "heroin"},
 	} {
 		var got []string
-		for _, v := range e.answerValues(text, &qa) {
+		for _, v := range e.finder.answerValues(text, &qa) {
 			if v.kind == vKind {
 				got = append(got, v.key)
 			}
@@ -150,19 +150,6 @@ func TestKindsOfASentence(t *testing.T) {
 			t.Errorf("kinds of %q = %q, want %q", text, got, want)
 		}
 	}
-}
-
-// A noun is expanded only by kinds in their first sense: "troops" finds
-// cavalry, not horses.
-func TestNounKindsFirstSense(t *testing.T) {
-	e := engineOver(t, map[string]string{
-		"a": "The cavalry and a horse were seen near the garrison of Velm.",
-	})
-	stems, words := e.nounKinds(e.lex(), "troops", "troop")
-	if slices.Contains(words, "horse") {
-		t.Errorf("kinds of troops = %q; a horse is an animal first", words)
-	}
-	_ = stems
 }
 
 // A kind the question names is not the answer when the sentence names

@@ -45,7 +45,7 @@ var nameJoiners = map[string]bool{"of": true, "de": true, "del": true, "la": tru
 // extractValues finds the values of a sentence. common holds lower-case
 // words seen in lower case in the corpus: a capitalised sentence-initial
 // word that is common ("However", "The") is grammar, not a name.
-func extractValues(toks []lang.Token, q *question, common func(string) bool) []value {
+func extractValues(toks []lang.Token, q *Query, common func(string) bool) []value {
 	var out []value
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].Word
@@ -222,7 +222,7 @@ func valueMatch(a, b value) bool {
 // percent", "3.8%"): a share and a count never contradict each other. On a
 // question asking for a percentage, only percentages answer. toks are the
 // sentence's tokens (values' positions index them), text the sentence.
-func percentages(vals []value, toks []lang.Token, text string, qa *question) []value {
+func percentages(vals []value, toks []lang.Token, text string, qa *Query) []value {
 	out := vals[:0:0]
 	for _, v := range vals {
 		if v.kind == vNumber && v.pos < len(toks) {

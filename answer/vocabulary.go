@@ -3,10 +3,80 @@ package answer
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/lang"
 	"github.com/crosscheck/crosscheck/retrieval"
 )
+
+// words are the engine's lookups over the corpus's words (see knowledge).
+type words struct {
+	lower, caps, known map[string]bool
+	stems              map[string]map[string]bool
+	acronyms           map[string]string
+}
+
+// vocabulary collects the words the corpus writes in lower case, which
+// tells a capitalised sentence-initial "However" from a name, the words it
+// writes in capitals, and the stems of each document.
+func vocabulary(c *corpus.Corpus) words {
+	docs := c.Docs()
+	per := make([]docVocab, len(docs))
+	// Documents are independent: read them on every CPU, merge in order
+	// so the first spelling of an acronym wins deterministically.
+	retrieval.Parallel(len(docs), func(i int) { per[i] = readDocVocab(docs[i]) })
+	w := words{lower: map[string]bool{}, caps: map[string]bool{}, known: map[string]bool{},
+		stems: make(map[string]map[string]bool, len(docs)), acronyms: map[string]string{}}
+	for i, d := range docs {
+		w.stems[d.ID] = per[i].stems
+		for s := range per[i].stems {
+			w.known[s] = true
+		}
+		for _, l := range per[i].lower {
+			w.lower[l] = true
+		}
+		for _, c := range per[i].caps {
+			w.caps[c] = true
+		}
+		for k, v := range per[i].acronyms {
+			if _, ok := w.acronyms[k]; !ok {
+				w.acronyms[k] = v
+			}
+		}
+	}
+	return w
+}
+
+// docVocab is what vocabulary reads from one document.
+type docVocab struct {
+	stems    map[string]bool
+	lower    []string
+	caps     []string
+	acronyms map[string]string
+}
+
+// readDocVocab tokenizes d's title and every sentence: most of the time
+// NewEngine takes when no saved Vocabulary is given.
+func readDocVocab(d *corpus.Document) docVocab {
+	v := docVocab{stems: map[string]bool{}, acronyms: map[string]string{}}
+	for _, t := range lang.TokenizeAll(d.Title) {
+		v.stems[t.Stem] = true
+	}
+	for _, s := range d.Sentences {
+		toks := lang.TokenizeAll(s.Text)
+		for _, t := range toks {
+			v.stems[t.Stem] = true
+			if w := t.Word; w != "" && w[0] >= 'a' && w[0] <= 'z' {
+				v.lower = append(v.lower, w)
+			} else if len(w) >= 2 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) == w {
+				v.caps = append(v.caps, w)
+			}
+		}
+		learnAcronyms(toks, v.acronyms)
+	}
+	return v
+}
 
 // Vocabulary is what NewEngine reads from every sentence of a corpus (the
 // stems of each document, the words written in lower case and in

@@ -35,8 +35,9 @@ const (
 	kindPlace                // where: names
 )
 
-// question is a question analysed once.
-type question struct {
+// Query is a question analysed once, by the analysis stage (see
+// analyser): every later stage reads it, none analyses the text again.
+type Query struct {
 	text   string
 	search string // text given to retrieval: the question, plus expansions
 	kind   kind
@@ -128,10 +129,10 @@ var questionWords = map[string]bool{
 // "Who are the directors…" asks for several; "who said…" for speakers.
 var oneHolder = regexp.MustCompile(`^\s*who\s+(?:is|was)\s+(?:the\s+)?(?:current\s+|first\s+|original\s+)?([a-z]+)\s+(?:of|for|behind)\b`)
 
-func analyze(q string) question {
+func parseQuery(q string) Query {
 	folded := lang.Fold(q)
 	lower := strings.ToLower(folded)
-	qa := question{text: q, search: q, words: map[string]bool{}, w: &DefaultWeights}
+	qa := Query{text: q, search: q, words: map[string]bool{}, w: &DefaultWeights}
 	for _, w := range strings.FieldsFunc(lower, notWordRune) {
 		qa.words[trimPossessive(w)] = true
 	}

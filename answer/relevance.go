@@ -1,0 +1,250 @@
+package answer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/corpus"
+)
+
+// chosen is one dispute an answer shows, with how well it fits.
+type chosen struct {
+	idx         int
+	names, hits int
+}
+
+// relevantDisputes returns the disputes the question is about, best first.
+// A dispute counts when one of its claims shares a name and a word with
+// the question, or two words, and the question's kind asks what the
+// dispute is over.
+func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []chosen {
+	cs := dx.k.claims
+	var out []chosen
+	for di := range cs.Disputes {
+		d := &cs.Disputes[di]
+		if !kindAnswers(qa, f, d) || !dx.aboutSubject(qa, f, d) {
+			continue
+		}
+		if subj := dx.subjectKey(f); subj != "" && !cs.Involves(d, subj) {
+			// "What did Chuck Schumer say about …" is about disputes
+			// Schumer is part of, not every dispute near its words.
+			continue
+		}
+		n, w := cs.MatchDispute(f.names, f.words, d)
+		// A question of one word and no name ("what was the turnout")
+		// is matched by that word alone; so is a question asking what
+		// caused an event by the event ("what caused the fire?").
+		single := len(f.names) == 0 && len(f.words) == 1 && w == 1
+		if d.Kind == corpus.KindValue && qa.kind == kindQuantity && dx.asksUnitOf(f, d) {
+			// "What percentage of voters turned out?" asks for what
+			// the figures of a dispute count, whatever else it says.
+			single = true
+		}
+		if d.Kind == corpus.KindCause && asksCause(qa.text) {
+			// A cause dispute answers a question asking for a cause
+			// when it names the event (whose word is common in a
+			// corpus about it, which is no reason not to meet it) or
+			// the party the question names.
+			single = single || n >= 1 || dx.claimsSay(d, withoutCauseWords(f.words))
+		}
+		if n >= 1 && w >= 1 || w >= 2 || single {
+			out = append(out, chosen{idx: di, names: n, hits: w})
+		}
+	}
+	cause := asksCause(qa.text)
+	sort.SliceStable(out, func(i, j int) bool {
+		if cause {
+			ci, cj := cs.Disputes[out[i].idx].Kind == corpus.KindCause, cs.Disputes[out[j].idx].Kind == corpus.KindCause
+			if ci != cj {
+				return ci
+			}
+		}
+		return out[i].names+out[i].hits > out[j].names+out[j].hits
+	})
+	if len(out) > maxDisputes {
+		out = out[:maxDisputes]
+	}
+	return out
+}
+
+// subjectKey is the question's first name that is not a country: the one
+// it asks about ("Did ICE lead …", "What did Chuck Schumer say …"). A
+// national capital standing for its country ("Did Washington's agents take
+// part …") is not the subject either: the disputes over what that country
+// did seldom name the city.
+func (dx *disputeExpander) subjectKey(f frame) string {
+	for _, n := range f.names {
+		if !strings.HasPrefix(n, "country:") && !dx.k.claims.Entities.IsCapital(n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// kindAnswers reports whether a dispute of d's kind answers the question.
+func kindAnswers(qa *Query, f frame, d *corpus.Dispute) bool {
+	if asksYesNo(qa) {
+		return true
+	}
+	switch qa.kind {
+	case kindPerson:
+		return d.Kind != corpus.KindValue
+	case kindQuantity:
+		return d.Kind == corpus.KindValue
+	case kindTime, kindPlace:
+		return false
+	}
+	// An open question: "why" and "what caused" ask for causes; "what is
+	// the death toll", a question with no verb of its own, may ask for a
+	// figure; others ("what did X say about …") for rebuttals.
+	if asksCause(qa.text) {
+		return d.Kind == corpus.KindCause || d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindPolarity
+	}
+	if len(f.preds) == 0 {
+		return d.Kind == corpus.KindValue
+	}
+	return d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindCause
+}
+
+// asksUnitOf reports whether a question word names the unit the figures of
+// value dispute d count (a rare one: "percent", not "people").
+func (dx *disputeExpander) asksUnitOf(f frame, d *corpus.Dispute) bool {
+	for _, side := range d.Sides {
+		for _, i := range side {
+			for _, v := range dx.k.claims.All[i].Values {
+				if v.Unit == "" || dx.k.claims.Common(v.Unit) {
+					continue
+				}
+				for _, w := range f.words {
+					if dx.k.claims.Related(w, v.Unit) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// claimsSay reports whether a claim of d says one of words, in any of
+// their meanings.
+func (dx *disputeExpander) claimsSay(d *corpus.Dispute, words []string) bool {
+	for _, side := range d.Sides {
+		for _, i := range side {
+			for _, x := range dx.k.claims.All[i].Words {
+				for _, w := range words {
+					if dx.k.claims.Related(w, x) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// withoutCauseWords drops the words of asking for a cause ("cause",
+// "blame", "reason"): what is left names the event.
+func withoutCauseWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		switch w {
+		case "cause", "blame", "reason", "start", "trigger", "spark":
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// asksYesNo reports whether a question asks yes or no: one the analysis
+// calls so, or a statement with a question mark and no question word
+// ("ice ran the sinaloa op?").
+func asksYesNo(qa *Query) bool {
+	if qa.kind == kindYesNo {
+		return true
+	}
+	if qa.kind != kindOpen {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(qa.text)), " ")
+	switch strings.Trim(first, ",.?!") {
+	case "what", "which", "who", "whom", "whose", "when", "where", "why", "how":
+		return false
+	}
+	return true
+}
+
+func asksCause(q string) bool {
+	l := " " + strings.ToLower(q) + " "
+	for _, w := range []string{" why ", " cause", " caused ", " blame", " reason", " behind "} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	// "What started the fire?", "who triggered it?"; not "when did the
+	// fire start?".
+	if first, _, _ := strings.Cut(strings.TrimSpace(l), " "); first == "what" || first == "who" {
+		for _, w := range []string{" started ", " start ", " triggered ", " trigger ", " sparked ", " spark "} {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// aboutSubject reports whether the question's words meet what the dispute
+// is about (its subject). A question that asks something of an event
+// ("what was seized in the raid") must meet it with what it asks (its
+// predicate), so it does not bring the dispute over who led the raid.
+func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) bool {
+	cs := dx.k.claims
+	words, against := f.words, d.Core
+	switch {
+	case d.Kind == corpus.KindCause && asksCause(qa.text):
+		// "Why did the dam collapse?" asks for what the cause dispute
+		// is over, whatever the question's verb.
+		return true
+	case d.Kind == corpus.KindValue && qa.kind == kindQuantity:
+		// "How many votes did she get?" asks about what the figures
+		// count, whatever the verb.
+		words, against = f.words, d.Contested
+	case !asksYesNo(qa) && len(f.preds) > 0:
+		words, against = f.preds, d.Contested
+	case asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) && len(d.Contested) > 0:
+		// A yes/no question must ask about what is contested, not
+		// only name what the dispute is about: "Did the weather sink
+		// the ferry?" is not answered by whether it was overloaded.
+		// What is contested is often what the corpus is about ("safe"
+		// in a story of a dam's safety): common or not, it counts.
+		return dx.anyMeets(words, d.Contested)
+	}
+	for _, w := range words {
+		if cs.Common(w) {
+			continue
+		}
+		for _, s := range against {
+			if cs.Related(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyMeets reports whether a word of ws can mean a word of against; a
+// reporting word ("say", "deny") meets nothing.
+func (dx *disputeExpander) anyMeets(ws, against []string) bool {
+	for _, w := range ws {
+		if frameNoise[w] {
+			continue
+		}
+		for _, a := range against {
+			if dx.k.claims.Related(w, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
