@@ -10,7 +10,7 @@ import (
 // conflicting decides conflicts_with: one statement with a different
 // filler (variants); opposite stances on a yes/no question; different
 // figures or dates for the asked-for quantity or time.
-func conflicting(a, b *cluster, sa, sb Stance, qa *Query, aboutMain bool) bool {
+func conflicting(a, b *cluster, sa, sb Stance, qa *Query, aboutMain bool, lx *lexicon.Lexicon) bool {
 	// When the answer has documents about the question's main subject, a
 	// document about something else contradicts neither them nor another
 	// such document; it merely mentions other facts.
@@ -35,7 +35,7 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *Query, aboutMain bool) bool {
 	case qa.kind == kindYesNo:
 		return opposed(sa, sb)
 	case qa.oneHolder:
-		return otherHolder(a.best(), b.best(), qa)
+		return otherHolder(a.best(), b.best(), qa, lx)
 	case qa.valued():
 	default:
 		// Different names are different answers only when the sentences
@@ -71,8 +71,8 @@ func conflicting(a, b *cluster, sa, sb Stance, qa *Query, aboutMain bool) bool {
 // about ("the manager of Tullow Rovers was …", "an album by …") name different
 // people for it. A sentence that leaves the role out names people for
 // something else.
-func otherHolder(a, b *candidate, qa *Query) bool {
-	na, nb := roleHolders(a, qa), roleHolders(b, qa)
+func otherHolder(a, b *candidate, qa *Query, lx *lexicon.Lexicon) bool {
+	na, nb := roleHolders(a, qa, lx), roleHolders(b, qa, lx)
 	if len(na) == 0 || len(nb) == 0 {
 		return false
 	}
@@ -91,7 +91,7 @@ func otherHolder(a, b *candidate, qa *Query) bool {
 // ("the manager of Tullow Rovers … was Ada Lind"), those just after "by" when
 // it credits a work ("the album Vell by the band Ada Lind"); none
 // otherwise. A nationality is no one ("by American band …").
-func roleHolders(c *candidate, qa *Query) []value {
+func roleHolders(c *candidate, qa *Query, lx *lexicon.Lexicon) []value {
 	lower := strings.ToLower(c.text)
 	words := map[string]bool{}
 	for _, w := range strings.FieldsFunc(lower, notWordRune) {
@@ -108,7 +108,7 @@ func roleHolders(c *candidate, qa *Query) []value {
 	}
 	var ns []value
 	for _, v := range c.values {
-		if v.kind == vName && !nationality(v.key) {
+		if v.kind == vName && !nationality(lx, v.key) {
 			ns = append(ns, v)
 		}
 	}
@@ -157,6 +157,6 @@ const maxByGap = 48
 // nationality reports whether a one-word name is a people's adjective
 // ("Irish", "Mexican": an adjective pertaining to a noun), which credits
 // no one; a surname that is also an adjective ("Young") still does.
-func nationality(key string) bool {
-	return !strings.Contains(key, " ") && len(lexicon.Default().Pertainyms(key)) > 0
+func nationality(lx *lexicon.Lexicon, key string) bool {
+	return !strings.Contains(key, " ") && len(lx.Pertainyms(key)) > 0
 }

@@ -137,7 +137,23 @@ func (e *Engine) Ask(ctx context.Context, q string) (*Answer, error) {
 	shown := e.expander.expand(qa, ans)
 	ans.Summary = e.summariser.summary(qa, ans, picked.labels, shown)
 	if e.composer == nil {
-		return ans, nil
+		return withLists(ans), nil
 	}
-	return e.composer.Compose(ctx, e.k.evidenceOf(ans, shown))
+	ans, err = e.composer.Compose(ctx, e.k.evidenceOf(ans, shown))
+	if err != nil {
+		return nil, err
+	}
+	return withLists(ans), nil
+}
+
+// withLists gives every account a conflicts list, empty rather than
+// absent: the JSON contract shows "conflicts_with": [] for an account
+// that contradicts none.
+func withLists(ans *Answer) *Answer {
+	for i := range ans.Accounts {
+		if ans.Accounts[i].ConflictsWith == nil {
+			ans.Accounts[i].ConflictsWith = []int{}
+		}
+	}
+	return ans
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -196,6 +197,22 @@ func BenchmarkAsk_RAMDocs(b *testing.B) {
 		}
 		if _, err := e.Ask(ctx, "What sport is Ryan Davis associated with?"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Every account carries a conflicts list, empty when it contradicts none:
+// the JSON contract never shows "conflicts_with": null.
+func TestConflictsListIsNeverNull(t *testing.T) {
+	e := defaultEngine(t)
+	for _, q := range []string{"Did ICE lead the Sinaloa raid?", "What was seized in the raid?", "How many labs were dismantled?"} {
+		a, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(a)
+		if strings.Contains(string(b), `"conflicts_with":null`) {
+			t.Errorf("%q: an account has conflicts_with null", q)
 		}
 	}
 }

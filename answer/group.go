@@ -49,7 +49,7 @@ func (pk *picker) group(picked []*candidate, qa *Query) (accounts []Account, lab
 			labels[i] = displayValue(*p)
 		}
 		if qa.oneHolder {
-			if hs := roleHolders(k.best(), qa); len(hs) > 0 {
+			if hs := roleHolders(k.best(), qa, pk.k.lex()); len(hs) > 0 {
 				labels[i] = displayValue(hs[0])
 			}
 		}
@@ -69,7 +69,7 @@ func (pk *picker) group(picked []*candidate, qa *Query) (accounts []Account, lab
 	}
 	for i := range ks {
 		for j := range ks {
-			if i != j && conflicting(ks[i], ks[j], accounts[i].Stance, accounts[j].Stance, qa, aboutMain) {
+			if i != j && conflicting(ks[i], ks[j], accounts[i].Stance, accounts[j].Stance, qa, aboutMain, pk.k.lex()) {
 				accounts[i].ConflictsWith = append(accounts[i].ConflictsWith, j)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 const (
 	searchK         = 60  // passages retrieved
 	searchPerDoc    = 4   // passages per document
+	searchDepth     = 200 // candidates each retriever ranks before fusion
 	nameSearchDepth = 200 // passages searched by the question's names alone
 	maxNameDocs     = 20  // documents added per name beyond the search
 )
@@ -29,7 +30,7 @@ type found struct {
 
 // find searches the index for qa and scores what it finds.
 func (fd *finder) find(ctx context.Context, qa *Query) (*found, error) {
-	hits, err := fd.k.index.Search(ctx, qa.search, retrieval.SearchOptions{K: searchK, PerDoc: searchPerDoc, Depth: 200})
+	hits, err := fd.k.index.Search(ctx, qa.search, retrieval.SearchOptions{K: searchK, PerDoc: searchPerDoc, Depth: searchDepth})
 	if err != nil {
 		return nil, err
 	}

@@ -177,16 +177,6 @@ func restance(pos string, st Stance) string {
 	return pos
 }
 
-func flip(s Stance) Stance {
-	switch s {
-	case Affirms:
-		return Denies
-	case Denies:
-		return Affirms
-	}
-	return s
-}
-
 // addClaim quotes claim i of side s: in the account of the same holder
 // that holds no other side of the dispute, else in a new account.
 func (dx *disputeExpander) addClaim(qa *Query, ans *Answer, d *corpus.Dispute, s, i int) int {
