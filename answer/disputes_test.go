@@ -172,6 +172,9 @@ func TestUnnamedOrganisationIsAbstainedOn(t *testing.T) {
 		{shipped, "What did Interpol say about the drug labs?", true},
 		{shipped, "What did the World Trade Organization say about the Sinaloa labs?", true},
 		{shipped, "What did the Mexican Navy do in Sinaloa?", false},
+		// A subject in other words than the documents' ("picture" for
+		// their "image") is no reason to abstain.
+		{shipped, "Was the picture ICE posted taken in Sinaloa?", false},
 		// A short form may stand for what the corpus names otherwise.
 		{shipped, "Did the White House allow El Chapo's family into the US?", false},
 		{shipped, "What did Claudia Sheinbam say about the raid?", false},

@@ -139,24 +139,24 @@ func (an *analyser) unknownSubject(qa *Query) string {
 	return ""
 }
 
-// synonymKnown reports whether the corpus writes a synonym of one of w's
-// first senses: a word the question uses for what the documents call
+// synonymKnown reports whether the corpus writes a synonym of w's first
+// noun sense (a subject is a thing; a verb's synonyms reach too far): a word the question uses for what the documents call
 // otherwise is no sign that they never speak of it.
 func (an *analyser) synonymKnown(w string) bool {
 	lx := an.k.lex()
-	for _, pos := range []lexicon.POS{lexicon.Noun, lexicon.Verb} {
-		for _, syn := range lx.SynonymsOfSenses(w, pos, subjectSynonymSenses) {
-			if !strings.Contains(syn, " ") && an.k.known[lang.Stem(syn)] {
-				return true
-			}
+	for _, syn := range lx.SynonymsOfSenses(w, lexicon.Noun, subjectSynonymSenses) {
+		if !strings.Contains(syn, " ") && an.k.known[lang.Stem(syn)] {
+			return true
 		}
 	}
 	return false
 }
 
 // subjectSynonymSenses is how many senses of a question's subject word
-// are read for a synonym the corpus writes before abstaining.
-const subjectSynonymSenses = 3
+// are read for a synonym the corpus writes before abstaining: its first
+// only, so that a question that only common words connect to the corpus
+// is still abstained on.
+const subjectSynonymSenses = 1
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 

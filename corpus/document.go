@@ -109,7 +109,7 @@ func (d *Document) parseBody() {
 		d.Sentences[k] = Sentence{Start: sp.s, End: sp.e, Text: text[sp.s:sp.e]}
 	}
 	markBoilerplate(raw, d.Sentences)
-	attributeSpeakers(raw, d.Sentences)
+	attributeSpeakers(raw, d.Sentences, d.Outlet)
 	d.Passages = buildPassages(raw, text, d.Sentences)
 	if d.Title == "" {
 		d.Title = fallbackTitle(raw, d.Sentences)

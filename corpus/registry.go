@@ -64,6 +64,10 @@ type registry struct {
 	mentions []*entity            // every resolved name, in order
 	speakers []*entity            // every attributed speaker, in order
 	acronyms map[string]bool
+	// outlet is the document's own outlet ("Drevnian News Wire"), whose
+	// name or initials in a dateline ("(DNW)") are no business "the
+	// company" may mean.
+	outlet string
 	// sentStart is len(mentions) when the current sentence began: "she"
 	// falls back to a person named before it, not one named after the
 	// pronoun in the same sentence.
@@ -256,10 +260,20 @@ func (r *registry) org(noun string, mods []string) *entity {
 		// "The company denied …" after "Orvane Chemicals said …": the
 		// last business named, never a ministry or an outlet.
 		return lastOf(r.mentions, func(e *entity) bool {
-			return e.kind == kindOrg && !e.description && !e.hasWord(func(w string) bool { return publicWords[w] })
+			return e.kind == kindOrg && !e.description && !e.hasWord(func(w string) bool { return publicWords[w] }) && !r.isOutlet(e)
 		})
 	}
 	return nil
+}
+
+// isOutlet reports whether e is the document's own outlet, by name or by
+// its initials.
+func (r *registry) isOutlet(e *entity) bool {
+	if r.outlet == "" {
+		return false
+	}
+	name := e.String()
+	return strings.EqualFold(name, r.outlet) || len(name) >= 2 && name == initials(strings.Fields(r.outlet))
 }
 
 // describe returns the entity a description with no name stands for

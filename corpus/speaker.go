@@ -105,11 +105,12 @@ func Attribute(sentences []string) []string {
 	for k, s := range sentences {
 		infos[k] = sentInfo{text: s, skip: isChromePhrase(s) || isChrome(s, false)}
 	}
-	return attribute(infos)
+	return attribute(infos, "")
 }
 
-// attributeSpeakers sets Sentence.Speaker on one document's sentences.
-func attributeSpeakers(raw []byte, sents []Sentence) {
+// attributeSpeakers sets Sentence.Speaker on one document's sentences;
+// outlet is the document's own outlet, which "the company" never means.
+func attributeSpeakers(raw []byte, sents []Sentence, outlet string) {
 	infos := make([]sentInfo, len(sents))
 	for k, s := range sents {
 		infos[k] = sentInfo{text: s.Text, skip: s.Boilerplate}
@@ -119,7 +120,7 @@ func attributeSpeakers(raw []byte, sents []Sentence) {
 			infos[k].newPara = hasBlankLine(gap)
 		}
 	}
-	for k, name := range attribute(infos) {
+	for k, name := range attribute(infos, outlet) {
 		sents[k].Speaker = name
 	}
 }
@@ -131,8 +132,9 @@ type quoteState struct {
 	opens          bool // begins with a quotation
 }
 
-func attribute(infos []sentInfo) []string {
+func attribute(infos []sentInfo, outlet string) []string {
 	reg := newRegistry()
+	reg.outlet = outlet
 	for _, in := range infos {
 		if !in.skip {
 			collectAcronyms(in.text, reg.acronyms)
