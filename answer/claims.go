@@ -20,6 +20,7 @@ func (cm *claimMatcher) match(qa *Query, ans *Answer) {
 		return
 	}
 	cm.keepScopesApart(ans)
+	cm.keepEventsApart(qa, ans)
 	cm.addMatchedClaims(qa, ans)
 }
 
@@ -46,6 +47,54 @@ func (cm *claimMatcher) keepScopesApart(ans *Answer) {
 			}
 		}
 		ans.Accounts[a].ConflictsWith = keep
+	}
+}
+
+// keepEventsApart unmarks the conflicts of an account whose figures all
+// count another event than a "how many" question asks about: to "how many
+// were killed", "48 people were injured" is no rival count of the dead.
+func (cm *claimMatcher) keepEventsApart(qa *Query, ans *Answer) {
+	if qa.kind != kindQuantity {
+		return
+	}
+	asked := ""
+	for _, p := range qa.frame.preds {
+		if ev := corpus.EventOf(p); ev != "" {
+			asked = ev
+			break
+		}
+	}
+	if asked == "" {
+		return
+	}
+	other := func(a int) bool {
+		n := 0
+		for _, q := range ans.Accounts[a].Quotes {
+			i, ok := cm.k.claimOf(q)
+			if !ok {
+				continue
+			}
+			for _, v := range cm.k.claims.All[i].Values {
+				switch v.Event {
+				case "":
+					// "nine of them seriously": says no event of its own
+				case asked:
+					return false
+				default:
+					n++
+				}
+			}
+		}
+		return n > 0
+	}
+	for a := range ans.Accounts {
+		if !other(a) {
+			continue
+		}
+		for _, b := range ans.Accounts[a].ConflictsWith {
+			ans.Accounts[b].ConflictsWith = slices.DeleteFunc(ans.Accounts[b].ConflictsWith, func(x int) bool { return x == a })
+		}
+		ans.Accounts[a].ConflictsWith = []int{}
 	}
 }
 

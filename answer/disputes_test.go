@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/crosscheck/crosscheck/corpus"
 )
@@ -329,5 +330,27 @@ func TestFiguresApart(t *testing.T) {
 		if got := apart(tt.a, tt.b); got != tt.want {
 			t.Errorf("%s: apart = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// To "how many were killed", a count of the injured is no rival figure.
+func TestCountsOfAnotherEventAreNoConflict(t *testing.T) {
+	c, _, err := corpus.Load(fstest.MapFS{
+		"a.md":  {Data: []byte("---\noutlet: Holm Post\n---\nThe Holm District Ambulance Service said 48 people had been injured in the Holm derailment, nine of them seriously.\n")},
+		"b.txt": {Data: []byte("HOLM RADIO\nTranscript\n\nHOST: Good evening. Six people are now dead after the Holm derailment. With me is Ada Voss. Ms Voss, what happened?\n\nVOSS: We do not know yet.\n")},
+	}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(context.Background(), "How many people were killed in the Holm derailment?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if xs, ys := accountsSaying(a, "48 people"), accountsSaying(a, "Six people"); len(ys) == 0 || flagged(a, xs, ys) {
+		t.Errorf("the dead not shown, or the injured marked as contradicting them: %q", a.Summary)
 	}
 }

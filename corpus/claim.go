@@ -1159,6 +1159,11 @@ func eventAt(toks []lang.Token, k int, ents *Entities) string {
 	return b[0]
 }
 
+// EventOf is the event a word names as figures count it ("killed",
+// "dead" → "die"; "hurt" → "injure"), or "" for a word that names none of
+// the events news counts people by.
+func EventOf(w string) string { return sameEvent[strings.ToLower(w)] }
+
 // sameEvent folds the words news uses for one event into one: the killed
 // are the dead, the hurt the injured.
 var sameEvent = map[string]string{
