@@ -354,3 +354,28 @@ func TestCountsOfAnotherEventAreNoConflict(t *testing.T) {
 		t.Errorf("the dead not shown, or the injured marked as contradicting them: %q", a.Summary)
 	}
 }
+
+// A yes/no question that writes no figure asks no count: "Did the nurse
+// see the dead on the night?" does not bring the dispute over how many
+// died that night; "Did six people die on the night?" does.
+func TestYesNoBringsCountsOnlyWhenItStatesOne(t *testing.T) {
+	e := storyEngine(t, "dam")
+	for _, tt := range []struct {
+		q     string
+		count bool
+	}{
+		{"Did the nurse see the dead on the night?", false},
+		{"Did six people die on the night the dam broke?", true},
+	} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.ContainsFunc(e.k.claims.Disputes, func(d corpus.Dispute) bool {
+			return d.Kind == corpus.KindValue && slices.Contains(a.Disputes, d.ID)
+		})
+		if got != tt.count {
+			t.Errorf("%q: shows a count dispute = %v, want %v (%v)", tt.q, got, tt.count, a.Disputes)
+		}
+	}
+}

@@ -1,10 +1,12 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/corpus"
+	"github.com/crosscheck/crosscheck/lang"
 )
 
 // chosen is one dispute an answer shows, with how well it fits.
@@ -84,7 +86,9 @@ func (dx *disputeExpander) subjectKey(f frame) string {
 // kindAnswers reports whether a dispute of d's kind answers the question.
 func kindAnswers(qa *Query, f frame, d *corpus.Dispute) bool {
 	if asksYesNo(qa) {
-		return true
+		// "Did the hospital lower its water temperature?" asks no
+		// count; "Did six people die?" does.
+		return d.Kind != corpus.KindValue || statesFigure(qa.text)
 	}
 	switch qa.kind {
 	case kindPerson:
@@ -212,6 +216,11 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 		words, against = f.words, d.Contested
 	case !asksYesNo(qa) && len(f.preds) > 0:
 		words, against = f.preds, d.Contested
+	case asksYesNo(qa) && d.Kind == corpus.KindCause:
+		// "Did a squall sink the ferry?" names a cause a side gives;
+		// "Did the hospital lower its water temperature?" names none,
+		// though the story's "water" is in every account of the cause.
+		return dx.namesACause(f.words, d, asksCause(qa.text) || slices.ContainsFunc(f.preds, func(p string) bool { return causeVerbs[p] }))
 	case asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal) && len(d.Contested) > 0:
 		// A yes/no question must ask about what is contested, not
 		// only name what the dispute is about: "Did the weather sink
@@ -232,6 +241,50 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 	}
 	return false
 }
+
+// statesFigure reports whether a question writes a number, in digits or
+// words ("Did six people die?").
+func statesFigure(q string) bool {
+	for _, t := range lang.TokenizeAll(q) {
+		if _, ok := corpus.ParseNumber(strings.ToLower(t.Word)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// namesACause reports whether a word of ws, not one the whole corpus
+// uses, means the cause a claim of d gives or rules out: its head ("a
+// squall"), or when the question asks what caused what (causing is its
+// verb), any noun of it ("lightning" of "a lightning strike").
+func (dx *disputeExpander) namesACause(ws []string, d *corpus.Dispute, causing bool) bool {
+	cs := dx.k.claims
+	meets := func(causes []string) bool {
+		if !causing && len(causes) > 1 {
+			causes = causes[:1]
+		}
+		for _, cause := range causes {
+			for _, w := range ws {
+				if !cs.Common(w) && cs.Related(w, cause) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, side := range d.Sides {
+		for _, i := range side {
+			if c := &cs.All[i]; meets(c.Causes) || meets(c.NotCauses) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// causeVerbs ask what caused an event: "Did lightning cause the fire?",
+// "Did the storm trigger the collapse?".
+var causeVerbs = map[string]bool{"cause": true, "blame": true, "trigger": true, "spark": true, "start": true, "result": true}
 
 // anyMeets reports whether a word of ws can mean a word of against; a
 // reporting word ("say", "deny") meets nothing.

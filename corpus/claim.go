@@ -1358,6 +1358,10 @@ var wordNumbers = map[string]float64{
 	"dozen": 12, "hundred": 100,
 }
 
+// ParseNumber reads a figure written in digits ("57,000") or as a word
+// ("seven").
+func ParseNumber(lw string) (float64, bool) { return parseNumber(lw) }
+
 func parseNumber(lw string) (float64, bool) {
 	if n, ok := wordNumbers[lw]; ok {
 		return n, true
