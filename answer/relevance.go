@@ -27,7 +27,7 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 		if !kindAnswers(qa, f, d) || !dx.aboutSubject(qa, f, d) {
 			continue
 		}
-		if subj := dx.subjectKey(f); subj != "" && !cs.Involves(d, subj) {
+		if subj := dx.subjectKey(f); subj != "" && !cs.Common(subj) && !cs.Involves(d, subj) {
 			// "What did Chuck Schumer say about …" is about disputes
 			// Schumer is part of, not every dispute near its words.
 			continue
@@ -181,7 +181,7 @@ func asksYesNo(qa *Query) bool {
 
 func asksCause(q string) bool {
 	l := " " + strings.ToLower(q) + " "
-	for _, w := range []string{" why ", " cause", " caused ", " blame", " reason", " behind "} {
+	for _, w := range []string{" why ", " cause", " caused ", " blame", " reason", " behind ", " how come "} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -189,7 +189,9 @@ func asksCause(q string) bool {
 	// "What started the fire?", "who triggered it?"; not "when did the
 	// fire start?".
 	if first, _, _ := strings.Cut(strings.TrimSpace(l), " "); first == "what" || first == "who" {
-		for _, w := range []string{" started ", " start ", " triggered ", " trigger ", " sparked ", " spark "} {
+		// "What made the train leave the rails?", "what led to the
+		// collapse?"
+		for _, w := range []string{" started ", " start ", " triggered ", " trigger ", " sparked ", " spark ", " made ", " led to ", " resulted in "} {
 			if strings.Contains(l, w) {
 				return true
 			}
