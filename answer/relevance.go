@@ -248,7 +248,11 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 // words ("Did six people die?").
 func statesFigure(q string) bool {
 	for _, t := range lang.TokenizeAll(q) {
-		if _, ok := corpus.ParseNumber(strings.ToLower(t.Word)); ok {
+		w := strings.ToLower(t.Word)
+		if isYear(w) {
+			continue // "Did the flood of 2019 …"
+		}
+		if _, ok := corpus.ParseNumber(w); ok {
 			return true
 		}
 	}

@@ -615,7 +615,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		// cause inside what the claim denies is one it rules out.
 		var kept []string
 		for _, w := range c.Causes {
-			if slices.Contains(c.Negated, w) {
+			if slices.ContainsFunc(c.Negated, func(n string) bool { return n == w || ents.lemma(n) == ents.lemma(w) || lang.Stem(n) == lang.Stem(w) }) {
 				c.NotCauses = appendUnique(c.NotCauses, w)
 			} else {
 				kept = append(kept, w)
@@ -855,8 +855,16 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 			text = strings.Join(append(mods, h), " ")
 		}
 	}
+	// upto bounds a window after from by its clause: "blamed the
+	// collapse on heavy rain, Mayor Lena Fisk said" blames rain.
+	upto := func(from, to int) int {
+		if from >= len(toks) {
+			return len(toks)
+		}
+		return min(len(toks), to, clauseEnd(clause, from, len(toks)))
+	}
 	effect := func(from, to int) {
-		if h, _ := headNoun(toks, max(0, from), min(len(toks), to), ents); h != "" {
+		if h, _ := headNoun(toks, max(0, from), upto(max(0, from), to), ents); h != "" {
 			effects = appendUnique(effects, h)
 		}
 	}
@@ -876,7 +884,7 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 			if to < 0 {
 				continue
 			}
-			add(headNoun(toks, to+1, min(len(toks), to+6), ents))
+			add(headNoun(toks, to+1, upto(to+1, to+6), ents))
 			// "… as the source of the outbreak"
 			if of := indexWord(toks, to+1, min(len(toks), to+14), "of"); of > 0 && copulaNouns[strings.ToLower(toks[of-1].Word)] {
 				effect(of+1, of+5)
@@ -885,7 +893,7 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 			// "as a result of X", "resulted from X"; "the result" alone
 			// is no cause.
 			if of := indexWord(toks, i+1, min(len(toks), i+2), "of", "from"); of >= 0 && (w == "resulted" || i >= 2 && strings.EqualFold(toks[i-2].Word, "as")) {
-				add(headNoun(toks, of+1, min(len(toks), of+5), ents))
+				add(headNoun(toks, of+1, upto(of+1, of+5), ents))
 			}
 		case w == "blame" && prev == "to" && i >= 2 && copulaAt(toks, i-1) == i-2:
 			// "repairs to a water main were to blame": the clause's
@@ -894,17 +902,17 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 			if f := indexWord(toks, i+1, min(len(toks), i+3), "for"); f >= 0 {
 				effect(f+1, f+5)
 			}
-		case w == "blame" && !verbBefore[prev]:
+		case w == "blame" && nounBefore[prev]:
 			// "not going to blame anyone" blames nobody; "traded blame
 			// for the accident" names no cause.
 		case strings.HasPrefix(w, "blame") || w == "attributed":
 			// "blamed X on Y" → Y; "blamed Y for X" → Y
 			on := indexWord(toks, i+1, min(len(toks), i+8), "on", "to")
 			if on >= 0 {
-				add(headNoun(toks, on+1, min(len(toks), on+5), ents))
+				add(headNoun(toks, on+1, upto(on+1, on+5), ents))
 				effect(i+1, on)
 			} else {
-				add(headNoun(toks, i+1, min(len(toks), i+5), ents))
+				add(headNoun(toks, i+1, upto(i+1, i+5), ents))
 				if f := indexWord(toks, i+1, min(len(toks), i+8), "for"); f >= 0 {
 					effect(f+1, f+5)
 				}
@@ -915,10 +923,10 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 			if k := i + 1; k < len(toks) && isNumber(strings.ToLower(toks[k].Word)) {
 				continue
 			}
-			add(headNoun(toks, i+1, min(len(toks), i+6), ents))
+			add(headNoun(toks, i+1, upto(i+1, i+6), ents))
 			effect(subjectOf(i), i) // "the inspection was never carried out because …"
 		case w == "caused" && i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "by"):
-			add(headNoun(toks, i+2, min(len(toks), i+6), ents))
+			add(headNoun(toks, i+2, upto(i+2, i+6), ents))
 			if copulaAt(toks, i) == i-1 {
 				effect(subjectOf(i), i) // "the blast at the quarry was caused by"
 			} else if h, _ := lastNoun(toks, max(0, i-3), i, ents); h != "" {
@@ -931,8 +939,8 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 			if be := copulaAt(toks, i); be > 0 {
 				add(headNoun(toks, subjectOf(be), be, ents))
 			}
-			if i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "of") {
-				effect(i+2, i+6)
+			if i+1 < len(toks) && (strings.EqualFold(toks[i+1].Word, "of") || strings.EqualFold(toks[i+1].Word, "for")) {
+				effect(i+2, i+6) // "the cause of the crash", "the reason for the rise"
 			}
 		default:
 			// "X caused the breach": the noun right before the verb; "it
@@ -954,6 +962,12 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 // verbBefore are the words that make "blame" a verb: "did not blame the
 // weather", "would blame the crew".
 var verbBefore = setOf("not", "n't", "did", "does", "do", "would", "will", "could", "can", "may", "might", "should", "i", "we", "they", "you")
+
+// nounBefore make "blame" a noun: "traded blame", "the blame", "took the
+// blame"; after any other word ("Residents blame the council") it is the
+// verb.
+var nounBefore = setOf("the", "a", "any", "no", "some", "his", "her", "their", "its", "our", "traded", "trade", "trading",
+	"shifted", "shift", "shifting", "took", "take", "taking", "accept", "accepted", "deflect", "deflected", "share", "shared", "of")
 
 // copulaNouns name a cause after "was the (most likely) …".
 var copulaNouns = setOf("cause", "causes", "source", "culprit", "explanation", "reason")
@@ -1101,6 +1115,7 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) (
 				v.Unit = out[len(out)-1].Unit
 			}
 			v.Scope = out[len(out)-1].Scope
+			v.Event = out[len(out)-1].Event
 			not = append(not, v)
 			continue
 		}
@@ -1119,7 +1134,23 @@ func claimValues(toks []lang.Token, clause []int, ents *Entities, text string) (
 // clockFigure reports whether a number is written as part of a clock time
 // ("06:15").
 func clockFigure(text, num string) bool {
-	return strings.Contains(text, num+":") && len(num) <= 2 || strings.Contains(text, ":"+num)
+	for _, m := range clockTime.FindAllStringSubmatch(text, -1) {
+		if m[1] == num || m[2] == num {
+			// Only when it is written nowhere else: "3 people were hurt
+			// in the 10:30 collision" keeps its 3.
+			return len(standalone(num).FindAllStringIndex(text, -1)) == 0
+		}
+	}
+	return false
+}
+
+// clockTime is a time of day written with a colon: "06:15", "7:42".
+var clockTime = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\b`)
+
+// standalone matches num written as a figure of its own, not inside a
+// clock time or a longer number.
+func standalone(num string) *regexp.Regexp {
+	return regexp.MustCompile(`(^|[^\d:.,])` + regexp.QuoteMeta(num) + `($|[^\d:])`)
 }
 
 // eventNear is the event of the figure at i: the first verb after it in
@@ -1128,6 +1159,9 @@ func clockFigure(text, num string) bool {
 // lemma. Verbs of saying, being and counting name no event.
 func eventNear(toks []lang.Token, clause []int, i int, ents *Entities) string {
 	for k := i + 1; k < len(toks) && k <= i+10 && clause[k] == clause[i]; k++ {
+		if isNumber(strings.ToLower(toks[k].Word)) {
+			break // another figure's verb
+		}
 		if ev := eventAt(toks, k, ents); ev != "" {
 			return ev
 		}
@@ -1179,7 +1213,7 @@ var notEvents = setOf("be", "is", "was", "were", "are", "been", "being", "have",
 	"include", "included", "including", "count", "counted", "say", "said", "says", "announce", "announced",
 	"confirm", "confirmed", "report", "reported", "estimate", "estimated", "tell", "told", "add", "added",
 	"increase", "increased", "fall", "fell", "drop", "dropped", "total", "totalled", "totaled", "bring", "brought",
-	"near", "about", "around", "over", "under", "up", "down")
+	"near", "about", "around", "over", "under", "up", "down", "found", "find", "show", "showed", "shown")
 
 // ruledOut reports whether the figure at i follows "not" or "not the"
 // right after a comma: "seven, not the five".
@@ -1199,7 +1233,7 @@ func countBefore(toks []lang.Token, i int, ents *Entities) (unit, event string) 
 	for k := i - 1; k >= 0 && i-k <= 14; k-- {
 		w := strings.ToLower(toks[k].Word)
 		switch {
-		case w == "toll" || w == "tally":
+		case w == "toll":
 			return "death", "die"
 		case w == "number" && k+2 < i && strings.EqualFold(toks[k+1].Word, "of"):
 			if u := strings.ToLower(toks[k+2].Word); ents.isNoun(u) && !lang.IsStopword(u) {

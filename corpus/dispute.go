@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"sync"
 	"sync/atomic"
 
@@ -244,6 +245,9 @@ func BuildClaimsJudged(c *Corpus, lex *lexicon.Lexicon, judge JudgeFunc) *Claims
 // ClaimsData is what of Claims a data directory keeps: the claims and the
 // disputes; the lookups over them are rebuilt when it is opened.
 type ClaimsData struct {
+	// Rules is the ClaimRules the claims were read with; claims read
+	// by other rules are read again (see RestoreClaims).
+	Rules    int
 	All      []Claim
 	Disputes []Dispute
 	// Entities is the registry they were read with; empty in data saved
@@ -253,12 +257,25 @@ type ClaimsData struct {
 
 // Data returns what a data directory keeps of cs.
 func (cs *Claims) Data() ClaimsData {
-	return ClaimsData{All: cs.All, Disputes: cs.Disputes, Entities: cs.Entities.Data()}
+	return ClaimsData{Rules: ClaimRules, All: cs.All, Disputes: cs.Disputes, Entities: cs.Entities.Data()}
 }
+
+// ClaimRules is the version of the rules that read claims and find
+// disputes. Bump it when what they find changes shape (a new field of
+// Claim or Value): a store saved by older rules is then read again from
+// its documents when opened, rather than served stale. 2: figures carry
+// their event, claims their ruled-out figures and causes, causes their
+// effects.
+const ClaimRules = 2
 
 // RestoreClaims rebuilds the lookups over claims and disputes read back
 // from a data directory, without reading or comparing claims again.
+//
+// Claims saved by other rules (ClaimRules) are read again from c.
 func RestoreClaims(c *Corpus, lex *lexicon.Lexicon, data ClaimsData) *Claims {
+	if data.Rules != ClaimRules {
+		return BuildClaims(c, lex)
+	}
 	var ents *Entities
 	if data.Entities.Lower != nil {
 		ents = restoreEntities(data.Entities, lex)
@@ -761,10 +778,11 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && cs.sharesWord(m, x.Words, y.Words) && cs.sharesOtherName(x, y) {
 		return KindAgent
 	}
-	if ev := cs.valuesDiffer(m, x, y); ev != "" && (cs.sharesSubject(x, y) || ev != "?" && cs.sameStory(x.DocID, y.DocID)) {
+	if ev := cs.valuesDiffer(m, x, y); ev != "" && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) && (cs.sharesSubject(x, y) || ev != "?" && cs.sameStory(x.DocID, y.DocID)) {
 		// Figures of one event ("injured", "died") in claims naming
 		// one story's place share their subject, though the story's
-		// name is in every document of a corpus about it.
+		// name is in every document of a corpus about it. Reports
+		// months apart count different things.
 		return KindValue
 	}
 	return ""
@@ -1128,19 +1146,41 @@ func (cs *Claims) sameStory(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if !closeDates(cs.docs[a], cs.docs[b]) {
+		return false
+	}
 	x, y := cs.docNames[a], cs.docNames[b]
 	if len(y) < len(x) {
 		x, y = y, x
 	}
-	n := 0
+	n, headline := 0, false
 	for k := range x {
 		if y[k] {
-			if n++; n >= sameStoryNames {
-				return true
-			}
+			n++
+			// One of them is what a headline is about: a mayor quoted
+			// on a fire and on a crash in one town is no one story.
+			headline = headline || slices.Contains(cs.topics[a], k) || slices.Contains(cs.topics[b], k)
 		}
 	}
-	return false
+	return n >= sameStoryNames && headline
+}
+
+// storyDays is how far apart two documents of one story may be published.
+const storyDays = 14
+
+// closeDates reports whether two documents were published within
+// storyDays of each other, or either date is unknown.
+func closeDates(a, b *Document) bool {
+	if a == nil || b == nil || a.Published == "" || b.Published == "" {
+		return true
+	}
+	ta, ea := time.Parse("2006-01-02", a.Published)
+	tb, eb := time.Parse("2006-01-02", b.Published)
+	if ea != nil || eb != nil {
+		return true
+	}
+	d := ta.Sub(tb)
+	return d < storyDays*24*time.Hour && d > -storyDays*24*time.Hour
 }
 
 // sameStoryNames is how many names two documents must share to tell one
@@ -1166,13 +1206,17 @@ func (cs *Claims) kindOf(a, b string) bool {
 
 // rulesOut reports whether x rules out a figure y gives: "seven, not the
 // five the agency announced" against "the toll has risen to five". The
-// correction names the figure it rejects, whatever scope or unit y gives
-// it ("deaths" of a toll, "patients" of a count); the two must still share
-// their subject (see conflict).
+// correction names the figure it rejects, whatever scope y gives it, and
+// whatever it calls what it counts ("deaths" of a toll, "patients" of a
+// count) when both count one event; the two must still share their
+// subject (see conflict).
 func rulesOut(x, y *Claim) bool {
 	for _, a := range x.NotValues {
 		for _, b := range y.Values {
-			if a.Num == b.Num && a.Num >= 2 {
+			// Of one event or one unit: "seven patients died, not the
+			// five announced" against "the toll rose to five", not
+			// against "five schools closed".
+			if a.Num == b.Num && a.Num >= 2 && (a.Event != "" && a.Event == b.Event || a.Unit != "" && a.Unit == b.Unit) {
 				return true
 			}
 		}

@@ -329,3 +329,71 @@ func TestCausesAndWhatTheyCaused(t *testing.T) {
 		}
 	}
 }
+
+// Claims saved by older rules are read again from the documents, not
+// served stale: a store whose claims lack what newer rules find (a
+// figure's event) answers as a fresh one does.
+func TestRestoreClaimsOfOlderRules(t *testing.T) {
+	c, cs := storyClaims(t, "dam")
+	old := cs.Data()
+	old.Rules = ClaimRules - 1
+	old.All, old.Disputes = nil, nil
+	got := RestoreClaims(c, lexicon.Default(), old)
+	if len(got.All) != len(cs.All) || len(got.Disputes) != len(cs.Disputes) {
+		t.Errorf("restored %d claims, %d disputes from older rules; want %d, %d read again", len(got.All), len(got.Disputes), len(cs.All), len(cs.Disputes))
+	}
+}
+
+// Review cases: each line a reading that once went wrong.
+func TestClaimReadingEdgeCases(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("Kestrel Foods rejected the suggestion that faulty wiring was to blame for the Brenn depot fire.\n\n" +
+			"3 people were hurt in the 10:30 collision at Brenn.\n\n" +
+			"Twelve workers were found dead at the Brenn mine.\n\n" +
+			"Residents blame the council for the slow response in Brenn.\n\n" +
+			"Mayor Lena Fisk said the collapse was caused by heavy rain, not the Brenn quarry.\n\n" +
+			"The Brenn vote tally rose to 5,200 after the recount.\n\n" +
+			"“We lost everything,” said residents of Mill Street.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if cl := claimWith(t, c, cs, "faulty wiring"); !slices.Contains(cl.NotCauses, "wiring") && !slices.Contains(cl.NotCauses, "wire") || len(cl.Causes) > 0 {
+		t.Errorf("a rejected cause: causes %v, ruled out %v", cl.Causes, cl.NotCauses)
+	}
+	if cl := claimWith(t, c, cs, "10:30 collision"); len(cl.Values) == 0 || cl.Values[0].Num != 3 {
+		t.Errorf("a clock time elsewhere hides the figure: %+v", cl.Values)
+	}
+	if cl := claimWith(t, c, cs, "found dead"); len(cl.Values) == 0 || cl.Values[0].Event != "die" {
+		t.Errorf("'found dead' counts the dead: %+v", cl.Values)
+	}
+	if cl := claimWith(t, c, cs, "Residents blame"); !slices.Contains(cl.Causes, "council") {
+		t.Errorf("'Residents blame the council': causes %v", cl.Causes)
+	}
+	if cl := claimWith(t, c, cs, "heavy rain"); slices.Contains(cl.Causes, "quarry") {
+		t.Errorf("a cause window ran past its clause: %v", cl.Causes)
+	}
+	if cl := claimWith(t, c, cs, "tally rose"); len(cl.Values) > 0 && cl.Values[0].Unit == "death" {
+		t.Errorf("a vote tally is no death toll: %+v", cl.Values)
+	}
+	if cl := claimWith(t, c, cs, "We lost everything"); cl.Holder == "Mill Street" {
+		t.Errorf("a street is no speaker")
+	}
+}
+
+// A mayor quoted on two incidents in one town makes them no one story:
+// their counts of the dead do not conflict.
+func TestTwoIncidentsInOneTown(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\ntitle: Flat fire in Halvard\npublished: 2026-01-10\n---\nThree people died in the flat fire in Halvard, Mayor Tom Ashby said.\n")},
+		"b.md": {Data: []byte("---\ntitle: Coach crash on the Orrin road\npublished: 2026-03-02\n---\nSeven people died when a coach crashed near Halvard, Mayor Tom Ashby said.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindValue, "Three people died", "Seven people died"); d != nil {
+		t.Errorf("two incidents' tolls conflict: %v", d.Labels)
+	}
+}

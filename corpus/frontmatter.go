@@ -95,6 +95,9 @@ func decodeFrontMatter(src []byte, fm *frontMatter) error {
 		v := nodeText(m.Content[i+1])
 		key := strings.ToLower(strings.TrimSpace(m.Content[i].Value))
 		if field, ok := fieldAliases[key]; ok {
+			if field == "outlet" && strings.Contains(v, "://") {
+				continue // "source: https://…" is where it came from, not who
+			}
 			if _, seen := alias[field]; !seen {
 				alias[field] = v
 			}

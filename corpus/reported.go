@@ -380,9 +380,16 @@ func beforeFullName(toks []token, k int) bool {
 		if t.cap {
 			return n+1 < len(toks) && toks[n+1].cap && toks[n+1].word
 		}
+		if stopTitle[lowerASCII(t.text)] {
+			return false // "said residents of Mill Street"
+		}
 	}
 	return false
 }
+
+// stopTitle are words no title holds: a preposition or an article between
+// "said" and a name makes the name a place, not the speaker.
+var stopTitle = setOf("of", "in", "at", "on", "from", "near", "the", "a", "an", "and", "for", "with", "to", "by")
 
 // spreadQuotes gives every sentence of a quotation that runs over several
 // sentences the speaker found in any of them, and gives a quotation that
