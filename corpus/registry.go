@@ -161,12 +161,19 @@ func containsEntity(es []*entity, e *entity) bool {
 }
 
 // single resolves a one-word name: a surname of someone named in full
-// earlier ("Roe" → "Jane Roe"), else nil.
+// earlier ("Roe" → "Jane Roe"), or the first word of an organisation
+// named in full ("Orvel" → "Orvel Telecom"), else nil.
 func (r *registry) single(w string) *entity {
 	if isAcronym(w) {
 		return nil
 	}
-	return r.bySur[w]
+	if e := r.bySur[w]; e != nil {
+		return e
+	}
+	// "Orvel" after "Orvel Telecom": a business named by its first word.
+	return lastOf(r.mentions, func(e *entity) bool {
+		return e.kind == kindOrg && len(e.words) > 1 && e.words[0] == w && !e.description && hasOrgWord(e.words[1:])
+	})
 }
 
 // samePerson finds an earlier person whose name extends or shortens this

@@ -196,6 +196,12 @@ func nounPhrase(reg *registry, toks []token, j int) *entity {
 		}
 		return reg.person("president")
 	}
+	if spokesNouns[noun] && j > 0 && toks[j-1].cap && toks[j-1].word && !isDemonym(toks[j-1].text) {
+		// "An Orvel spokeswoman said": the organisation speaks.
+		if e := nameBefore(reg, toks, j); e != nil {
+			return e
+		}
+	}
 	if refNouns[noun] && j > 0 && toks[j-1].text == ")" {
 		return nameBefore(reg, toks, j) // "the Security Office (SO) unit"
 	}
@@ -280,6 +286,9 @@ func describedBefore(toks []token, end int, noun string) (at, det int) {
 	}
 	return -1, -1
 }
+
+// spokesNouns speak for the organisation named before them.
+var spokesNouns = setOf("spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials")
 
 func isDeterminer(w string) bool {
 	return w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "this" || w == "that"

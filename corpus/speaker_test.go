@@ -45,6 +45,10 @@ func TestAttribute(t *testing.T) {
 			"The regional health agency said it was testing samples.",
 			"The agency added that results would come next week.",
 		}, []string{"NSO", "The regional health agency", "The regional health agency"}},
+		{"a spokeswoman speaks for her organisation", []string{
+			"Orvel Telecom said the breach was small.",
+			"An Orvel spokeswoman said on Friday that 1.5m accounts were affected.",
+		}, []string{"Orvel Telecom", "Orvel Telecom"}},
 		{"title before the name after said", []string{"“It failed,” said inspector Paul Dremmer."}, []string{"Paul Dremmer"}},
 		{"the office the sentence described", []string{"Inspectors from the state water office found a leak, the office said."}, []string{"The state water office"}},
 		{"blamed", []string{"Tomas Brell blamed the flood on rain."}, []string{"Tomas Brell"}},
