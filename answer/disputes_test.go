@@ -74,6 +74,9 @@ func TestDisputesComeWhole(t *testing.T) {
 		// Causes: what the question calls the failure the claims call the breach.
 		{"dam", "What caused the dam to fail?", "poor maintenance", "earthquake", true},
 		{"dam", "Why did the Korven dam collapse?", "poor maintenance", "earthquake", true},
+		// "What made …", "what led to …" ask for a cause too.
+		{"dam", "What made the Korven dam fail?", "poor maintenance", "earthquake", true},
+		{"dam", "what led to the collapse of the dam", "poor maintenance", "earthquake", true},
 		// An explicit rebuttal and a plain denial against one assertion.
 		{"ferry", "Was the Saltwind overloaded?", "Saltwind was overloaded", "denied that the ferry was overloaded", true},
 		{"ferry", "was the kell point ferry overloaded", "Saltwind was overloaded", "not overloaded", true},
