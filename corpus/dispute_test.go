@@ -347,7 +347,7 @@ func TestRestoreClaimsOfOlderRules(t *testing.T) {
 // Review cases: each line a reading that once went wrong.
 func TestClaimReadingEdgeCases(t *testing.T) {
 	c, _, err := Load(fstest.MapFS{
-		"a.md": {Data: []byte("Kestrel Foods rejected the suggestion that faulty wiring was to blame for the Brenn depot fire.\n\n" +
+		"a.md": {Data: []byte("Brannoch Foods rejected the suggestion that faulty wiring was to blame for the Brenn depot fire.\n\n" +
 			"3 people were hurt in the 10:30 collision at Brenn.\n\n" +
 			"Twelve workers were found dead at the Brenn mine.\n\n" +
 			"Residents blame the council for the slow response in Brenn.\n\n" +
