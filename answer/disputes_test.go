@@ -69,6 +69,9 @@ func TestDisputesComeWhole(t *testing.T) {
 		{"dam", "Was the dam unsafe before it broke?", "was safe", "the dam was unsafe", true},
 		// A figure of one scope given two ways conflicts …
 		{"dam", "How many people died on the night the dam broke?", "four people died", "six people died", true},
+		// A count asked by its event alone ("died") brings the
+		// dispute over that count, whatever else it leaves out.
+		{"dam", "How many people died?", "four people died", "six people died", true},
 		// … a running total is another scope, shown beside it.
 		{"dam", "How many people were killed when the Korven dam burst?", "four people died", "risen to seven", false},
 		// Causes: what the question calls the failure the claims call the breach.

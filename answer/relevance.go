@@ -37,7 +37,7 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 		// is matched by that word alone; so is a question asking what
 		// caused an event by the event ("what caused the fire?").
 		single := len(f.names) == 0 && len(f.words) == 1 && w == 1
-		if d.Kind == corpus.KindValue && qa.kind == kindQuantity && dx.asksUnitOf(f, d) {
+		if d.Kind == corpus.KindValue && qa.kind == kindQuantity && (dx.asksUnitOf(f, d) || dx.asksEventOf(f, d)) {
 			// "What percentage of voters turned out?" asks for what
 			// the figures of a dispute count, whatever else it says.
 			single = true
@@ -108,6 +108,28 @@ func kindAnswers(qa *Query, f frame, d *corpus.Dispute) bool {
 		return d.Kind == corpus.KindValue
 	}
 	return d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindCause
+}
+
+// asksEventOf reports whether the question's verb names the event the
+// figures of value dispute d count: "How many people died?" asks for the
+// dead, whatever else it says or leaves out.
+func (dx *disputeExpander) asksEventOf(f frame, d *corpus.Dispute) bool {
+	for _, p := range f.preds {
+		ev := corpus.EventOf(p)
+		if ev == "" {
+			continue
+		}
+		for _, side := range d.Sides {
+			for _, i := range side {
+				for _, v := range dx.k.claims.All[i].Values {
+					if v.Event == ev {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // asksUnitOf reports whether a question word names the unit the figures of

@@ -40,7 +40,8 @@ type Questions interface {
 	Placeholder(ctx context.Context, key, ts string) error
 	// Heartbeat refreshes replica's claims on keys.
 	Heartbeat(ctx context.Context, replica string, keys []string) error
-	// Hold refreshes one claim and reports whether replica still holds it.
+	// Hold takes the right to show one answer: it reports whether replica
+	// still held the claim, and marks the question answered if so.
 	Hold(ctx context.Context, replica, key string) (bool, error)
 	Answered(ctx context.Context, key string) error
 	// Release gives a claim up for another replica to take at once.

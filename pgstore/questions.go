@@ -102,11 +102,17 @@ func (qs *Questions) Heartbeat(ctx context.Context, replica string, keys []strin
 	return nil
 }
 
-// Hold refreshes replica's claim on key and reports whether replica still
-// holds it: false when another replica took it over (this one was taken
-// for dead) or it was answered. A replica holds before it shows an answer.
+// Hold takes the right to show the answer to key: when replica still
+// holds the claim, it marks the question answered by it, in one statement,
+// and reports true; false when another replica took it over (this one was
+// taken for dead) or it was answered. A replica holds before it shows an
+// answer. Marking it here, not after the answer shows, closes the window
+// in which a replica stalled between holding and showing (a loaded
+// machine, a slow Slack call) is taken for dead and a second replica
+// answers too; an answer that then fails to show is not retried elsewhere,
+// as it was not before (the answer was marked whether shown or not).
 func (qs *Questions) Hold(ctx context.Context, replica, key string) (bool, error) {
-	tag, err := qs.s.pool.Exec(ctx, `UPDATE questions SET heartbeat = now()
+	tag, err := qs.s.pool.Exec(ctx, `UPDATE questions SET heartbeat = now(), answered_at = now()
 		WHERE key = $1 AND claimed_by = $2 AND answered_at IS NULL`, key, replica)
 	if err != nil {
 		return false, fmt.Errorf("store %s: hold claim: %w", qs.s.name, err)

@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -113,5 +114,16 @@ func TestQuestionsTakeOverOnce(t *testing.T) {
 	ps, err := qs.TakeOver(ctx, "next", time.Hour, 10)
 	if err != nil || len(ps) != 1 || ps[0].Key != "event:alive" {
 		t.Errorf("TakeOver after Release = %v, %v; want the released question at once", ps, err)
+	}
+	// Holding takes the right to show: once held, a question is never
+	// taken over, however long its replica then stalls.
+	if held, err := qs.Hold(ctx, "next", "event:alive"); !held || err != nil {
+		t.Fatalf("Hold by the claim's holder = %v, %v; want true", held, err)
+	}
+	if ps, err := qs.TakeOver(ctx, "other", 0, 10); err != nil || slices.ContainsFunc(ps, func(p Question) bool { return p.Key == "event:alive" }) {
+		t.Errorf("a held question was taken over: %v, %v", ps, err)
+	}
+	if held, _ := qs.Hold(ctx, "next", "event:alive"); held {
+		t.Errorf("a question was held twice")
 	}
 }
