@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/crosscheck/crosscheck/lexicon"
 )
@@ -160,5 +161,20 @@ func TestEntities(t *testing.T) {
 	}
 	if ents.Key("Mexican") == ents.Key("American") {
 		t.Errorf("Mexican and American share a key")
+	}
+}
+
+// "The company" is the last business named, never the document's own
+// outlet, even when a dateline names the outlet by its initials.
+func TestTheCompanyIsNotTheOutlet(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Drevnian News Wire\n---\nSTAVRA (DNW) — Ostra Rail said the train was on time.\n\nTwo of the dead were Ostra Rail employees, the company said.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if h := claimWith(t, c, cs, "Two of the dead").Holder; h != "Ostra Rail" {
+		t.Errorf("holder %q, want Ostra Rail", h)
 	}
 }

@@ -49,7 +49,8 @@ var orgWords = setOf("embassy", "ministry", "agency", "department", "government"
 	"chemicals", "industries", "holdings", "systems", "motors", "airlines", "airways", "lines", "energy",
 	"mining", "foods", "pharmaceuticals", "logistics", "partners", "technologies", "laboratories", "labs",
 	"shipping", "construction", "engineering", "utilities", "railways", "enterprises", "ventures",
-	"solutions", "resources", "petroleum", "electric", "telecom", "insurance", "plc", "gmbh", "llp", "co.")
+	"solutions", "resources", "petroleum", "electric", "telecom", "insurance", "plc", "gmbh", "llp", "co.",
+	"rail", "transit", "freight", "communications", "media", "air", "water")
 
 // IsOrgWord reports whether a word marks a name as an organisation's
 // ("Agency", "Organization", "Ministry").
