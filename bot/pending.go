@@ -67,6 +67,12 @@ const maxTakeOvers = 3
 // first call comes before the ack, which Slack wants within 3 s.
 const pendingTimeout = time.Second
 
+// holdTimeout bounds the check before an answer shows. It comes after the
+// ack, and a check that times out answers anyway (a second answer beats a
+// lost one), so it waits longer than pendingTimeout: on a loaded machine a
+// one-second wait turned slow queries into second answers.
+const holdTimeout = 5 * time.Second
+
 // newReplicaID names this process among the replicas, for claims. It is
 // unique per process, so a restarted replica never mistakes the claims of
 // its previous life for its own.
@@ -177,7 +183,7 @@ func (s *Server) holds(q question, log *slog.Logger) (ok, reachable bool) {
 	if !q.claimed {
 		return true, true
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), pendingTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), holdTimeout)
 	defer cancel()
 	ok, err := s.cfg.Questions.Hold(ctx, s.cfg.Replica, q.key)
 	if err != nil {
