@@ -57,13 +57,7 @@ func (cm *claimMatcher) keepEventsApart(qa *Query, ans *Answer) {
 	if qa.kind != kindQuantity {
 		return
 	}
-	asked := ""
-	for _, p := range qa.frame.preds {
-		if ev := corpus.EventOf(p); ev != "" {
-			asked = ev
-			break
-		}
-	}
+	asked := qa.frame.event
 	if asked == "" {
 		return
 	}

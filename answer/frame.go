@@ -1,9 +1,13 @@
 package answer
 
+import "github.com/crosscheck/crosscheck/corpus"
+
 // frame is the question read the way claims are read: the keys of its
-// names and the lemmas of its other content words.
+// names and the lemmas of its other content words, and the event its verb
+// names as figures count it ("killed" → "die"), or "".
 type frame struct {
 	names, words, preds []string
+	event               string
 }
 
 // frameOf reads the question into a frame, once per question.
@@ -18,6 +22,9 @@ func (an *analyser) frameOf(qa *Query) frame {
 	for _, w := range preds {
 		if !frameNoise[w] {
 			f.preds = append(f.preds, w)
+		}
+		if f.event == "" {
+			f.event = corpus.EventOf(w)
 		}
 	}
 	return f

@@ -114,17 +114,14 @@ func kindAnswers(qa *Query, f frame, d *corpus.Dispute) bool {
 // figures of value dispute d count: "How many people died?" asks for the
 // dead, whatever else it says or leaves out.
 func (dx *disputeExpander) asksEventOf(f frame, d *corpus.Dispute) bool {
-	for _, p := range f.preds {
-		ev := corpus.EventOf(p)
-		if ev == "" {
-			continue
-		}
-		for _, side := range d.Sides {
-			for _, i := range side {
-				for _, v := range dx.k.claims.All[i].Values {
-					if v.Event == ev {
-						return true
-					}
+	if f.event == "" {
+		return false
+	}
+	for _, side := range d.Sides {
+		for _, i := range side {
+			for _, v := range dx.k.claims.All[i].Values {
+				if v.Event == f.event {
+					return true
 				}
 			}
 		}

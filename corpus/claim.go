@@ -932,11 +932,11 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 			} else if h, _ := lastNoun(toks, max(0, i-3), i, ents); h != "" {
 				effects = appendUnique(effects, h) // "a form of pneumonia caused by"
 			}
-		case copulaNouns[w] && !copulaBefore(toks, i) && w != "cause" && w != "causes":
+		case copulaNouns[w] && copulaAt(toks, i) < 0 && w != "cause" && w != "causes":
 			// "trace the source of the outbreak" names no cause.
-		case copulaNouns[w] && copulaBefore(toks, i):
+		case copulaNouns[w] && copulaAt(toks, i) >= 0:
 			// "a broken rail was the most likely cause (of the crash)"
-			if be := copulaAt(toks, i); be > 0 {
+			if be := copulaAt(toks, i); be >= 0 {
 				add(headNoun(toks, subjectOf(be), be, ents))
 			}
 			if i+1 < len(toks) && (strings.EqualFold(toks[i+1].Word, "of") || strings.EqualFold(toks[i+1].Word, "for")) {
@@ -972,11 +972,8 @@ var nounBefore = setOf("the", "a", "any", "no", "some", "his", "her", "their", "
 // copulaNouns name a cause after "was the (most likely) …".
 var copulaNouns = setOf("cause", "causes", "source", "culprit", "explanation", "reason")
 
-// copulaBefore reports whether "cause" at i is a noun after a form of
-// "be" within four words: "was the most likely cause".
-func copulaBefore(toks []lang.Token, i int) bool { return copulaAt(toks, i) > 0 }
-
-// copulaAt is where the form of "be" before i stands, or -1.
+// copulaAt is where a form of "be" stands within four words before i
+// ("was the most likely cause"), or -1.
 func copulaAt(toks []lang.Token, i int) int {
 	for k := i - 1; k >= 0 && i-k <= 4; k-- {
 		switch strings.ToLower(toks[k].Word) {

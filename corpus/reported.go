@@ -236,7 +236,7 @@ func nounPhrase(reg *registry, toks []token, j int) *entity {
 	// regional health agency said". The description itself holds the
 	// claim, so that a later "the agency" finds it and the claim is
 	// not handed to whichever organisation spoke last.
-	return reg.describe(wordsOf3(toks, k, j))
+	return reg.describe(descriptionWords(toks, k, j))
 }
 
 // wordsBetween returns the lower-case words of toks[from:to].
@@ -250,9 +250,9 @@ func wordsBetween(toks []token, from, to int) []string {
 	return out
 }
 
-// wordsOf3 is the description toks[det:noun+1] as written, its
+// descriptionWords is the description toks[det:noun+1] as written, its
 // determiner "the" capitalised: "The regional health agency".
-func wordsOf3(toks []token, det, noun int) []string {
+func descriptionWords(toks []token, det, noun int) []string {
 	var out []string
 	for _, t := range toks[det : noun+1] {
 		if t.word {
