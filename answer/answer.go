@@ -63,6 +63,10 @@ type Quote struct {
 	End     int    `json:"end"`
 	Speaker string `json:"speaker"`
 	Source  Source `json:"source"`
+	// relevance is the score the question gave the quote's sentence when
+	// the question found it, 0 when a dispute brought it: an answer with
+	// too many quotes drops further quotes by it.
+	relevance float64
 }
 
 // Source is the metadata a reader needs to check a quote.

@@ -1,7 +1,11 @@
 package answer
 
 import (
+	"slices"
 	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/lang"
 
 	"github.com/crosscheck/crosscheck/corpus"
 )
@@ -76,7 +80,7 @@ func (dx *disputeExpander) expand(qa *Query, ans *Answer) []shownDispute {
 		shown = append(shown, shownDispute{d: d, accounts: sideAccounts})
 	}
 	dx.bestQuoteFirst(ans, shown)
-	trimQuotes(ans, shown)
+	trimQuotes(qa, ans, shown)
 	return shown
 }
 
@@ -125,8 +129,11 @@ func (dx *disputeExpander) bestQuoteFirst(ans *Answer, shown []shownDispute) {
 const maxAnswerQuotes = 10
 
 // trimQuotes drops further quotes (never an account's first), last
-// accounts first, until the answer is within maxAnswerQuotes.
-func trimQuotes(ans *Answer, shown []shownDispute) {
+// accounts first, until the answer is within maxAnswerQuotes. Of an
+// account's further quotes the one sharing the fewest words with the
+// question goes first: asked about a photograph, "This photograph does not
+// correspond …" outlasts a third restatement of the denial.
+func trimQuotes(qa *Query, ans *Answer, shown []shownDispute) {
 	inDispute := map[int]bool{}
 	for _, sd := range shown {
 		for _, side := range sd.accounts {
@@ -147,9 +154,46 @@ func trimQuotes(ans *Answer, shown []shownDispute) {
 				continue
 			}
 			for len(ans.Accounts[a].Quotes) > keep && total > maxAnswerQuotes {
-				ans.Accounts[a].Quotes = ans.Accounts[a].Quotes[:len(ans.Accounts[a].Quotes)-1]
+				qs := ans.Accounts[a].Quotes
+				w := weakestQuote(qa, qs)
+				ans.Accounts[a].Quotes = append(qs[:w:w], qs[w+1:]...)
 				total--
 			}
 		}
 	}
+}
+
+// weakestQuote is the index of the further quote (never the first) that
+// bears least on the question: a quote a dispute brought before one the
+// question found, the question's lower-scored sentence first, then the one
+// writing fewer of the words the question asks about; the last of equals.
+// The account's first quote already states its side; asked whether a
+// photo shows the raid, "This photograph does not correspond …", which the
+// question found, outlasts a further restatement of the denial.
+func weakestQuote(qa *Query, qs []Quote) int {
+	worst := len(qs) - 1
+	least, words := qs[worst].relevance, relationWords(qa, qs[worst].Text)
+	for i := len(qs) - 2; i >= 1; i-- {
+		r, w := qs[i].relevance, relationWords(qa, qs[i].Text)
+		if r < least || r == least && w < words {
+			worst, least, words = i, r, w
+		}
+	}
+	return worst
+}
+
+// relationWords counts the question's words outside its names that text
+// writes: the same stem, one stem beginning the other ("photo",
+// "photograph"), or a synonym the corpus uses for the word.
+func relationWords(qa *Query, text string) int {
+	stems := lang.Stems(text)
+	n := 0
+	for _, w := range qa.relStems {
+		if slices.ContainsFunc(stems, func(s string) bool {
+			return s == w || len(w) >= 4 && len(s) >= 4 && (strings.HasPrefix(s, w) || strings.HasPrefix(w, s)) || slices.Contains(qa.synonyms[w], s)
+		}) {
+			n++
+		}
+	}
+	return n
 }

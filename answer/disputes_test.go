@@ -104,7 +104,7 @@ func TestDisputesComeWhole(t *testing.T) {
 		// The shipped corpus asked with a demonym, a synonym and a
 		// sloppy one-liner instead of its own words.
 		{"shipped", "Were American officers involved in the raid on the Sinaloa labs?", "no ICE agents operated", "led by the ICE Homeland Security Investigations", true},
-		{"shipped", "Did U.S. immigration agents take part in the Sinaloa raids?", "rejected on Thursday", "led by the ICE Homeland Security Investigations", true},
+		{"shipped", "Did U.S. immigration agents take part in the Sinaloa raids?", "rejected on Thursday", "led by the ICE Homeland Security Investigations|leadership role", true},
 		{"shipped", "ice ran the sinaloa op?", "no ICE agents operated|rejected on Thursday|denied the report", "led by the ICE Homeland Security Investigations|leadership role", true},
 		// A capital standing for its country is no subject the
 		// disputes must name; the people of a country stand for it; and

@@ -228,16 +228,19 @@ func (pk *picker) quotes(k *cluster) []Quote {
 	for _, c := range k.cands {
 		if i, ok := pk.k.claims.At(c.doc.ID, c.si); ok {
 			// The claim's span: a transcript line without its label.
-			out = append(out, pk.k.claimQuote(&pk.k.claims.All[i]))
+			q := pk.k.claimQuote(&pk.k.claims.All[i])
+			q.relevance = c.score
+			out = append(out, q)
 			continue
 		}
 		s := c.doc.Sentences[c.si]
 		out = append(out, Quote{
-			DocID:   c.doc.ID,
-			Text:    s.Text,
-			Start:   s.Start,
-			End:     s.End,
-			Speaker: c.speaker,
+			relevance: c.score,
+			DocID:     c.doc.ID,
+			Text:      s.Text,
+			Start:     s.Start,
+			End:       s.End,
+			Speaker:   c.speaker,
 			Source: Source{
 				Title: c.doc.Title, Outlet: c.doc.Outlet, Author: c.doc.Author,
 				Published: c.doc.Published, URL: c.doc.URL,

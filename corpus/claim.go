@@ -201,6 +201,9 @@ func extractClaims(d *Document, ents *Entities) []Claim {
 			// "The electoral commission said …", which reported-speech
 			// attribution, looking for names, did not resolve.
 			speaker = bodySubject(text, ents)
+			if issuer := issuerOf(d, si, speaker, out); issuer != "" {
+				speaker = issuer
+			}
 		case (speaker == "" || strings.HasPrefix(text, "They ")) && si > 0 && startsWithPronoun(text) && !hasBlankLine(d.Raw[d.Sentences[si-1].End:s.Start]) && len(out) > 0 && out[len(out)-1].Sentence == si-1:
 			// "They said …" after "Engineers at the board said …".
 			speaker = out[len(out)-1].Speaker
@@ -293,14 +296,63 @@ func bodySubject(t string, ents *Entities) string {
 	for k := 2; k < len(ws) && k <= 4; k++ {
 		switch strings.ToLower(strings.Trim(ws[k], ",")) {
 		case "said", "says", "told", "claimed", "insisted", "argued", "warned", "added", "announced", "stated":
-			head := strings.ToLower(ws[k-1])
+			h := k - 1
+			if h > 1 && (ws[h] == "also" || ws[h] == "further") {
+				h-- // "The letter also added"
+			}
+			head := strings.ToLower(ws[h])
 			if head != strings.ToLower(head) || !ents.isNoun(head) || lang.IsStopword(head) {
 				return ""
 			}
-			return strings.Join(ws[:k], " ")
+			return strings.Join(ws[:h+1], " ")
 		}
 	}
 	return ""
+}
+
+// docNouns are things that speak only for whoever issued them: "The
+// post added …", "The letter said …".
+var docNouns = setOf("post", "statement", "letter", "message", "release", "tweet", "communique",
+	"memo", "note", "notice", "publication", "announcement", "bulletin", "filing", "email")
+
+// issuerOf returns who issued the document a body subject names ("The
+// post added …" after "the official account of ICE posted that …"): the
+// speaker of the nearest claim of the last few sentences that writes the
+// noun, else of the nearest claim with a speaker; "" when the subject is no
+// such noun or no one spoke before it.
+func issuerOf(d *Document, si int, subject string, before []Claim) string {
+	ws := strings.Fields(subject)
+	noun := strings.ToLower(ws[len(ws)-1])
+	if !docNouns[noun] || len(ws) > 2 {
+		return "" // "The annual report": a holder of its own
+	}
+	nearest := ""
+	for k := len(before) - 1; k >= 0 && si-before[k].Sentence <= issuerLookback; k-- {
+		c := before[k]
+		if c.Speaker == "" || docNouns[strings.ToLower(lastWord(c.Speaker))] {
+			continue
+		}
+		if strings.Contains(strings.ToLower(string(d.Raw[c.Start:c.End])), noun) {
+			return c.Speaker
+		}
+		if nearest == "" {
+			nearest = c.Speaker
+		}
+	}
+	return nearest
+}
+
+// issuerLookback is how many sentences back a document noun's issuer is
+// looked for: a story names the statement's author just before quoting
+// it.
+const issuerLookback = 4
+
+func lastWord(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
 }
 
 // timeNouns open a sentence without being its subject ("Two weeks later,

@@ -178,3 +178,31 @@ func TestTheCompanyIsNotTheOutlet(t *testing.T) {
 		t.Errorf("holder %q, want Ostra Rail", h)
 	}
 }
+
+// A post, a letter or a statement speaks for whoever issued it: "The post
+// added …" is the ministry's, and "The letter also said …" the union's
+// who wrote it, not a holder called "The post". A described report with
+// words of its own ("The annual safety report said") stays its own holder.
+func TestDocumentNounsSpeakForTheirIssuer(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Harlow Courier\n---\n" +
+			"The Transport Ministry of Vell posted on Monday that the bridge would reopen in May.\n\n" +
+			"The post added that inspectors had found no cracks in the main span.\n\n" +
+			"In a reply on Tuesday the Dockworkers Union said the ministry was hiding the cracks.\n\n" +
+			"The letter also said that two girders had rusted through.\n\n" +
+			"The annual safety report said repairs were overdue.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	for text, want := range map[string]string{
+		"The post added":           "Transport Ministry",
+		"The letter also said":     "Dockworkers Union",
+		"The annual safety report": "The annual safety report",
+	} {
+		if h := claimWith(t, c, cs, text).Holder; !strings.Contains(h, want) {
+			t.Errorf("%q: holder %q, want %q", text, h, want)
+		}
+	}
+}

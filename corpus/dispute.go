@@ -265,8 +265,8 @@ func (cs *Claims) Data() ClaimsData {
 // Claim or Value): a store saved by older rules is then read again from
 // its documents when opened, rather than served stale. 2: figures carry
 // their event, claims their ruled-out figures and causes, causes their
-// effects.
-const ClaimRules = 2
+// effects. 3: a post, letter or statement speaks for whoever issued it.
+const ClaimRules = 3
 
 // RestoreClaims rebuilds the lookups over claims and disputes read back
 // from a data directory, without reading or comparing claims again.
