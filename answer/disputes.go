@@ -116,8 +116,11 @@ func (dx *disputeExpander) bestQuoteFirst(ans *Answer, shown []shownDispute) {
 					continue
 				}
 				acc.Position = sidePosition(sd.d.Labels[s], acc.Quotes[0].Text)
-				if sd.d.Kind == corpus.KindPolarity || sd.d.Kind == corpus.KindRebuttal {
+				switch sd.d.Kind {
+				case corpus.KindPolarity, corpus.KindRebuttal:
 					acc.Position = restance(acc.Position, acc.Stance)
+				case corpus.KindTrend:
+					acc.Position = trendPosition(sd.d.Labels[s], acc.Quotes[0].Text, acc.Stance)
 				}
 			}
 		}

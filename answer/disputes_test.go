@@ -385,3 +385,52 @@ func TestYesNoBringsCountsOnlyWhenItStatesOne(t *testing.T) {
 		}
 	}
 }
+
+// A question about where a relationship is heading brings the dispute
+// over it whole, in its own words or others: the side heading the way a
+// yes/no question asks says yes, the other no; a question asking both ways
+// ("improve or sour") gets neither, and the sides named in the summary.
+func TestTrendDisputesAnswer(t *testing.T) {
+	e := storyEngine(t, "treaty")
+	up, down := "strengthen their collaboration|has increased in recent months", "remain strained|cooled further|Tensions between"
+	for _, tt := range []struct {
+		q            string
+		upSt, downSt Stance
+	}{
+		{"Will ties between Orland and Vesk get better?", Affirms, Denies},
+		{"Are Vesk-Orland relations going to deteriorate?", Denies, Affirms},
+		{"Will cooperation between Orland and Vesk deepen or sour?", Context, Context},
+		{"How will relations between Orland and Vesk develop?", "", ""},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			xs, ys := accountsSaying(a, up), accountsSaying(a, down)
+			if len(xs) == 0 || len(ys) == 0 || !flagged(a, xs, ys) {
+				t.Fatalf("want both ways quoted and marked as conflicting; summary %q", a.Summary)
+			}
+			if !strings.Contains(a.Summary, "relations improving") || !strings.Contains(a.Summary, "relations worsening") {
+				t.Errorf("summary does not name the sides: %q", a.Summary)
+			}
+			if tt.upSt == "" {
+				return
+			}
+			if st := a.Accounts[xs[0]].Stance; st != tt.upSt {
+				t.Errorf("improving side %s, want %s", st, tt.upSt)
+			}
+			if st := a.Accounts[ys[0]].Stance; st != tt.downSt {
+				t.Errorf("worsening side %s, want %s", st, tt.downSt)
+			}
+		})
+	}
+	// Prices said to have risen and to be about to fall are no dispute.
+	a, err := e.Ask(context.Background(), "Will fish prices in Orland fall?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Disputes) > 0 {
+		t.Errorf("prices: shows disputes %v; summary %q", a.Disputes, a.Summary)
+	}
+}

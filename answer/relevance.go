@@ -27,7 +27,7 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 		if !kindAnswers(qa, f, d) || !dx.aboutSubject(qa, f, d) {
 			continue
 		}
-		if subj := dx.subjectKey(f); subj != "" && !cs.Common(subj) && !cs.Involves(d, subj) {
+		if subj := dx.subjectKey(f); subj != "" && !cs.Common(subj) && !cs.Involves(d, subj) && !dx.partsInvolved(d, subj) {
 			// "What did Chuck Schumer say about …" is about disputes
 			// Schumer is part of, not every dispute near its words.
 			continue
@@ -49,6 +49,12 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 			// the party the question names.
 			single = single || n >= 1 || dx.claimsSay(d, withoutCauseWords(f.words))
 		}
+		if d.Kind == corpus.KindTrend && w >= 1 && slices.ContainsFunc(f.names, func(n string) bool { return cs.Involves(d, n) }) {
+			// "Will relations between Mexico and the US get worse?":
+			// the parties of the relationship are in every document,
+			// which is no reason not to meet them.
+			single = true
+		}
 		if n >= 1 && w >= 1 || w >= 2 || single {
 			out = append(out, chosen{idx: di, names: n, hits: w})
 		}
@@ -69,18 +75,51 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 	return out
 }
 
-// subjectKey is the question's first name that is not a country: the one
+// subjectKey is the question's first name that is not a country (nor a
+// pair of them): the one
 // it asks about ("Did ICE lead …", "What did Chuck Schumer say …"). A
 // national capital standing for its country ("Did Washington's agents take
 // part …") is not the subject either: the disputes over what that country
 // did seldom name the city.
 func (dx *disputeExpander) subjectKey(f frame) string {
 	for _, n := range f.names {
-		if !strings.HasPrefix(n, "country:") && !dx.k.claims.Entities.IsCapital(n) {
+		if !strings.HasPrefix(n, "country:") && !dx.k.claims.Entities.IsCapital(n) && !dx.countries(n) {
 			return n
 		}
 	}
 	return ""
+}
+
+// partsInvolved reports whether a name joining names ("Vesk-Orland")
+// joins names the dispute involves: the pair's relations are about both.
+func (dx *disputeExpander) partsInvolved(d *corpus.Dispute, key string) bool {
+	ws := strings.Fields(key)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if !dx.k.claims.Involves(d, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// countries reports whether a name joins countries ("US-Mexico"): the
+// two countries, not a party of its own.
+func (dx *disputeExpander) countries(key string) bool {
+	ws := strings.Fields(key)
+	if len(ws) < 2 {
+		return false
+	}
+	ents := dx.k.claims.Entities
+	for _, w := range ws {
+		// Keys are lower case; the registry knows "US" and "Mexico".
+		if !strings.HasPrefix(ents.Key(strings.ToUpper(w)), "country:") && !strings.HasPrefix(ents.Key(strings.ToUpper(w[:1])+w[1:]), "country:") {
+			return false
+		}
+	}
+	return true
 }
 
 // kindAnswers reports whether a dispute of d's kind answers the question.
@@ -103,6 +142,11 @@ func kindAnswers(qa *Query, f frame, d *corpus.Dispute) bool {
 	// figure; others ("what did X say about …") for rebuttals.
 	if asksCause(qa.text) {
 		return d.Kind == corpus.KindCause || d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindPolarity
+	}
+	if d.Kind == corpus.KindTrend {
+		// "How will relations develop?": whether it asks where the
+		// thing heads is aboutSubject's to say.
+		return true
 	}
 	if len(f.preds) == 0 {
 		return d.Kind == corpus.KindValue
@@ -227,6 +271,10 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 	cs := dx.k.claims
 	words, against := f.words, d.Core
 	switch {
+	case d.Kind == corpus.KindTrend:
+		// "Will cooperation deepen?" asks where what the dispute is
+		// over is heading.
+		return cs.AsksTrend(f.words, d)
 	case d.Kind == corpus.KindCause && asksCause(qa.text):
 		// "Why did the dam collapse?" asks for what the cause dispute
 		// is over, whatever the question's verb.

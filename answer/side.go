@@ -47,6 +47,12 @@ func (dx *disputeExpander) showSide(qa *Query, f frame, ans *Answer, d *corpus.D
 		}
 		added++
 	}
+	if d.Kind == corpus.KindTrend && asksYesNo(qa) {
+		// "Will cooperation deepen?": the side saying it will says yes.
+		// "… deepen or become strained?" asks no yes or no.
+		dx.trendStance(qa, f, ans, d, s, accs, decided)
+		return accs
+	}
 	causeAsked := false
 	if d.Kind == corpus.KindCause && asksYesNo(qa) {
 		_, causeAsked = dx.causeAnswer(qa, d, s)
@@ -223,4 +229,39 @@ func markConflict(ans *Answer, i, j int) {
 	if !slices.Contains(ans.Accounts[j].ConflictsWith, i) {
 		ans.Accounts[j].ConflictsWith = append(ans.Accounts[j].ConflictsWith, i)
 	}
+}
+
+// trendStance sets, for a yes/no question, the stance of the accounts on
+// side s of trend dispute d: yes when the side heads the way the question
+// asks, no when the other way, neither when the question asks both ways.
+func (dx *disputeExpander) trendStance(qa *Query, f frame, ans *Answer, d *corpus.Dispute, s int, accs []int, decided map[int]bool) {
+	cs := dx.k.claims
+	asked := cs.Direction(f.words)
+	st := Context
+	switch side := cs.SideTrend(d, s); {
+	case asked == 0 || side == 0:
+	case asked == side:
+		st = Affirms
+	default:
+		st = Denies
+	}
+	for _, a := range accs {
+		if decided[a] {
+			continue
+		}
+		decided[a] = true
+		acc := &ans.Accounts[a]
+		acc.Stance = st
+		acc.Position = trendPosition(d.Labels[s], acc.Quotes[0].Text, st)
+	}
+}
+
+// trendPosition is the position line of an account on a side of a trend
+// dispute: "No: …" when it answers a yes/no question, else the side's
+// label ("Relations worsening: …").
+func trendPosition(label, text string, st Stance) string {
+	if st == Affirms || st == Denies {
+		return restance(gist(text, maxPosition-len("Yes: ")), st)
+	}
+	return sidePosition(label, text)
 }

@@ -80,6 +80,13 @@ type Claim struct {
 	// "blamed the breach on an earthquake"): causes of different effects
 	// are no rival accounts.
 	Effects []string
+	// Trend is +1 when the claim says something grows or improves, -1
+	// when it says it shrinks or worsens ("ties will remain strained");
+	// TrendOf is the lemma of what ("tie"), Future whether it is a
+	// forecast.
+	Trend   int8
+	TrendOf []string
+	Future  bool
 	// Contradicted counts the claims this one is in conflict with: the
 	// statement most contradicted is what a dispute is about.
 	Contradicted int
@@ -662,6 +669,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 	c.Values, c.NotValues = claimValues(toks, clause, ents, text)
 	c.Agents = agents(toks, names, c, ents)
 	c.Causes, c.CauseText, c.Effects = causes(toks, clause, ents)
+	readTrend(c, toks, clause, names, ents)
 	if c.Rebuts || c.Polarity == Denied {
 		// "rejected the suggestion that repairs were to blame": a
 		// cause inside what the claim denies is one it rules out.

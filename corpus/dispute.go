@@ -25,6 +25,7 @@ const (
 	KindValue    = "value"    // different figures of the same unit and scope
 	KindAgent    = "agent"    // different accounts of who led the act
 	KindCause    = "cause"    // different accounts of what caused it
+	KindTrend    = "trend"    // one thing said to be heading opposite ways
 )
 
 // Dispute is a set of claims about one subject that cannot all be true,
@@ -266,7 +267,8 @@ func (cs *Claims) Data() ClaimsData {
 // its documents when opened, rather than served stale. 2: figures carry
 // their event, claims their ruled-out figures and causes, causes their
 // effects. 3: a post, letter or statement speaks for whoever issued it.
-const ClaimRules = 3
+// 4: claims carry their trend, and trend disputes are found.
+const ClaimRules = 4
 
 // RestoreClaims rebuilds the lookups over claims and disputes read back
 // from a data directory, without reading or comparing claims again.
@@ -512,7 +514,7 @@ func (cs *Claims) findDisputes(m *meanings) {
 			return "asserts"
 		})
 	}
-	for _, kind := range []string{KindAgent, KindCause, KindValue} {
+	for _, kind := range []string{KindAgent, KindCause, KindValue, KindTrend} {
 		var es [][2]int
 		for e := range edges[kind] {
 			es = append(es, [2]int{e.a, e.b})
@@ -671,7 +673,7 @@ func (cs *Claims) text(c *Claim) string { return string(cs.docs[c.DocID].Raw[c.S
 // only pairs with one such claim are compared.
 func (cs *Claims) mayConflict(i int) bool {
 	c := &cs.All[i]
-	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.NotCauses) > 0 || len(c.Values) > 0 || len(c.NotValues) > 0)
+	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.NotCauses) > 0 || len(c.Values) > 0 || len(c.NotValues) > 0 || c.Trend != 0)
 }
 
 // couldPair is the cheap test before conflict: claim x (which may start a
@@ -685,7 +687,8 @@ func (cs *Claims) couldPair(x, y int) bool {
 	return cs.denies(x) != cs.denies(y) || a.Rebuts != b.Rebuts ||
 		len(a.Agents) > 0 && len(b.Agents) > 0 || len(a.Causes) > 0 && len(b.Causes) > 0 ||
 		len(a.NotCauses) > 0 && len(b.Causes) > 0 || len(b.NotCauses) > 0 && len(a.Causes) > 0 ||
-		len(a.Values) > 0 && len(b.Values) > 0 || len(a.NotValues) > 0 && len(b.Values) > 0 || len(b.NotValues) > 0 && len(a.Values) > 0
+		len(a.Values) > 0 && len(b.Values) > 0 || len(a.NotValues) > 0 && len(b.Values) > 0 || len(b.NotValues) > 0 && len(a.Values) > 0 ||
+		a.Trend != 0 && b.Trend != 0 && a.Trend != b.Trend
 }
 
 // components groups the claims linked by edges.
@@ -778,6 +781,16 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && cs.sharesWord(m, x.Words, y.Words) && cs.sharesOtherName(x, y) {
 		return KindAgent
 	}
+	if x.Trend != 0 && y.Trend != 0 && x.Trend != y.Trend && (x.Future == y.Future || relationTrend(x) && relationTrend(y)) &&
+		sameTrendSubject(m, x.TrendOf, y.TrendOf) && cs.sharesParty(x, y) && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) {
+		// "Both countries will increase collaboration" against "ties
+		// between the two will remain strained": forecasts of one
+		// relationship heading opposite ways, and so are two accounts of
+		// where it has been heading. Prices that rose last year and will
+		// fall next are no conflict; a relationship said to grow closer
+		// and to cool is, whichever tense each uses.
+		return KindTrend
+	}
 	if ev := cs.valuesDiffer(m, x, y); ev != "" && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) && (cs.sharesSubject(x, y) || ev != "?" && cs.sameStory(x.DocID, y.DocID)) {
 		// Figures of one event ("injured", "died") in claims naming
 		// one story's place share their subject, though the story's
@@ -835,6 +848,20 @@ func (cs *Claims) sharesName(x, y *Claim) bool {
 		}
 	}
 	return cs.sharesTopic(x, y)
+}
+
+// sharesParty reports whether two claims name one party, however common
+// in the corpus: relations between two countries are about those
+// countries, though every document names them.
+func (cs *Claims) sharesParty(x, y *Claim) bool {
+	for _, a := range x.Names {
+		for _, b := range y.Names {
+			if cs.Entities.Related(a, b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contradicts reports whether denial d denies what a asserts: what d's negation
@@ -1323,6 +1350,10 @@ func (cs *Claims) sideLabel(kind string, c *Claim) string {
 		if len(c.NotCauses) > 0 {
 			return "not caused by " + c.NotCauses[0]
 		}
+	case KindTrend:
+		if c.Trend != 0 {
+			return trendLabel(c)
+		}
 	case KindValue:
 		for _, v := range c.Values {
 			if v.Unit != "" {
@@ -1397,6 +1428,15 @@ func (cs *Claims) contested(kind string, comp []int) []string {
 				out = appendUnique(out, v.Unit)
 			}
 			out = appendUnique(out, c.Preds...)
+		case KindTrend:
+			// What heads one way or the other, and the verbs saying
+			// which way.
+			out = appendUnique(out, c.TrendOf...)
+			for _, w := range c.Preds {
+				if cs.Entities.lex != nil && trendDirection(w, cs.Entities.lex) != 0 {
+					out = appendUnique(out, w)
+				}
+			}
 		default:
 			// What a denial denies is the predicate it negates ("not
 			// overloaded", "rejected that agents were involved"), not

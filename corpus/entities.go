@@ -507,6 +507,8 @@ func (e *Entities) lemmaAt(toks []lang.Token, i int) string {
 
 func (e *Entities) isAdjective(w string) bool { return e.lex != nil && e.lex.IsAdjective(w) }
 
+func (e *Entities) isVerb(w string) bool { return e.lex != nil && len(e.lex.Base(w, lexicon.Verb)) > 0 }
+
 // Negative reports whether text is put negatively: an odd number of
 // negations and negated adjectives ("Was the plant unsafe?", "Did no
 // agent take part?").

@@ -1,0 +1,62 @@
+package corpus
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Two holders who see one relationship heading opposite ways disagree,
+// whatever words and tense each uses: more cooperation against strained
+// ties, a forecast against a report, growing tension against a deepening
+// partnership. Prices that rose in January and will fall next year are no
+// dispute, and a negated "will weaken" is a forecast of no weakening.
+func TestTrendDisputes(t *testing.T) {
+	c, cs := storyClaims(t, "treaty")
+	for _, pair := range [][2]string{
+		{"will strengthen their collaboration", "will remain strained"},
+		{"has increased in recent months", "have cooled further"},
+		{"has increased in recent months", "Tensions between Vesk and Orland"},
+	} {
+		d := disputeOver(c, cs, KindTrend, pair[0], pair[1])
+		if d == nil {
+			t.Errorf("no trend dispute between %q and %q", pair[0], pair[1])
+			continue
+		}
+		if !slices.Contains(d.Labels, "relations improving") || !slices.Contains(d.Labels, "relations worsening") {
+			t.Errorf("sides labelled %q", d.Labels)
+		}
+	}
+	if d := disputeOver(c, cs, KindTrend, "prices in Orland rose", "prices in Orland will fall"); d != nil {
+		t.Errorf("last month's prices and next year's are in dispute %s", d.ID)
+	}
+	for text, want := range map[string]int8{
+		"no sign that the partnership":    1, // "no sign that … will weaken"
+		"Tensions between":                -1,
+		"will remain strained":            -1,
+		"Fish prices in Orland will fall": -1,
+	} {
+		if got := claimWith(t, c, cs, text).Trend; got != want {
+			t.Errorf("%q: trend %+d, want %+d", text, got, want)
+		}
+	}
+	if of := claimWith(t, c, cs, "will fall next year").TrendOf; slices.Contains(of, "year") {
+		t.Errorf("the year is what falls: %q", of)
+	}
+}
+
+// A question's words say which way it asks a trend heads.
+func TestTrendDirection(t *testing.T) {
+	_, cs := storyClaims(t, "treaty")
+	for words, want := range map[string]int8{
+		"relation get worse":        -1,
+		"cooperation deepen":        1,
+		"cooperation deepen strain": 0,
+		"tension rise":              -1,
+		"patrol dock":               0,
+	} {
+		if got := cs.Direction(strings.Fields(words)); got != want {
+			t.Errorf("%q: direction %+d, want %+d", words, got, want)
+		}
+	}
+}
