@@ -21,7 +21,8 @@ type Dispute struct {
 	// Kind is why the sides cannot all be true: "polarity" (one asserts
 	// what another denies), "rebuttal" (one calls another's claim false),
 	// "value" (different figures of the same unit and scope), "agent"
-	// (different accounts of who led it) or "cause".
+	// (different accounts of who led it), "cause", or "trend" (one thing
+	// said to head opposite ways: relations improving or worsening).
 	Kind  string `json:"kind"`
 	Sides []Side `json:"sides"`
 }
