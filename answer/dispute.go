@@ -21,8 +21,10 @@ type Dispute struct {
 	// Kind is why the sides cannot all be true: "polarity" (one asserts
 	// what another denies), "rebuttal" (one calls another's claim false),
 	// "value" (different figures of the same unit and scope), "agent"
-	// (different accounts of who led it), "cause", or "trend" (one thing
-	// said to head opposite ways: relations improving or worsening).
+	// (different accounts of who led it), "cause", "trend" (one thing
+	// said to head opposite ways: relations improving or worsening) or
+	// "consent" (one party said both to let another in and to keep it
+	// out).
 	Kind  string `json:"kind"`
 	Sides []Side `json:"sides"`
 }

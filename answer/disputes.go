@@ -119,7 +119,7 @@ func (dx *disputeExpander) bestQuoteFirst(ans *Answer, shown []shownDispute) {
 				switch sd.d.Kind {
 				case corpus.KindPolarity, corpus.KindRebuttal:
 					acc.Position = restance(acc.Position, acc.Stance)
-				case corpus.KindTrend:
+				case corpus.KindTrend, corpus.KindConsent:
 					acc.Position = trendPosition(sd.d.Labels[s], acc.Quotes[0].Text, acc.Stance)
 				}
 			}

@@ -434,3 +434,20 @@ func TestTrendDisputesAnswer(t *testing.T) {
 		t.Errorf("prices: shows disputes %v; summary %q", a.Disputes, a.Summary)
 	}
 }
+
+// "Does X allow Y …?" brings the dispute over whether X lets Y in: the
+// account of X asking for Y's help says yes, X's refusal no.
+func TestConsentDisputeAnswers(t *testing.T) {
+	e := storyEngine(t, "treaty")
+	a, err := e.Ask(context.Background(), "Does Ilka Dorn let Orland boats help with patrols in Vesk?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs, ys := accountsSaying(a, "has requested Orland assistance"), accountsSaying(a, "would not permit Orland")
+	if len(xs) == 0 || len(ys) == 0 || !flagged(a, xs, ys) {
+		t.Fatalf("want the request and the refusal quoted and marked as conflicting; summary %q", a.Summary)
+	}
+	if a.Accounts[xs[0]].Stance != Affirms || a.Accounts[ys[0]].Stance != Denies {
+		t.Errorf("request %s, refusal %s; want affirms, denies", a.Accounts[xs[0]].Stance, a.Accounts[ys[0]].Stance)
+	}
+}

@@ -143,9 +143,10 @@ func kindAnswers(qa *Query, f frame, d *corpus.Dispute) bool {
 	if asksCause(qa.text) {
 		return d.Kind == corpus.KindCause || d.Kind == corpus.KindRebuttal || d.Kind == corpus.KindPolarity
 	}
-	if d.Kind == corpus.KindTrend {
-		// "How will relations develop?": whether it asks where the
-		// thing heads is aboutSubject's to say.
+	if d.Kind == corpus.KindTrend || d.Kind == corpus.KindConsent {
+		// "How will relations develop?", "Whom did she ask for
+		// help?": whether it asks what the dispute is over is
+		// aboutSubject's to say.
 		return true
 	}
 	if len(f.preds) == 0 {
@@ -275,6 +276,10 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 		// "Will cooperation deepen?" asks where what the dispute is
 		// over is heading.
 		return cs.AsksTrend(f.words, d)
+	case d.Kind == corpus.KindConsent:
+		// "Does Sheinbaum allow US agencies to take part?" asks
+		// whether one party lets the other in.
+		return cs.AsksConsent(f.words) != 0
 	case d.Kind == corpus.KindCause && asksCause(qa.text):
 		// "Why did the dam collapse?" asks for what the cause dispute
 		// is over, whatever the question's verb.

@@ -47,7 +47,7 @@ func (dx *disputeExpander) showSide(qa *Query, f frame, ans *Answer, d *corpus.D
 		}
 		added++
 	}
-	if d.Kind == corpus.KindTrend && asksYesNo(qa) {
+	if (d.Kind == corpus.KindTrend || d.Kind == corpus.KindConsent) && asksYesNo(qa) {
 		// "Will cooperation deepen?": the side saying it will says yes.
 		// "… deepen or become strained?" asks no yes or no.
 		dx.trendStance(qa, f, ans, d, s, accs, decided)
@@ -232,13 +232,18 @@ func markConflict(ans *Answer, i, j int) {
 }
 
 // trendStance sets, for a yes/no question, the stance of the accounts on
-// side s of trend dispute d: yes when the side heads the way the question
-// asks, no when the other way, neither when the question asks both ways.
+// side s of trend or consent dispute d: yes when the side heads the way
+// the question asks (or lets in when it asks "allow"), no when the other
+// way, neither when the question asks both ways.
 func (dx *disputeExpander) trendStance(qa *Query, f frame, ans *Answer, d *corpus.Dispute, s int, accs []int, decided map[int]bool) {
 	cs := dx.k.claims
-	asked := cs.Direction(f.words)
+	asked, side := cs.Direction(f.words), cs.SideTrend(d, s)
+	if d.Kind == corpus.KindConsent {
+		// "Does she allow …?": the side letting in says yes.
+		asked, side = cs.AsksConsent(f.words), cs.SideConsent(d, s)
+	}
 	st := Context
-	switch side := cs.SideTrend(d, s); {
+	switch {
 	case asked == 0 || side == 0:
 	case asked == side:
 		st = Affirms

@@ -87,6 +87,12 @@ type Claim struct {
 	Trend   int8
 	TrendOf []string
 	Future  bool
+	// Consent is +1 when the claim says ConsentBy asks for or lets in
+	// ConsentOf ("requested U.S. assistance"), -1 when it keeps it out
+	// ("would not permit U.S. agents"); both are entity keys.
+	Consent              int8
+	ConsentBy, ConsentOf string
+	ConsentText          string // ConsentOf as written: "U.S."
 	// Contradicted counts the claims this one is in conflict with: the
 	// statement most contradicted is what a dispute is about.
 	Contradicted int
@@ -670,6 +676,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 	c.Agents = agents(toks, names, c, ents)
 	c.Causes, c.CauseText, c.Effects = causes(toks, clause, ents)
 	readTrend(c, toks, clause, names, ents)
+	readConsent(c, toks, names, ents)
 	if c.Rebuts || c.Polarity == Denied {
 		// "rejected the suggestion that repairs were to blame": a
 		// cause inside what the claim denies is one it rules out.

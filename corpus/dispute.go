@@ -26,6 +26,7 @@ const (
 	KindAgent    = "agent"    // different accounts of who led the act
 	KindCause    = "cause"    // different accounts of what caused it
 	KindTrend    = "trend"    // one thing said to be heading opposite ways
+	KindConsent  = "consent"  // one party said both to let in and to keep out another
 )
 
 // Dispute is a set of claims about one subject that cannot all be true,
@@ -267,7 +268,8 @@ func (cs *Claims) Data() ClaimsData {
 // its documents when opened, rather than served stale. 2: figures carry
 // their event, claims their ruled-out figures and causes, causes their
 // effects. 3: a post, letter or statement speaks for whoever issued it.
-// 4: claims carry their trend, and trend disputes are found.
+// 4: claims carry their trend and consent, and disputes over them are
+// found.
 const ClaimRules = 4
 
 // RestoreClaims rebuilds the lookups over claims and disputes read back
@@ -514,7 +516,7 @@ func (cs *Claims) findDisputes(m *meanings) {
 			return "asserts"
 		})
 	}
-	for _, kind := range []string{KindAgent, KindCause, KindValue, KindTrend} {
+	for _, kind := range []string{KindAgent, KindCause, KindValue, KindTrend, KindConsent} {
 		var es [][2]int
 		for e := range edges[kind] {
 			es = append(es, [2]int{e.a, e.b})
@@ -673,7 +675,7 @@ func (cs *Claims) text(c *Claim) string { return string(cs.docs[c.DocID].Raw[c.S
 // only pairs with one such claim are compared.
 func (cs *Claims) mayConflict(i int) bool {
 	c := &cs.All[i]
-	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.NotCauses) > 0 || len(c.Values) > 0 || len(c.NotValues) > 0 || c.Trend != 0)
+	return c.Polarity != Hypothetical && (cs.denies(i) || len(c.Agents) > 0 || len(c.Causes) > 0 || len(c.NotCauses) > 0 || len(c.Values) > 0 || len(c.NotValues) > 0 || c.Trend != 0 || c.Consent != 0)
 }
 
 // couldPair is the cheap test before conflict: claim x (which may start a
@@ -688,7 +690,7 @@ func (cs *Claims) couldPair(x, y int) bool {
 		len(a.Agents) > 0 && len(b.Agents) > 0 || len(a.Causes) > 0 && len(b.Causes) > 0 ||
 		len(a.NotCauses) > 0 && len(b.Causes) > 0 || len(b.NotCauses) > 0 && len(a.Causes) > 0 ||
 		len(a.Values) > 0 && len(b.Values) > 0 || len(a.NotValues) > 0 && len(b.Values) > 0 || len(b.NotValues) > 0 && len(a.Values) > 0 ||
-		a.Trend != 0 && b.Trend != 0 && a.Trend != b.Trend
+		a.Trend != 0 && b.Trend != 0 && a.Trend != b.Trend || a.Consent != 0 && b.Consent != 0 && a.Consent != b.Consent
 }
 
 // components groups the claims linked by edges.
@@ -790,6 +792,11 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 		// fall next are no conflict; a relationship said to grow closer
 		// and to cool is, whichever tense each uses.
 		return KindTrend
+	}
+	if x.Consent != y.Consent && cs.consentSame(x, y) && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) {
+		// "Sheinbaum has requested U.S. assistance" against "her
+		// administration would not permit U.S. agents".
+		return KindConsent
 	}
 	if ev := cs.valuesDiffer(m, x, y); ev != "" && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) && (cs.sharesSubject(x, y) || ev != "?" && cs.sameStory(x.DocID, y.DocID)) {
 		// Figures of one event ("injured", "died") in claims naming
@@ -1354,6 +1361,10 @@ func (cs *Claims) sideLabel(kind string, c *Claim) string {
 		if c.Trend != 0 {
 			return trendLabel(c)
 		}
+	case KindConsent:
+		if c.Consent != 0 {
+			return cs.consentLabel(c)
+		}
 	case KindValue:
 		for _, v := range c.Values {
 			if v.Unit != "" {
@@ -1428,6 +1439,12 @@ func (cs *Claims) contested(kind string, comp []int) []string {
 				out = appendUnique(out, v.Unit)
 			}
 			out = appendUnique(out, c.Preds...)
+		case KindConsent:
+			for _, w := range c.Preds {
+				if cs.Entities.lex != nil && consentDirection(w, cs.Entities.lex) != 0 {
+					out = appendUnique(out, w)
+				}
+			}
 		case KindTrend:
 			// What heads one way or the other, and the verbs saying
 			// which way.
