@@ -80,7 +80,7 @@ func (dx *disputeExpander) expand(qa *Query, ans *Answer) []shownDispute {
 		shown = append(shown, shownDispute{d: d, accounts: sideAccounts})
 	}
 	dx.bestQuoteFirst(ans, shown)
-	trimQuotes(qa, ans, shown)
+	dx.trimQuotes(qa, ans, shown)
 	return shown
 }
 
@@ -136,7 +136,7 @@ const maxAnswerQuotes = 10
 // account's further quotes the one sharing the fewest words with the
 // question goes first: asked about a photograph, "This photograph does not
 // correspond …" outlasts a third restatement of the denial.
-func trimQuotes(qa *Query, ans *Answer, shown []shownDispute) {
+func (dx *disputeExpander) trimQuotes(qa *Query, ans *Answer, shown []shownDispute) {
 	inDispute := map[int]bool{}
 	for _, sd := range shown {
 		for _, side := range sd.accounts {
@@ -158,7 +158,10 @@ func trimQuotes(qa *Query, ans *Answer, shown []shownDispute) {
 			}
 			for len(ans.Accounts[a].Quotes) > keep && total > maxAnswerQuotes {
 				qs := ans.Accounts[a].Quotes
-				w := weakestQuote(qa, qs)
+				w := weakestQuote(qa, qs, dx.soleSides(qs, shown))
+				if w < 0 {
+					break
+				}
 				ans.Accounts[a].Quotes = append(qs[:w:w], qs[w+1:]...)
 				total--
 			}
@@ -166,23 +169,56 @@ func trimQuotes(qa *Query, ans *Answer, shown []shownDispute) {
 	}
 }
 
-// weakestQuote is the index of the further quote (never the first) that
-// bears least on the question: a quote a dispute brought before one the
+// weakestQuote is the index of the further quote (never the first, nor one
+// keep marks) that bears least on the question, or -1: a quote a dispute brought before one the
 // question found, the question's lower-scored sentence first, then the one
 // writing fewer of the words the question asks about; the last of equals.
 // The account's first quote already states its side; asked whether a
 // photo shows the raid, "This photograph does not correspond …", which the
 // question found, outlasts a further restatement of the denial.
-func weakestQuote(qa *Query, qs []Quote) int {
-	worst := len(qs) - 1
-	least, words := qs[worst].relevance, relationWords(qa, qs[worst].Text)
-	for i := len(qs) - 2; i >= 1; i-- {
+func weakestQuote(qa *Query, qs []Quote, keep []bool) int {
+	worst := -1
+	var least float64
+	var words int
+	for i := len(qs) - 1; i >= 1; i-- {
+		if keep != nil && keep[i] {
+			continue
+		}
 		r, w := qs[i].relevance, relationWords(qa, qs[i].Text)
-		if r < least || r == least && w < words {
+		if worst < 0 || r < least || r == least && w < words {
 			worst, least, words = i, r, w
 		}
 	}
 	return worst
+}
+
+// soleSides marks the quotes of an account that alone carry a side of a
+// shown dispute in it: "the Attorney General's Office acts on that
+// information" is the account's only word on who led the raid, so it stays
+// however many of its denials are quoted.
+func (dx *disputeExpander) soleSides(qs []Quote, shown []shownDispute) []bool {
+	type sideKey struct{ d, s int }
+	carriers := map[sideKey][]int{}
+	for qi, q := range qs {
+		i, ok := dx.k.claimOf(q)
+		if !ok {
+			continue
+		}
+		for di, sd := range shown {
+			for s, side := range sd.d.Sides {
+				if slices.Contains(side, i) {
+					carriers[sideKey{di, s}] = append(carriers[sideKey{di, s}], qi)
+				}
+			}
+		}
+	}
+	keep := make([]bool, len(qs))
+	for _, qis := range carriers {
+		if len(qis) == 1 {
+			keep[qis[0]] = true
+		}
+	}
+	return keep
 }
 
 // relationWords counts the question's words outside its names that text

@@ -18,7 +18,7 @@ func TestWeakestQuoteGoesFirst(t *testing.T) {
 	}
 	var order []string
 	for len(qs) > 1 {
-		w := weakestQuote(qa, qs)
+		w := weakestQuote(qa, qs, nil)
 		if w == 0 {
 			t.Fatal("the first quote was dropped")
 		}
@@ -35,5 +35,22 @@ func TestWeakestQuoteGoesFirst(t *testing.T) {
 		if order[i] != want[i] {
 			t.Fatalf("dropped in order %q, want %q", order, want)
 		}
+	}
+}
+
+// A further quote that alone carries a side of a shown dispute in its
+// account is never dropped: with every further quote so marked, none is.
+func TestWeakestQuoteKeepsSoleSides(t *testing.T) {
+	qa := &Query{relStems: []string{"lead"}}
+	qs := []Quote{
+		{Text: "The minister denied the report."},
+		{Text: "The minister said the raid was legal.", relevance: 0.3},
+		{Text: "The harbour police acts on tips it receives."},
+	}
+	if w := weakestQuote(qa, qs, []bool{false, false, true}); w != 1 {
+		t.Fatalf("dropped %d, want the quote carrying no side of its own", w)
+	}
+	if w := weakestQuote(qa, qs, []bool{false, true, true}); w != -1 {
+		t.Fatalf("dropped %d, want none", w)
 	}
 }

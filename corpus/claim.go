@@ -822,10 +822,36 @@ const phraseTarget = "phrase:"
 
 // agents are who a claim says led the act: "led by X", "X led", "X said it
 // spearheaded". A pronoun subject is the holder.
+// doneBy reports whether token i says who did an act without leading
+// it: "carried out", "conducted", "acts on that information" (the office
+// acting on a tip is the one that raided).
+func doneBy(toks []lang.Token, i int) bool {
+	w := strings.ToLower(toks[i].Word)
+	next := ""
+	if i+1 < len(toks) {
+		next = strings.ToLower(toks[i+1].Word)
+	}
+	if i > 0 && passiveBefore[strings.ToLower(toks[i-1].Word)] && next != "by" {
+		return false // "the collaboration is conducted within …": what was done, not who did it
+	}
+	if i > 0 && strings.EqualFold(toks[i-1].Word, "to") {
+		return false // "would not permit U.S. agents to carry out …": nothing done
+	}
+	switch w {
+	case "conducted", "executed":
+		return true
+	case "carried", "carries", "carry":
+		return next == "out"
+	case "acts", "acted", "act":
+		return next == "on" || next == "upon"
+	}
+	return false
+}
+
 func agents(toks []lang.Token, names []nameRun, c *Claim, ents *Entities) []string {
 	var out []string
 	for i, t := range toks {
-		if !leadWords[strings.ToLower(t.Word)] {
+		if !leadWords[strings.ToLower(t.Word)] && !doneBy(toks, i) {
 			continue
 		}
 		if i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "by") {
@@ -833,13 +859,13 @@ func agents(toks []lang.Token, names []nameRun, c *Claim, ents *Entities) []stri
 			// name within a few words, else the noun heading the phrase.
 			if k := runAfter(names, i+2, 4); k >= 0 {
 				out = appendUnique(out, names[k].keys...)
-				c.setAgentText(toks, names[k], ents)
+				c.setAgentText(toks, names[k], len(toks), ents)
 			}
 			continue
 		}
 		if k := runBefore(names, i, 4); k >= 0 {
 			out = appendUnique(out, names[k].keys...)
-			c.setAgentText(toks, names[k], ents)
+			c.setAgentText(toks, names[k], i, ents)
 			continue
 		}
 		for k := i - 1; k >= max(0, i-3); k-- {
@@ -884,7 +910,7 @@ func runText(toks []lang.Token, n nameRun) string {
 	return strings.Join(ws, " ")
 }
 
-func (c *Claim) setAgentText(toks []lang.Token, n nameRun, ents *Entities) {
+func (c *Claim) setAgentText(toks []lang.Token, n nameRun, verb int, ents *Entities) {
 	if c.AgentText != "" {
 		return
 	}
@@ -893,7 +919,7 @@ func (c *Claim) setAgentText(toks []lang.Token, n nameRun, ents *Entities) {
 		ws = append(ws, t.Word)
 	}
 	// "Mexican authorities", "AIC team": the nouns the name opens.
-	for k := n.to; k < len(toks) && k < n.to+2; k++ {
+	for k := n.to; k < len(toks) && k < n.to+2 && k < verb; k++ {
 		w := toks[k].Word
 		if lang.IsStopword(strings.ToLower(w)) || strings.ToLower(w) != w || !ents.isNoun(strings.ToLower(w)) {
 			break

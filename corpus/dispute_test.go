@@ -397,3 +397,30 @@ func TestTwoIncidentsInOneTown(t *testing.T) {
 		t.Errorf("two incidents' tolls conflict: %v", d.Labels)
 	}
 }
+
+// Who did an act is said with other verbs than "led": "carried out",
+// "conducted", "acts on that information". An infinitive ("would not
+// permit Orland boats to carry out patrols") or a passive without "by"
+// ("the search was conducted at night") names no one who did it.
+func TestWhoDidTheAct(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("The Harlow Coast Guard carried out the rescue off Brenn, the ministry said.\n\n" +
+			"A tip is received, and the Brenn Harbour Police acts on that information.\n\n" +
+			"Vesk would not permit Orland boats to carry out patrols near Brenn.\n\n" +
+			"The search near Brenn was conducted at night.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	for text, want := range map[string]string{
+		"carried out the rescue": "Harlow Coast Guard",
+		"acts on that":           "Brenn Harbour Police",
+		"to carry out patrols":   "",
+		"was conducted":          "",
+	} {
+		if got := claimWith(t, c, cs, text).AgentText; got != want {
+			t.Errorf("%q: done by %q, want %q", text, got, want)
+		}
+	}
+}
