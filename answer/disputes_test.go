@@ -451,3 +451,25 @@ func TestConsentDisputeAnswers(t *testing.T) {
 		t.Errorf("request %s, refusal %s; want affirms, denies", a.Accounts[xs[0]].Stance, a.Accounts[ys[0]].Stance)
 	}
 }
+
+// Asked whether a party asked another for help, the request says yes and
+// the refusal no; asked whether ties are likely to improve, the forecasts
+// are quoted before reports of the past.
+func TestConsentAndForecastWording(t *testing.T) {
+	e := storyEngine(t, "treaty")
+	a, err := e.Ask(context.Background(), "Did the Vesk prime minister ask Orland for help with patrols?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs, ys := accountsSaying(a, "has requested Orland assistance"), accountsSaying(a, "would not permit Orland")
+	if len(xs) == 0 || len(ys) == 0 || !flagged(a, xs, ys) {
+		t.Fatalf("want the request and the refusal marked as conflicting; summary %q", a.Summary)
+	}
+	a, err = e.Ask(context.Background(), "Are Orland-Vesk ties likely to get better or worse?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if xs := accountsSaying(a, "will strengthen their collaboration"); len(xs) == 0 {
+		t.Errorf("the forecast of closer ties is not quoted; summary %q", a.Summary)
+	}
+}

@@ -22,9 +22,15 @@ func (dx *disputeExpander) showSide(qa *Query, f frame, ans *Answer, d *corpus.D
 	// how contested they are: the statement most contradicted is the one a
 	// reader needs to see.
 	order := append([]int(nil), side...)
+	future := d.Kind == corpus.KindTrend && asksFuture(qa.text)
 	rank := func(i int) int {
 		n, w := cs.Match(f.names, f.words, i)
-		return n + w + cs.Degree(i)
+		r := n + w + cs.Degree(i)
+		if future && cs.All[i].Future {
+			// "Are ties likely to improve?" asks for forecasts first.
+			r += 2
+		}
+		return r
 	}
 	sort.SliceStable(order, func(x, y int) bool { return rank(order[x]) > rank(order[y]) })
 	added := 0
@@ -38,7 +44,7 @@ func (dx *disputeExpander) showSide(qa *Query, f frame, ans *Answer, d *corpus.D
 		}
 		// Beyond one claim per side, only claims that say what the
 		// question asks are worth a reader's time.
-		if n, w := cs.Match(f.names, f.words, i); len(accs) > 0 && n+w == 0 {
+		if n, w := cs.Match(f.names, f.words, i); len(accs) > 0 && n+w == 0 && !(future && cs.All[i].Future) {
 			break
 		}
 		a := dx.addClaim(qa, ans, d, s, i)
@@ -269,4 +275,16 @@ func trendPosition(label, text string, st Stance) string {
 		return restance(gist(text, maxPosition-len("Yes: ")), st)
 	}
 	return sidePosition(label, text)
+}
+
+// asksFuture reports whether a question asks what will happen: "will",
+// "likely to", "going to", "expected to".
+func asksFuture(q string) bool {
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		switch strings.Trim(w, "?,.!") {
+		case "will", "likely", "going", "expected", "forecast", "outlook", "future", "next":
+			return true
+		}
+	}
+	return false
 }

@@ -473,10 +473,18 @@ func (d *Document) SourceName() string {
 		return d.Outlet
 	case d.Author != "":
 		return d.Author
-	case d.Title != "":
+	case d.Title != "" && !d.titleIsASentence():
 		return d.Title
 	}
 	return d.ID
+}
+
+// titleIsASentence reports whether the title is only the body's first
+// sentence ("The port authority said on Tuesday that the trawler was
+// released."), taken for want of one: the file's name then names the
+// source, not a statement.
+func (d *Document) titleIsASentence() bool {
+	return strings.HasSuffix(d.Title, ".") && len(d.Sentences) > 0 && strings.TrimSpace(d.Sentences[0].Text) == d.Title
 }
 
 // isClaimSentence rules out what states nothing: a question, the title line

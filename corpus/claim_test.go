@@ -206,3 +206,21 @@ func TestDocumentNounsSpeakForTheirIssuer(t *testing.T) {
 		}
 	}
 }
+
+// A text with no front matter and no headline is named by its file, not
+// by its first sentence taken for a title; a headline stays the name.
+func TestUntitledTextIsNamedByItsFile(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"port-notes.txt": {Data: []byte("The port authority said on Tuesday that the trawler was released.\n\nPatrol boats docked on Monday.\n")},
+		"wire.txt":       {Data: []byte("Trawler released\n\nPatrol boats docked on Monday.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Doc("port-notes").SourceName(); got != "port-notes" {
+		t.Errorf("untitled text named %q, want its file's name", got)
+	}
+	if got := c.Doc("wire").SourceName(); got != "Trawler released" {
+		t.Errorf("headlined text named %q, want its headline", got)
+	}
+}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/lang"
@@ -33,6 +34,9 @@ func readConsent(c *Claim, toks []lang.Token, names []nameRun, ents *Entities) {
 			continue
 		}
 		dir := consentDirection(lw, ents.lex)
+		if dir == 0 && askedFor(toks, names, i) {
+			dir = 1 // "asked Orland for help"
+		}
 		if dir == 0 {
 			continue
 		}
@@ -168,7 +172,26 @@ func (cs *Claims) AsksConsent(words []string) int8 {
 			return d
 		}
 	}
+	// "Has she asked Washington for help?"
+	if slices.Contains(words, "ask") && slices.ContainsFunc(words, func(w string) bool { return helpNouns[w] }) {
+		return 1
+	}
 	return 0
+}
+
+// helpNouns are what one party asks another for when it asks it in.
+var helpNouns = setOf("help", "assistance", "aid", "support", "backing")
+
+// askedFor reports whether token i is "asked" (or "asks", "ask") with a
+// name after it and "for" right after the name: "asked Orland for help".
+func askedFor(toks []lang.Token, names []nameRun, i int) bool {
+	switch strings.ToLower(toks[i].Word) {
+	case "ask", "asks", "asked", "asking":
+	default:
+		return false
+	}
+	r := runAt(names, i+1)
+	return r >= 0 && names[r].to < len(toks) && strings.EqualFold(toks[names[r].to].Word, "for")
 }
 
 // SideConsent is the way side s of consent dispute d says its party
