@@ -473,3 +473,33 @@ func TestConsentAndForecastWording(t *testing.T) {
 		t.Errorf("the forecast of closer ties is not quoted; summary %q", a.Summary)
 	}
 }
+
+// "Why did X do Y?" takes Y for granted; when the sources dispute whether
+// X did it at all, the answer shows that dispute, named, whatever verb the
+// question uses for it. A yes/no question about a count that writes no
+// figure ("more … than the fire chief said") brings the dispute over the
+// count.
+func TestPremiseAndCountDisputes(t *testing.T) {
+	treaty := storyEngine(t, "treaty")
+	for _, q := range []string{
+		"Why did the fisheries ministry tear up its patrol pact with Vesk?",
+		"Why did Orland's fisheries ministry end the joint patrols with Vesk?",
+	} {
+		a, err := treaty.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs, ys := accountsSaying(a, "cancelled the joint patrol agreement"), accountsSaying(a, "had not been cancelled")
+		if len(xs) == 0 || len(ys) == 0 || !flagged(a, xs, ys) || len(a.Disputes) == 0 || !strings.Contains(a.Summary, "denies it") {
+			t.Errorf("%q: want the report and its denial shown as a dispute; summary %q", q, a.Summary)
+		}
+	}
+	a, err := storyEngine(t, "dam").Ask(context.Background(), "Did more people die on the night of the breach than the fire chief said?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs, ys := accountsSaying(a, "four people died"), accountsSaying(a, "six people died")
+	if len(xs) == 0 || len(ys) == 0 || !flagged(a, xs, ys) {
+		t.Errorf("want the fire chief's four and the nurse's six marked as conflicting; summary %q", a.Summary)
+	}
+}

@@ -127,7 +127,7 @@ func kindAnswers(qa *Query, f frame, d *corpus.Dispute) bool {
 	if asksYesNo(qa) {
 		// "Did the hospital lower its water temperature?" asks no
 		// count; "Did six people die?" does.
-		return d.Kind != corpus.KindValue || statesFigure(qa.text)
+		return d.Kind != corpus.KindValue || statesFigure(qa.text) || asksCount(qa.text)
 	}
 	switch qa.kind {
 	case kindPerson:
@@ -211,6 +211,37 @@ func (dx *disputeExpander) claimsSay(d *corpus.Dispute, words []string) bool {
 	return false
 }
 
+// actorWords is the question's word right before its first predicate: the
+// head of who it says acted ("ministry" in "Why did the transport ministry
+// scrap …").
+func actorWords(f frame) []string {
+	for k, w := range f.words {
+		if slices.Contains(f.preds, w) {
+			if k == 0 {
+				return nil
+			}
+			return f.words[k-1 : k] // the head: "ministry"
+		}
+	}
+	return nil
+}
+
+// holdersSay reports whether a holder of d's claims is named with one of
+// words ("The transport ministry").
+func (dx *disputeExpander) holdersSay(d *corpus.Dispute, words []string) bool {
+	for _, side := range d.Sides {
+		for _, i := range side {
+			h := strings.ToLower(dx.k.claims.All[i].Holder)
+			for _, w := range words {
+				if slices.Contains(strings.Fields(h), w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // withoutCauseWords drops the words of asking for a cause ("cause",
 // "blame", "reason"): what is left names the event.
 func withoutCauseWords(ws []string) []string {
@@ -284,6 +315,31 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 		// "Why did the dam collapse?" asks for what the cause dispute
 		// is over, whatever the question's verb.
 		return true
+	case asksCause(qa.text) && !asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal):
+		// "Why did the ministry scrap the upgrade?" takes for granted
+		// what a dispute may be over: whether the renewal was shelved
+		// at all. A dispute whose claims name what the question names,
+		// say one of its words and name who it says acted answers the
+		// premise.
+		// Its claims must also say who the question says acted ("the
+		// ministry"), or they are about another matter of the story.
+		n, w := cs.MatchDispute(f.names, f.words, d)
+		actor := false
+		if subj := actorWords(f); len(subj) > 0 {
+			actor = dx.claimsSay(d, subj) || dx.holdersSay(d, subj)
+		} else if key := dx.subjectKey(f); key != "" {
+			actor = cs.Involves(d, key) // "Why did Governor Sethi call the dam safe?"
+		}
+		if actor && n >= 1 && w >= 1 {
+			return true
+		}
+		if len(f.preds) > 0 {
+			words, against = f.preds, d.Contested
+		}
+	case d.Kind == corpus.KindValue && asksYesNo(qa) && asksCount(qa.text):
+		// "Is the death toll higher than officials say?" asks about
+		// what the figures count, common in the story or not.
+		return dx.anyMeets(f.words, d.Contested)
 	case d.Kind == corpus.KindValue && qa.kind == kindQuantity:
 		// "How many votes did she get?" asks about what the figures
 		// count, whatever the verb.
@@ -329,6 +385,25 @@ func statesFigure(q string) bool {
 		}
 	}
 	return false
+}
+
+// asksCount reports whether a yes/no question is about a count without
+// writing one: "Is the death toll higher than officials say?", "Did more
+// people die than the agency reported?".
+func asksCount(q string) bool {
+	toks := lang.TokenizeAll(q)
+	comparative, than := false, false
+	for _, t := range toks {
+		switch strings.ToLower(t.Word) {
+		case "toll", "tally", "count", "number", "figure", "figures", "total":
+			return true
+		case "more", "fewer", "less", "higher", "lower", "larger", "smaller", "bigger":
+			comparative = true
+		case "than":
+			than = true
+		}
+	}
+	return comparative && than
 }
 
 // namesACause reports whether a word of ws, not one the whole corpus
