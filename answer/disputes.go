@@ -79,6 +79,7 @@ func (dx *disputeExpander) expand(qa *Query, ans *Answer) []shownDispute {
 		ans.Disputes = append(ans.Disputes, d.ID)
 		shown = append(shown, shownDispute{d: d, accounts: sideAccounts})
 	}
+	dx.addOpen(ans, shown)
 	dx.bestQuoteFirst(ans, shown)
 	dx.trimQuotes(qa, ans, shown)
 	return shown
@@ -236,3 +237,29 @@ func relationWords(qa *Query, text string) int {
 	}
 	return n
 }
+
+// addOpen adds, for the disputes shown, the accounts saying their matter
+// is not yet known ("too soon to say what had caused the derailment"): a
+// reader weighing two accounts needs to know the investigator has not
+// decided. They contradict no side.
+func (dx *disputeExpander) addOpen(ans *Answer, shown []shownDispute) {
+	added := 0
+	for _, sd := range shown {
+		for _, i := range dx.k.claims.OpenOn(sd.d) {
+			if added == maxOpenAccounts {
+				return
+			}
+			if _, ok := dx.k.accountOf(ans, i); ok {
+				continue
+			}
+			c := &dx.k.claims.All[i]
+			q := dx.k.claimQuote(c)
+			ans.Accounts = append(ans.Accounts, Account{Holder: c.Holder, Stance: Context,
+				Position: "Not yet known: " + gist(q.Text, maxPosition-len("Not yet known: ")), Quotes: []Quote{q}})
+			added++
+		}
+	}
+}
+
+// maxOpenAccounts bounds the accounts saying a matter is not yet known.
+const maxOpenAccounts = 2

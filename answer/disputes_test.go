@@ -503,3 +503,23 @@ func TestPremiseAndCountDisputes(t *testing.T) {
 		t.Errorf("want the fire chief's four and the nurse's six marked as conflicting; summary %q", a.Summary)
 	}
 }
+
+// With a dispute over a cause, the answer also quotes who says it is not
+// yet known ("too early to say what caused the breach"), marked as
+// contradicting no one.
+func TestOpenMatterIsShown(t *testing.T) {
+	a, err := storyEngine(t, "dam").Ask(context.Background(), "Why did the Korven Dam break?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs := accountsSaying(a, "too early to say what caused the breach")
+	if len(xs) == 0 {
+		t.Fatalf("the inquiry's 'too early to say' is not quoted; summary %q", a.Summary)
+	}
+	if acc := a.Accounts[xs[0]]; len(acc.ConflictsWith) > 0 || !strings.HasPrefix(acc.Position, "Not yet known") {
+		t.Errorf("open account: position %q, conflicts %v", acc.Position, acc.ConflictsWith)
+	}
+	if len(accountsSaying(a, "poor maintenance caused the breach")) == 0 || len(accountsSaying(a, "blamed the breach on an earthquake")) == 0 {
+		t.Errorf("the cause dispute is not shown; summary %q", a.Summary)
+	}
+}

@@ -90,6 +90,9 @@ type Claim struct {
 	// Consent is +1 when the claim says ConsentBy asks for or lets in
 	// ConsentOf ("requested U.S. assistance"), -1 when it keeps it out
 	// ("would not permit U.S. agents"); both are entity keys.
+	// Open is set when the claim says the matter is not yet known: "it
+	// was too soon to say what had caused the derailment".
+	Open bool
 	Consent              int8
 	ConsentBy, ConsentOf string
 	ConsentText          string // ConsentOf as written: "U.S."
@@ -685,6 +688,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 	c.Causes, c.CauseText, c.Effects = causes(toks, clause, ents)
 	readTrend(c, toks, clause, names, ents)
 	readConsent(c, toks, names, ents)
+	c.Open = openMatter.MatchString(text)
 	if c.Rebuts || c.Polarity == Denied {
 		// "rejected the suggestion that repairs were to blame": a
 		// cause inside what the claim denies is one it rules out.
@@ -704,6 +708,10 @@ func readClaim(c *Claim, text string, ents *Entities) {
 		}
 	}
 }
+
+// openMatter says a matter is not yet known: an investigator's "too early
+// to say", "not yet clear whether", "cannot answer that".
+var openMatter = regexp.MustCompile(`(?i)\b(too (early|soon) to (say|tell|know|determine|speculate|draw)|not yet (clear|known|possible to say)|(remains?|is still) (unclear|unknown|under investigation)|(can ?not|can't|could not|couldn't|unable to) (yet )?(say|answer|tell|determine) (what|why|whether|how|where|that)|declined to speculate|cannot both be right)`)
 
 // footnote is a reference mark ("[ 1 ]", "[35]"), no figure of the claim.
 var footnote = regexp.MustCompile(`\[\s*\d{1,3}\s*\]`)

@@ -269,8 +269,8 @@ func (cs *Claims) Data() ClaimsData {
 // their event, claims their ruled-out figures and causes, causes their
 // effects. 3: a post, letter or statement speaks for whoever issued it.
 // 4: claims carry their trend and consent, and disputes over them are
-// found.
-const ClaimRules = 4
+// found. 5: claims saying a matter is not yet known are marked open.
+const ClaimRules = 5
 
 // RestoreClaims rebuilds the lookups over claims and disputes read back
 // from a data directory, without reading or comparing claims again.
