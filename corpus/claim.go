@@ -92,7 +92,7 @@ type Claim struct {
 	// ("would not permit U.S. agents"); both are entity keys.
 	// Open is set when the claim says the matter is not yet known: "it
 	// was too soon to say what had caused the derailment".
-	Open bool
+	Open                 bool
 	Consent              int8
 	ConsentBy, ConsentOf string
 	ConsentText          string // ConsentOf as written: "U.S."
