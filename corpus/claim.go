@@ -87,12 +87,12 @@ type Claim struct {
 	Trend   int8
 	TrendOf []string
 	Future  bool
+	// Open is set when the claim says the matter is not yet known: "it
+	// was too soon to say what had caused the derailment".
+	Open bool
 	// Consent is +1 when the claim says ConsentBy asks for or lets in
 	// ConsentOf ("requested U.S. assistance"), -1 when it keeps it out
 	// ("would not permit U.S. agents"); both are entity keys.
-	// Open is set when the claim says the matter is not yet known: "it
-	// was too soon to say what had caused the derailment".
-	Open                 bool
 	Consent              int8
 	ConsentBy, ConsentOf string
 	ConsentText          string // ConsentOf as written: "U.S."
