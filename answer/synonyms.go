@@ -17,16 +17,20 @@ const synonymSenses = 2
 const maxSynonymSenses = 4 // nouns only: a question's verb is read in its sense
 
 // corpusSynonyms returns the stems and words of w's synonyms that the
-// corpus writes, for a word the corpus itself never writes: a question's
+// corpus writes, for a word the corpus itself never writes (for one it
+// writes, only its clippings): a question's
 // "photo" is the documents' "photograph", its "show" their "demonstrate".
 // A word the corpus writes is matched as written; its synonyms would only
 // widen the search. A word the question uses as its verb lends its verb
 // senses; any other its noun senses, unless it has too many to stand for
 // one thing ("point": a dot, a place, a purpose…).
 func (an *analyser) corpusSynonyms(w, stem string, verb bool) (stems, words []string) {
-	if an.k.known[stem] || len(w) < 3 || lang.IsStopword(w) {
+	if len(w) < 3 || lang.IsStopword(w) {
 		return nil, nil
 	}
+	// A word the corpus writes still lends its clippings: "laboratories"
+	// is the documents' "labs" too, "photo" their "photograph".
+	clippingsOnly := an.k.known[stem]
 	lx := an.k.lex()
 	pos := lexicon.Noun
 	if verb {
@@ -40,6 +44,9 @@ func (an *analyser) corpusSynonyms(w, stem string, verb bool) (stems, words []st
 		}
 		st := lang.Stems(syn)
 		if len(st) != 1 || st[0] == stem || !an.k.known[st[0]] || slices.Contains(stems, st[0]) {
+			continue
+		}
+		if clippingsOnly && !clipping(syn, w) {
 			continue
 		}
 		stems = append(stems, st[0])
@@ -108,3 +115,14 @@ func (an *analyser) usedAsVerb(qa *Query, toks []lang.Token, w string) bool {
 // lightVerbs say little on their own; no word stands in for them, nor they
 // for a word ("cause" → "make").
 var lightVerbs = map[string]bool{"make": true, "get": true, "do": true, "have": true, "take": true, "give": true, "go": true, "put": true, "set": true, "let": true}
+
+// clipping reports whether one word is the other cut short ("lab",
+// "laboratories"; "photo", "photograph"): the same word, whatever else
+// their senses share.
+func clipping(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && len(a) < len(b) && strings.HasPrefix(b, a)
+}

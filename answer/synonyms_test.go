@@ -30,3 +30,16 @@ func TestCorpusSynonyms(t *testing.T) {
 		}
 	}
 }
+
+// A word is its clipping: "lab" and "laboratories", "photo" and
+// "photograph"; not a word that merely begins alike and is short.
+func TestClipping(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{{"lab", "laboratories", true}, {"Photograph", "photo", true}, {"ad", "advertisement", false}, {"lab", "lab", false}, {"shut", "close", false}} {
+		if got := clipping(tt.a, tt.b); got != tt.want {
+			t.Errorf("clipping(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
