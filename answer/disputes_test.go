@@ -523,3 +523,24 @@ func TestOpenMatterIsShown(t *testing.T) {
 		t.Errorf("the cause dispute is not shown; summary %q", a.Summary)
 	}
 }
+
+// Who led an act is asked in other words than "led": "run", "in charge";
+// and "its commander said" is the organisation named before speaking, not
+// the last person quoted.
+func TestWhoLedInOtherWords(t *testing.T) {
+	e := storyEngine(t, "treaty")
+	for _, q := range []string{"did the coast guard run the rescue", "was the navy in charge of the rescue"} {
+		a, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs, ys := accountsSaying(a, "was led by the Orland Coast Guard"), accountsSaying(a, "led by its frigate Varna")
+		if len(xs) == 0 || len(ys) == 0 || !flagged(a, xs, ys) {
+			t.Errorf("%q: want both leaders marked as conflicting; summary %q", q, a.Summary)
+			continue
+		}
+		if h := a.Accounts[xs[0]].Holder; h != "Orland Coast Guard" {
+			t.Errorf("%q: 'its commander said' held by %q", q, h)
+		}
+	}
+}

@@ -49,6 +49,11 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 			// the party the question names.
 			single = single || n >= 1 || dx.claimsSay(d, withoutCauseWords(f.words))
 		}
+		if d.Kind == corpus.KindAgent && w >= 1 && slices.ContainsFunc(f.words, func(w string) bool { return leadingWords[w] }) {
+			// "did the coast guard run the rescue": who led the act
+			// the dispute is over, asked in other words.
+			single = true
+		}
 		if d.Kind == corpus.KindTrend && w >= 1 && slices.ContainsFunc(f.names, func(n string) bool { return cs.Involves(d, n) }) {
 			// "Will relations between Mexico and the US get worse?":
 			// the parties of the relationship are in every document,
@@ -315,6 +320,10 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 		// "Why did the dam collapse?" asks for what the cause dispute
 		// is over, whatever the question's verb.
 		return true
+	case d.Kind == corpus.KindAgent && slices.ContainsFunc(f.words, func(w string) bool { return leadingWords[w] }):
+		// "did the us run the sinaloa raid" asks who led it, in other
+		// words than the dispute's.
+		return true
 	case asksCause(qa.text) && !asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal):
 		// "Why did the ministry scrap the upgrade?" takes for granted
 		// what a dispute may be over: whether the renewal was shelved
@@ -371,6 +380,10 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 	}
 	return false
 }
+
+// leadingWords ask who led an act: "run", "head", "in charge".
+var leadingWords = map[string]bool{"lead": true, "led": true, "run": true, "head": true, "direct": true, "command": true,
+	"spearhead": true, "oversee": true, "charge": true, "conduct": true, "mastermind": true, "orchestrate": true}
 
 // statesFigure reports whether a question writes a number, in digits or
 // words ("Did six people die?").

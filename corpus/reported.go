@@ -218,6 +218,13 @@ func nounPhrase(reg *registry, toks []token, j int) *entity {
 	if k < 0 || !isDeterminer(lowerASCII(toks[k].text)) {
 		return nil // "a report", "reporters": no reference to resolve
 	}
+	if personNouns[noun] && lowerASCII(toks[k].text) == "its" {
+		// "…, its commander said": the organisation named before
+		// speaks through its officer, not the last person quoted.
+		if e := lastOf(reg.mentions, func(e *entity) bool { return e.kind == kindOrg }); e != nil {
+			return e
+		}
+	}
 	if personNouns[noun] {
 		return reg.person(noun)
 	}
