@@ -87,6 +87,9 @@ type Claim struct {
 	Trend   int8
 	TrendOf []string
 	Future  bool
+	// TrendPast is set for a trend told in the simple past: "prices rose
+	// in January".
+	TrendPast bool
 	// Open is set when the claim says the matter is not yet known: "it
 	// was too soon to say what had caused the derailment".
 	Open bool
@@ -296,11 +299,20 @@ func groupSubject(t string, ents *Entities) string {
 	for k := head + 1; k < len(ws) && k <= head+7; k++ {
 		switch strings.ToLower(strings.Trim(ws[k], ",")) {
 		case "said", "say", "says", "told", "claimed", "insisted", "argued", "warned", "added":
-			return strings.Join(ws[:k], " ")
+			// "Greyscar Aggregates has said …": the auxiliary is no part
+			// of who speaks.
+			end := k
+			for end > head+1 && speechAux[strings.ToLower(ws[end-1])] {
+				end--
+			}
+			return strings.Join(ws[:end], " ")
 		}
 	}
 	return ""
 }
+
+// speechAux stand between a speaker and a verb of speech.
+var speechAux = setOf("has", "have", "had", "also", "again", "later", "previously", "repeatedly", "publicly")
 
 // bodySubject is the subject of "The electoral commission said …": "The",
 // up to two modifiers and a common noun, right before a verb of speech.

@@ -526,6 +526,25 @@ func (cs *Claims) findDisputes(m *meanings) {
 			cs.All[e[0]].Contradicted++
 			cs.All[e[1]].Contradicted++
 		}
+		if kind == KindValue {
+			// Figures of different units are different disputes, though
+			// one claim gives both ("17 people … within 12 metres").
+			byUnit := map[string][][2]int{}
+			var units []string
+			for _, e := range es {
+				u := cs.conflictUnit(m, &cs.All[e[0]], &cs.All[e[1]])
+				if byUnit[u] == nil {
+					units = append(units, u)
+				}
+				byUnit[u] = append(byUnit[u], e)
+			}
+			for _, u := range units {
+				for _, comp := range components(byUnit[u]) {
+					cs.addDispute(kind, comp, cs.valueSides(comp, u))
+				}
+			}
+			continue
+		}
 		for _, comp := range components(es) {
 			label := func(i int) string { return cs.sideLabel(kind, &cs.All[i]) }
 			switch kind {
@@ -533,8 +552,6 @@ func (cs *Claims) findDisputes(m *meanings) {
 				label = cs.agentSides(comp)
 			case KindCause:
 				label = cs.causeSides(comp)
-			case KindValue:
-				label = cs.valueSides(comp)
 			}
 			cs.addDispute(kind, comp, label)
 		}
@@ -783,14 +800,12 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	if len(x.Agents) > 0 && len(y.Agents) > 0 && !cs.anyRelated(x.Agents, y.Agents) && cs.sharesWord(m, x.Words, y.Words) && cs.sharesOtherName(x, y) {
 		return KindAgent
 	}
-	if x.Trend != 0 && y.Trend != 0 && x.Trend != y.Trend && (x.Future == y.Future || relationTrend(x) && relationTrend(y)) &&
-		sameTrendSubject(m, x.TrendOf, y.TrendOf) && cs.sharesParty(x, y) && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) {
+	if x.Trend != 0 && y.Trend != 0 && x.Trend != y.Trend && sameTime(x, y) &&
+		sameTrendSubject(m, x.TrendOf, y.TrendOf) && (cs.sharesParty(x, y) || !relationTrend(x) && cs.sameStory(x.DocID, y.DocID)) && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) {
 		// "Both countries will increase collaboration" against "ties
 		// between the two will remain strained": forecasts of one
 		// relationship heading opposite ways, and so are two accounts of
-		// where it has been heading. Prices that rose last year and will
-		// fall next are no conflict; a relationship said to grow closer
-		// and to cool is, whichever tense each uses.
+		// where it has been heading (see sameTime).
 		return KindTrend
 	}
 	if x.Consent != y.Consent && cs.consentSame(x, y) && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) {
@@ -1149,6 +1164,31 @@ func (cs *Claims) sharesTopic(x, y *Claim) bool {
 //
 // It returns the event the differing figures count, "?" when they differ
 // with no event known, "" when they do not differ.
+// conflictUnit is the unit key of the first pair of figures by which x
+// and y conflict, "" when none is found (a ruled-out figure).
+func (cs *Claims) conflictUnit(m *meanings, x, y *Claim) string {
+	for _, a := range x.Values {
+		for _, b := range y.Values {
+			if a.Unit == "" || b.Unit == "" || a.Scope != b.Scope || a.Num == b.Num {
+				continue
+			}
+			if m.related(a.Unit, b.Unit) || a.Event != "" && a.Event == b.Event && cs.kindOf(a.Unit, b.Unit) {
+				return cs.unitKey(a.Unit)
+			}
+		}
+	}
+	return ""
+}
+
+// unitKey is the unit figures are grouped by: kinds of people ("patient",
+// "passenger") are people.
+func (cs *Claims) unitKey(u string) string {
+	if u != "people" && cs.kindOf(u, "people") {
+		return "people"
+	}
+	return u
+}
+
 func (cs *Claims) valuesDiffer(m *meanings, x, y *Claim) string {
 	if rulesOut(x, y) || rulesOut(y, x) {
 		return "?"
@@ -1285,12 +1325,12 @@ func (cs *Claims) addDispute(kind string, comp []int, label func(int) string) {
 // valueSides labels the claims of a value dispute by their figure: "five
 // deaths in all" and "five patients" give one figure, and are one side,
 // labelled as the first claim giving it says it.
-func (cs *Claims) valueSides(comp []int) func(int) string {
+func (cs *Claims) valueSides(comp []int, unit string) func(int) string {
 	byNum := map[float64]string{}
 	return func(i int) string {
 		c := &cs.All[i]
 		for _, v := range c.Values {
-			if v.Unit == "" {
+			if v.Unit == "" || unit != "" && cs.unitKey(v.Unit) != unit {
 				continue
 			}
 			if l, ok := byNum[v.Num]; ok {

@@ -21,7 +21,7 @@ import (
 var (
 	risingVerbs = setOf("increase", "grow", "rise", "deepen", "improve", "strengthen", "expand", "intensify",
 		"advance", "boost", "accelerate", "climb", "surge", "soar", "broaden", "warm", "flourish", "recover")
-	fallingVerbs = setOf("decrease", "decline", "fall", "drop", "shrink", "weaken", "worsen", "deteriorate",
+	fallingVerbs = setOf("decrease", "decline", "fall", "drop", "shrink", "weaken", "worsen", "deteriorate", "lower", "recede", "subside",
 		"cool", "strain", "sour", "wane", "erode", "fray", "slow", "plunge", "plummet", "slump", "diminish",
 		"dwindle", "ebb", "stall", "collapse", "falter", "chill")
 )
@@ -57,7 +57,29 @@ var afterCopula = setOf("remain", "remains", "remained", "become", "becomes", "b
 
 // futureWords mark a forecast.
 var futureWords = setOf("will", "would", "shall", "'ll", "going", "expected", "likely", "set", "poised", "forecast",
-	"predicted", "projected")
+	"predicted", "projected", "expect", "expects", "predict", "predicts", "forecasts", "anticipate", "anticipates")
+
+// goVerbs go "down" or "up".
+var goVerbs = setOf("go", "goes", "going", "went", "gone", "come", "comes", "coming", "came")
+
+// pastAt reports whether the trend verb at i is told in the simple past
+// ("prices rose in January", "relations were strained"), not as what has
+// been happening up to now ("have cooled", "is going down").
+func pastAt(toks []lang.Token, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 3; k-- {
+		switch strings.ToLower(toks[k].Word) {
+		case "has", "have", "is", "are", "am", "be", "been", "being", "remain", "remains", "keeps", "continues":
+			return false
+		case "had", "was", "were", "remained", "did":
+			return true
+		}
+	}
+	w := strings.ToLower(toks[i].Word)
+	return strings.HasSuffix(w, "ed") || pastForms[w]
+}
+
+// pastForms are irregular simple pasts of trend verbs.
+var pastForms = setOf("rose", "fell", "grew", "shrank", "went", "came", "sank", "soared", "slid")
 
 // openingParenthetical begins an aside between a subject and its verb:
 // "the collaboration, including the dismantling of labs, will wane".
@@ -94,6 +116,15 @@ func readTrend(c *Claim, toks []lang.Token, clause []int, names []nameRun, ents 
 			continue
 		}
 		dir := trendDirection(lw, ents.lex)
+		if dir == 0 && i+1 < len(toks) && goVerbs[lw] {
+			// "The water is going down every hour."
+			switch strings.ToLower(toks[i+1].Word) {
+			case "down":
+				dir = -1
+			case "up":
+				dir = 1
+			}
+		}
 		if dir == 0 {
 			continue
 		}
@@ -126,6 +157,7 @@ func readTrend(c *Claim, toks []lang.Token, clause []int, names []nameRun, ents 
 				c.Future = true
 			}
 		}
+		c.TrendPast = !c.Future && pastAt(toks, i)
 		return
 	}
 }
@@ -200,7 +232,7 @@ func trendSubject(toks []lang.Token, clause []int, i int, inName []bool, ents *E
 			return ""
 		}
 	}
-	head, last := "", ""
+	head, last, viaOf := "", "", false
 	for steps := 0; k >= 0 && steps < 12; k, steps = k-1, steps+1 {
 		if k+1 < len(toks) && k+1 <= i-1 && clause[k] != clause[k+1] && head != "" {
 			break
@@ -213,16 +245,20 @@ func trendSubject(toks []lang.Token, clause []int, i int, inName []bool, ents *E
 			continue
 		case trendPreps[w]:
 			// What stood after the preposition modifies a noun before
-			// it.
-			if head != "" {
+			// it; after "of" it may be what a measure measures ("signs
+			// of cooperation").
+			if head != "" && w == "of" {
 				last = head
 			}
+			viaOf = w == "of"
 			head = ""
 			continue
 		case lang.IsStopword(w) || negations[w]:
 		case ents.isNoun(w) && !ents.isModifier(w):
 			if head == "" {
 				head = ents.lemma(w)
+			} else if measureNouns[head] && !viaOf {
+				head = ents.lemma(w) // "water levels" are about the water
 			}
 			continue
 		case ents.isAdjective(w) || !ents.isNoun(w) && !ents.isVerb(w):
@@ -300,16 +336,22 @@ func relationTrend(c *Claim) bool {
 
 // AsksTrend reports whether words (a question's lemmas) ask where the
 // subject of trend dispute d is heading: a verb of rising or falling
-// ("deepen", "strain"), or what the dispute's claims say rises or falls
-// ("cooperation" for a dispute over relations).
+// ("deepen", "strain") or of heading ("develop"), and what the dispute's
+// claims say rises or falls ("cooperation" for a dispute over relations).
 func (cs *Claims) AsksTrend(words []string, d *Dispute) bool {
 	if d.Kind != KindTrend {
 		return false
 	}
+	// It must ask which way something heads ("drop", "deepen",
+	// "worse", "develop"), and name what heads there (for relations,
+	// any word for them).
+	heading := slices.ContainsFunc(words, func(w string) bool {
+		return outlookWords[w] || cs.Entities.lex != nil && askedDirection(w, cs.Entities.lex) != 0
+	})
+	if !heading {
+		return false
+	}
 	for _, w := range words {
-		if cs.Entities.lex != nil && askedDirection(w, cs.Entities.lex) != 0 {
-			return true
-		}
 		for _, side := range d.Sides {
 			for _, i := range side {
 				if sameTrendSubject(cs.meanings, []string{w}, cs.All[i].TrendOf) {
@@ -320,6 +362,10 @@ func (cs *Claims) AsksTrend(words []string, d *Dispute) bool {
 	}
 	return false
 }
+
+// outlookWords ask where something is heading without saying which way.
+var outlookWords = setOf("develop", "evolve", "change", "outlook", "future", "trend", "trajectory", "head",
+	"direction", "prospect", "forecast")
 
 // Direction is where words (a question's lemmas) ask that something heads:
 // +1 up ("deepen", "improve"), -1 down ("strain"), 0 when they ask both
@@ -427,4 +473,20 @@ func (cs *Claims) OpenOn(d *Dispute) []int {
 		}
 	}
 	return out
+}
+
+// sameTime reports whether two trends can be rival accounts by their
+// times: a relationship said to grow closer and to cool is, whichever
+// tense each uses; water said to be going down now and to rise over the
+// coming week is; prices that rose in January and will fall next year are
+// not, nor are two past movements (water that rose on Monday and was
+// pumped down since: different moments of one story).
+func sameTime(x, y *Claim) bool {
+	switch {
+	case relationTrend(x) && relationTrend(y):
+		return true
+	case x.TrendPast || y.TrendPast:
+		return false
+	}
+	return true
 }

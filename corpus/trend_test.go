@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/crosscheck/crosscheck/lexicon"
 )
 
 // Two holders who see one relationship heading opposite ways disagree,
@@ -106,5 +109,74 @@ func TestOpenClaims(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the open claim is not on the cause dispute")
+	}
+}
+
+// Water said to be going down now and forecast to rise over the coming
+// week are rival accounts; water that rose on Monday and was pumped down
+// since are two moments of one story. "X has said …" is X speaking.
+func TestTrendTimesAndWords(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
+			"The water in the Brenn mine rose six metres on Monday, the fire service said.\n\n" +
+			"\"The water is going down every hour,\" said Ada Kell, the owner of the Brenn mine.\n\n" +
+			"Kell said the pumps had lowered the water in the Brenn mine by two metres since Tuesday.\n")},
+		"b.md": {Data: []byte("---\noutlet: Brenn Courier\npublished: 2026-04-03\n---\n" +
+			"Hydrologists expect the water in the Brenn mine to rise again over the coming week, the river board said.\n\n" +
+			"Brenn Mining Company has said that twelve men were underground.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindTrend, "going down every hour", "rise again over the coming week"); d == nil {
+		t.Error("falling now and rising next week are not in dispute")
+	}
+	if d := disputeOver(c, cs, KindTrend, "rose six metres on Monday", "had lowered the water"); d != nil {
+		t.Error("Monday's rise and the pumping since are in dispute")
+	}
+	if h := claimWith(t, c, cs, "twelve men").Holder; h != "Brenn Mining Company" {
+		t.Errorf("'… has said' held by %q", h)
+	}
+}
+
+// Figures of two units given in one claim make two disputes, each of one
+// unit, not one dispute mixing people and metres.
+func TestValueDisputesKeepTheirUnits(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
+			"The Brenn mine owner said eleven men were underground when the wall, 30 metres thick, gave way.\n")},
+		"b.md": {Data: []byte("---\noutlet: Brenn Courier\npublished: 2026-04-03\n---\n" +
+			"The Brenn miners' union said seventeen men were underground.\n\n" +
+			"The Brenn union said the wall was only 12 metres thick.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	values := 0
+	defer func() {
+		if values < 2 {
+			t.Errorf("%d value disputes, want one over the men and one over the metres", values)
+		}
+	}()
+	for _, d := range cs.Disputes {
+		if d.Kind != KindValue {
+			continue
+		}
+		values++
+		units := map[string]bool{}
+		for _, side := range d.Sides {
+			for _, i := range side {
+				for _, v := range cs.All[i].Values {
+					if v.Unit != "" && strings.Contains(strings.Join(d.Labels, " "), v.Text) {
+						units[cs.unitKey(v.Unit)] = true
+					}
+				}
+			}
+		}
+		if len(units) > 1 {
+			t.Errorf("dispute %s mixes units %v: sides %q", d.ID, units, d.Labels)
+		}
 	}
 }
