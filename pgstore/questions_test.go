@@ -61,7 +61,10 @@ func TestQuestionsTakeOverOnce(t *testing.T) {
 	if err := qs.Placeholder(ctx, "event:0", "9.9"); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	// The dead replica's claims go stale; a sweeper's own fresh claims
+	// must not, however loaded the machine: sweeps take far less than
+	// the staleness window.
+	time.Sleep(1200 * time.Millisecond)
 	if err := qs.Heartbeat(ctx, "alive", []string{"event:alive"}); err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +74,7 @@ func TestQuestionsTakeOverOnce(t *testing.T) {
 	for r := range 4 {
 		wg.Go(func() {
 			for {
-				ps, err := qs.TakeOver(ctx, fmt.Sprintf("sweeper-%d", r), 200*time.Millisecond, 3)
+				ps, err := qs.TakeOver(ctx, fmt.Sprintf("sweeper-%d", r), time.Second, 3)
 				if err != nil {
 					t.Error(err)
 					return
