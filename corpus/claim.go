@@ -168,7 +168,8 @@ var (
 	// references to a statement: "denied the report by X", "X's post".
 	statementNouns = setOf("report", "reports", "post", "posts", "statement", "statements", "claim", "claims", "account", "accounts", "publication", "version", "allegation", "allegations", "suggestion", "assertion", "story", "language", "information", "message", "announcement")
 	leadWords      = setOf("led", "lead", "leads", "leading", "spearheaded", "spearhead", "spearheading", "headed", "directed", "commanded", "leadership")
-	causeWords     = setOf("caused", "cause", "causes", "source", "culprit", "explanation", "reason", "blamed", "blame", "blames", "triggered", "because", "due", "result", "resulted", "attributed", "pointed", "points")
+	causeWords     = setOf("caused", "cause", "causes", "source", "culprit", "explanation", "reason", "blamed", "blame", "blames", "triggered", "because", "due", "result", "resulted", "attributed", "pointed", "points", "weakened", "undermined", "damaged", "eroded", "destabilised", "destabilized")
+	damageWords    = setOf("weakened", "undermined", "damaged", "eroded", "destabilised", "destabilized")
 )
 
 // scopeWords mark the time a figure covers, partWords the part of a whole
@@ -1009,6 +1010,16 @@ func causes(toks []lang.Token, clause []int, ents *Entities) (out []string, text
 			// "… as the source of the outbreak"
 			if of := indexWord(toks, to+1, min(len(toks), to+14), "of"); of > 0 && copulaNouns[strings.ToLower(toks[of-1].Word)] {
 				effect(of+1, of+5)
+			}
+		case damageWords[w]:
+			// "the barrier had been weakened by blasting": what did the
+			// damage is a cause, of whatever the damage led to.
+			if i+1 < len(toks) && strings.EqualFold(toks[i+1].Word, "by") {
+				h, mods := headNoun(toks, i+2, upto(i+2, i+6), ents)
+				if h == "" && i+2 < len(toks) && strings.HasSuffix(strings.ToLower(toks[i+2].Word), "ing") {
+					h = strings.ToLower(toks[i+2].Word) // "by blasting"
+				}
+				add(h, mods)
 			}
 		case w == "result" || w == "resulted":
 			// "as a result of X", "resulted from X"; "the result" alone

@@ -406,6 +406,11 @@ func (cs *Claims) findDisputes(m *meanings) {
 				}
 			}
 		}
+		if len(c.Causes) > 0 && c.Speaker != "" {
+			// Two parties' causes in one report meet, whatever words
+			// each uses.
+			keysOf[i] = append(keysOf[i], "c:"+c.DocID)
+		}
 		for _, k := range keysOf[i] {
 			blocks[k] = append(blocks[k], i)
 		}
@@ -768,7 +773,11 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	}
 	if len(x.Causes) > 0 && len(y.Causes) > 0 && !m.anyRelated(x.Causes, y.Causes) &&
 		m.sameEffect(x.Effects, y.Effects) &&
-		(cs.sharesName(x, y) || cs.sharesWord(m, x.Words, y.Words)) {
+		(cs.sharesName(x, y) || cs.sharesWord(m, x.Words, y.Words) || x.DocID == y.DocID && x.Speaker != "" && y.Speaker != "") {
+		// One report giving two parties' causes ("blamed the flood on a
+		// blocked culvert" … "said the barrier had been weakened by
+		// blasting") sets them against each other, whatever words each
+		// uses; the report's own "because" is no party's account.
 		return KindCause
 	}
 	if x.Rebuts != y.Rebuts {

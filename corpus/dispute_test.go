@@ -424,3 +424,34 @@ func TestWhoDidTheAct(t *testing.T) {
 		}
 	}
 }
+
+// One report giving two parties' causes sets them against each other,
+// whatever words each uses ("blamed the flood on a blocked culvert", "the
+// wall had been weakened by blasting"); the report's own "because" is no
+// party's cause. "said chief fire officer Owen Brack" is Brack speaking,
+// and "She said" after Conrad Ashby goes back to the woman quoted before.
+func TestCausesInOneReport(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
+			"Brenn Quarries blamed the flood on a blocked culvert below Harl Pit.\n\n" +
+			"The miners' union said the wall had been weakened by blasting.\n\n" +
+			"Two inspectors came to Brenn because the pumps were made in Vell.\n\n" +
+			"Union organiser Maria Dunn said the men had no warning. Quarry director Conrad Ashby said the wall was 30 metres thick. She said the union had photographs of the wall.\n\n" +
+			"\"We offered pumps on Monday,\" said chief fire officer Owen Brack.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindCause, "blocked culvert", "weakened by blasting"); d == nil {
+		t.Error("the culvert and the blasting are not rival causes")
+	}
+	if d := disputeOver(c, cs, KindCause, "because the pumps", "weakened by blasting"); d != nil {
+		t.Error("the report's own 'because' is a side of a cause dispute")
+	}
+	for text, want := range map[string]string{"union had photographs": "Maria Dunn", "We offered pumps": "Owen Brack"} {
+		if h := claimWith(t, c, cs, text).Holder; h != want {
+			t.Errorf("%q held by %q, want %q", text, h, want)
+		}
+	}
+}

@@ -350,6 +350,10 @@ func subjectAfter(reg *registry, toks []token, k int, source bool) *entity {
 	start := k
 	for k < len(toks) && toks[k].word && !toks[k].cap && k-start < 6 {
 		lw := toks[k].text
+		if (refNouns[lw] || personNouns[lw]) && beforeFullName(toks, k) {
+			k++ // "said chief fire officer Owen Brack": the name speaks
+			continue
+		}
 		if refNouns[lw] || personNouns[lw] {
 			if k+1 < len(toks) && toks[k+1].word && !toks[k+1].cap && (refNouns[toks[k+1].text] || personNouns[toks[k+1].text]) {
 				k++
@@ -385,10 +389,10 @@ func subjectAfter(reg *registry, toks []token, k int, source bool) *entity {
 }
 
 // beforeFullName reports whether the lower-case word at k opens a title
-// that a full name ends within three words: "said inspector Paul Dremmer",
-// "said local doctor Mira Castell".
+// that a full name ends within four words: "said inspector Paul Dremmer",
+// "said local doctor Mira Castell", "said chief fire officer Owen Brack".
 func beforeFullName(toks []token, k int) bool {
-	for n := k; n < len(toks) && n-k < 3; n++ {
+	for n := k; n < len(toks) && n-k < 4; n++ {
 		t := toks[n]
 		if !t.word || t.quoted {
 			return false

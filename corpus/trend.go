@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -423,6 +424,10 @@ func askedDirection(w string, lex *lexicon.Lexicon) int8 {
 // about a cause dispute ("too early to say where this came from").
 var openCauseWords = setOf("cause", "come", "source", "blame", "origin", "result", "why", "trigger")
 
+// openWhy asks why in an open claim: "too early to say why the wall had
+// failed".
+var openWhy = regexp.MustCompile(`(?i)\b(why|what (had )?(caused|led to|triggered))\b`)
+
 // maxOpen bounds the open claims shown with one dispute.
 const maxOpen = 2
 
@@ -455,7 +460,8 @@ func (cs *Claims) OpenOn(d *Dispute) []int {
 		if !story {
 			continue
 		}
-		meets := d.Kind == KindCause && slices.ContainsFunc(c.Words, func(w string) bool { return openCauseWords[w] })
+		meets := d.Kind == KindCause && (slices.ContainsFunc(c.Words, func(w string) bool { return openCauseWords[w] }) ||
+			openWhy.MatchString(cs.text(c)))
 		for _, w := range c.Words {
 			if meets {
 				break
