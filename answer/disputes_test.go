@@ -544,3 +544,30 @@ func TestWhoLedInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// An interviewer's statement is the programme's, never an account held by
+// "HOST".
+func TestInterviewerIsNoHolder(t *testing.T) {
+	c, _, err := corpus.Load(fstest.MapFS{
+		"a.txt": {Data: []byte("BRENN RADIO\nTranscript\n\nHOST: Thank you. Mr Brack, the company says it never refused your pumps at Brenn.\n\nBRACK: We offered the pumps on Monday.\n")},
+	}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(context.Background(), "Did the company refuse the pumps at Brenn?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, acc := range a.Accounts {
+		if strings.EqualFold(acc.Holder, "host") {
+			t.Errorf("an account held by %q: %q", acc.Holder, acc.Position)
+		}
+	}
+	if len(a.Accounts) == 0 {
+		t.Errorf("nothing answered: %q", a.Summary)
+	}
+}

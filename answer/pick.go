@@ -3,6 +3,8 @@ package answer
 import (
 	"sort"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/corpus"
 )
 
 // Tuning of the picker. They are relative to the best sentence of each
@@ -48,6 +50,10 @@ func (pk *picker) describe(c *candidate, qa *Query) {
 		// group ("Engineers at the board said"), a stance verb's subject,
 		// a pronoun resolved by gender.
 		c.speaker = pk.k.claims.All[i].Speaker
+	}
+	if corpus.IsInterviewer(c.speaker) {
+		// "HOST: Six people are now dead …": the programme says so.
+		c.speaker = ""
 	}
 	if c.speaker != "" {
 		c.holder = c.speaker

@@ -570,6 +570,10 @@ var notSpeakers = setOf("update", "updated", "note", "editor's note", "editors n
 	"credit", "disclaimer", "warning", "summary", "background", "context", "analysis", "opinion", "editor", "live",
 	"exclusive", "advertisement", "sponsored", "listen", "transcript", "full text")
 
+// IsInterviewer reports whether a speaker is a transcript's interviewer
+// ("HOST"): the programme speaks, not a party to the story.
+func IsInterviewer(speaker string) bool { return isInterviewer(speaker) }
+
 // isInterviewer reports whether a transcript label names the one asking.
 func isInterviewer(label string) bool {
 	switch strings.ToLower(label) {

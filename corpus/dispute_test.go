@@ -455,3 +455,29 @@ func TestCausesInOneReport(t *testing.T) {
 		}
 	}
 }
+
+// A phrasal verb is the verb it means: "turned down the offer" refuses it
+// and meets "denied that it had refused help"; "turned down the heating"
+// refuses nothing.
+func TestPhrasalVerbs(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
+			"The Brenn fire service said Harl Quarries had turned down its offer of two pumps.\n\n" +
+			"Harl Quarries denied that it had refused help.\n\n" +
+			"The Brenn school turned down the heating in March.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindRebuttal, "turned down its offer", "denied that it had refused"); d == nil && disputeOver(c, cs, KindPolarity, "turned down its offer", "denied that it had refused") == nil {
+		t.Error("turning down the offer and denying a refusal are not in dispute")
+	}
+	if slices.Contains(claimWith(t, c, cs, "turned down the heating").Words, "refuse") {
+		t.Error("turning down the heating refuses something")
+	}
+	_, words, _ := cs.Entities.Frame("Did Harl Quarries say no to the pumps?")
+	if !slices.Contains(words, "refuse") || cs.Entities.Negative("Did Harl Quarries say no to the pumps?") {
+		t.Errorf("'say no to' is not asking whether they refused: words %v", words)
+	}
+}

@@ -480,9 +480,21 @@ func (e *Entities) Frame(text string) (names, words, preds []string) {
 		// "What did the agency seize": the first verb after the
 		// auxiliary is what the question asks of its subject.
 		first := aux && !main && e.lex != nil && len(e.lex.Base(lw, lexicon.Verb)) > 0 && !determinersBefore[strings.ToLower(toks[max(0, i-1)].Word)]
+		phrasal := ""
+		if i+1 < len(toks) {
+			phrasal = phrasalVerbs[lowerBase(e, lw)+" "+strings.ToLower(toks[i+1].Word)]
+			if !phrasalFits(toks, i, phrasal) {
+				phrasal = ""
+			}
+		}
+		if phrasal != "" {
+			// "Did they say no to the pumps?" asks whether they refused.
+			l = phrasal
+			words = appendUnique(words, l)
+		}
 		if first {
 			main = true
-			if b := e.lex.Base(lw, lexicon.Verb); len(b) > 0 {
+			if b := e.lex.Base(lw, lexicon.Verb); len(b) > 0 && phrasal == "" {
 				l = b[0]
 			}
 		}
@@ -499,10 +511,56 @@ func (e *Entities) lemmaAt(toks []lang.Token, i int) string {
 	w := strings.ToLower(toks[i].Word)
 	if e.lex != nil && e.isPredicateAt(toks, i) {
 		if b := e.lex.Base(w, lexicon.Verb); len(b) > 0 {
+			if i+1 < len(toks) {
+				// "turned down the offer" refuses it.
+				if p, ok := phrasalVerbs[b[0]+" "+strings.ToLower(toks[i+1].Word)]; ok && phrasalFits(toks, i, p) {
+					return p
+				}
+			}
 			return b[0]
 		}
 	}
 	return e.lemma(w)
+}
+
+// phrasalVerbs are verbs whose particle makes them another verb: the one
+// a question or another source may use instead.
+var phrasalVerbs = map[string]string{
+	"turn down": "refuse", "call off": "cancel", "put off": "postpone", "shut down": "close",
+	"give up": "abandon", "look into": "investigate", "rule out": "exclude", "step down": "resign",
+	"cover up": "conceal", "play down": "minimize", "set up": "establish", "carry out": "perform",
+	"hand over": "surrender", "pull out": "withdraw", "back down": "retreat", "break down": "fail",
+	"go off": "sound", "sound off": "sound", "blow up": "explode", "hold back": "withhold",
+	"say no": "refuse",
+}
+
+// phrasalFits reports whether the phrasal verb at i means p here: "turn
+// down" refuses an offer or a request, but lowers a temperature.
+func phrasalFits(toks []lang.Token, i int, p string) bool {
+	if p != "refuse" || !strings.EqualFold(toks[i+1].Word, "down") {
+		return true
+	}
+	for k := i + 2; k < len(toks) && k <= i+6; k++ {
+		if offerNouns[strings.ToLower(toks[k].Word)] {
+			return true
+		}
+	}
+	return false
+}
+
+// offerNouns are what one refuses by turning it down.
+var offerNouns = setOf("offer", "offers", "request", "requests", "help", "invitation", "proposal", "proposals", "bid",
+	"plea", "application", "appeal", "demand", "demands", "deal", "aid", "assistance")
+
+// lowerBase is the verb base of w, or w in lower case.
+func lowerBase(e *Entities, w string) string {
+	w = strings.ToLower(w)
+	if e.lex != nil {
+		if b := e.lex.Base(w, lexicon.Verb); len(b) > 0 {
+			return b[0]
+		}
+	}
+	return w
 }
 
 func (e *Entities) isAdjective(w string) bool { return e.lex != nil && e.lex.IsAdjective(w) }
@@ -520,6 +578,9 @@ func (e *Entities) Negative(text string) bool {
 		if negations[w] && i > 0 && strings.EqualFold(toks[i-1].Word, "or") {
 			// "overloaded or not?" asks both ways.
 			continue
+		}
+		if w == "no" && i > 0 && phrasalVerbs[lowerBase(e, toks[i-1].Word)+" no"] != "" {
+			continue // "Did they say no to the pumps?" asks whether they refused
 		}
 		if negations[w] {
 			n++
