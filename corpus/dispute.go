@@ -532,20 +532,33 @@ func (cs *Claims) findDisputes(m *meanings) {
 			cs.All[e[1]].Contradicted++
 		}
 		if kind == KindValue {
-			// Figures of different units are different disputes, though
-			// one claim gives both ("17 people … within 12 metres").
-			byUnit := map[string][][2]int{}
-			var units []string
-			for _, e := range es {
-				u := cs.conflictUnit(m, &cs.All[e[0]], &cs.All[e[1]])
-				if byUnit[u] == nil {
-					units = append(units, u)
+			for _, comp := range components(es) {
+				if cs.sideCount(comp, cs.valueSides(comp, "")) > maxSides {
+					continue // a tangle of figures is no dispute a reader can follow
 				}
-				byUnit[u] = append(byUnit[u], e)
-			}
-			for _, u := range units {
-				for _, comp := range components(byUnit[u]) {
-					cs.addDispute(kind, comp, cs.valueSides(comp, u))
+				// Figures of different units are different disputes,
+				// though one claim gives both ("17 people … within 12
+				// metres").
+				in := map[int]bool{}
+				for _, i := range comp {
+					in[i] = true
+				}
+				byUnit := map[string][][2]int{}
+				var units []string
+				for _, e := range es {
+					if !in[e[0]] {
+						continue
+					}
+					u := cs.conflictUnit(m, &cs.All[e[0]], &cs.All[e[1]])
+					if byUnit[u] == nil {
+						units = append(units, u)
+					}
+					byUnit[u] = append(byUnit[u], e)
+				}
+				for _, u := range units {
+					for _, sub := range components(byUnit[u]) {
+						cs.addDispute(kind, sub, cs.valueSides(sub, u))
+					}
 				}
 			}
 			continue
@@ -1329,6 +1342,15 @@ func (cs *Claims) addDispute(kind string, comp []int, label func(int) string) {
 	d.Contested = cs.contested(kind, comp)
 	d.ID = disputeID(cs, comp)
 	cs.Disputes = append(cs.Disputes, d)
+}
+
+// sideCount is how many sides label splits comp into.
+func (cs *Claims) sideCount(comp []int, label func(int) string) int {
+	seen := map[string]bool{}
+	for _, i := range comp {
+		seen[label(i)] = true
+	}
+	return len(seen)
 }
 
 // valueSides labels the claims of a value dispute by their figure: "five
