@@ -12,6 +12,20 @@ import (
 
 // storyEngine answers from an invented story in corpus/testdata/stories:
 // corpora of their own, written for these tests, that no rule names.
+// fsEngine answers from documents given in memory.
+func fsEngine(tb testing.TB, files fstest.MapFS) *Engine {
+	tb.Helper()
+	c, _, err := corpus.Load(files, corpus.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e, err := NewEngine(context.Background(), c, Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
 func storyEngine(tb testing.TB, story string) *Engine {
 	tb.Helper()
 	c, skipped, err := corpus.LoadDir("../corpus/testdata/stories/"+story, corpus.Options{})
@@ -341,17 +355,10 @@ func TestFiguresApart(t *testing.T) {
 
 // To "how many were killed", a count of the injured is no rival figure.
 func TestCountsOfAnotherEventAreNoConflict(t *testing.T) {
-	c, _, err := corpus.Load(fstest.MapFS{
+	e := fsEngine(t, fstest.MapFS{
 		"a.md":  {Data: []byte("---\noutlet: Holm Post\n---\nThe Holm District Ambulance Service said 48 people had been injured in the Holm derailment, nine of them seriously.\n")},
 		"b.txt": {Data: []byte("HOLM RADIO\nTranscript\n\nHOST: Good evening. Six people are now dead after the Holm derailment. With me is Ada Voss. Ms Voss, what happened?\n\nVOSS: We do not know yet.\n")},
-	}, corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(context.Background(), c, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	a, err := e.Ask(context.Background(), "How many people were killed in the Holm derailment?")
 	if err != nil {
 		t.Fatal(err)
@@ -548,16 +555,9 @@ func TestWhoLedInOtherWords(t *testing.T) {
 // An interviewer's statement is the programme's, never an account held by
 // "HOST".
 func TestInterviewerIsNoHolder(t *testing.T) {
-	c, _, err := corpus.Load(fstest.MapFS{
+	e := fsEngine(t, fstest.MapFS{
 		"a.txt": {Data: []byte("BRENN RADIO\nTranscript\n\nHOST: Thank you. Mr Brack, the company says it never refused your pumps at Brenn.\n\nBRACK: We offered the pumps on Monday.\n")},
-	}, corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(context.Background(), c, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	a, err := e.Ask(context.Background(), "Did the company refuse the pumps at Brenn?")
 	if err != nil {
 		t.Fatal(err)

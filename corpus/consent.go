@@ -82,15 +82,7 @@ var passiveBefore = setOf("are", "is", "was", "were", "be", "been", "being")
 // consentDirection is +1 for a form of a verb of letting in, -1 for one of
 // keeping out.
 func consentDirection(lw string, lex *lexicon.Lexicon) int8 {
-	for _, b := range lex.Base(lw, lexicon.Verb) {
-		switch {
-		case welcomeVerbs[b]:
-			return 1
-		case refuseVerbs[b]:
-			return -1
-		}
-	}
-	return 0
+	return verbDirection(lw, lex, welcomeVerbs, refuseVerbs)
 }
 
 // nameKeyBefore is the first key of the nearest name within the words

@@ -165,11 +165,16 @@ func readTrend(c *Claim, toks []lang.Token, clause []int, names []nameRun, ents 
 
 // trendDirection is +1 for a form of a rising verb, -1 for a falling one.
 func trendDirection(lw string, lex *lexicon.Lexicon) int8 {
+	return verbDirection(lw, lex, risingVerbs, fallingVerbs)
+}
+
+// verbDirection is +1 when a verb base of lw is in up, -1 when in down.
+func verbDirection(lw string, lex *lexicon.Lexicon, up, down map[string]bool) int8 {
 	for _, b := range lex.Base(lw, lexicon.Verb) {
 		switch {
-		case risingVerbs[b]:
+		case up[b]:
 			return 1
-		case fallingVerbs[b]:
+		case down[b]:
 			return -1
 		}
 	}
