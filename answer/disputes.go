@@ -133,10 +133,9 @@ func (dx *disputeExpander) bestQuoteFirst(ans *Answer, shown []shownDispute) {
 const maxAnswerQuotes = 10
 
 // trimQuotes drops further quotes (never an account's first), last
-// accounts first, until the answer is within maxAnswerQuotes. Of an
-// account's further quotes the one sharing the fewest words with the
-// question goes first: asked about a photograph, "This photograph does not
-// correspond …" outlasts a third restatement of the denial.
+// accounts first, until the answer is within maxAnswerQuotes; which of an
+// account's further quotes goes first is weakestQuote's to say, and the
+// one quote carrying a shown dispute's side in its account stays.
 func (dx *disputeExpander) trimQuotes(qa *Query, ans *Answer, shown []shownDispute) {
 	inDispute := map[int]bool{}
 	for _, sd := range shown {
@@ -230,7 +229,7 @@ func relationWords(qa *Query, text string) int {
 	n := 0
 	for _, w := range qa.relStems {
 		if slices.ContainsFunc(stems, func(s string) bool {
-			return s == w || len(w) >= 4 && len(s) >= 4 && (strings.HasPrefix(s, w) || strings.HasPrefix(w, s)) || slices.Contains(qa.synonyms[w], s)
+			return s == w || len(w) >= 5 && len(s) >= 5 && (strings.HasPrefix(s, w) || strings.HasPrefix(w, s)) || slices.Contains(qa.synonyms[w], s)
 		}) {
 			n++
 		}

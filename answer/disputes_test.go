@@ -571,3 +571,19 @@ func TestInterviewerIsNoHolder(t *testing.T) {
 		t.Errorf("nothing answered: %q", a.Summary)
 	}
 }
+
+// "charges" and "the head of" ask nothing about who led an act.
+func TestLeaderWordsAreVerbs(t *testing.T) {
+	e := storyEngine(t, "treaty")
+	a, err := e.Ask(context.Background(), "Were charges filed over the Kessa Point rescue?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range a.Disputes {
+		for _, d := range e.k.claims.Disputes {
+			if d.ID == id && d.Kind == corpus.KindAgent {
+				t.Errorf("a question about charges shows the dispute over who led: %q", a.Summary)
+			}
+		}
+	}
+}

@@ -49,7 +49,7 @@ func (dx *disputeExpander) relevantDisputes(qa *Query, f frame, ans *Answer) []c
 			// the party the question names.
 			single = single || n >= 1 || dx.claimsSay(d, withoutCauseWords(f.words))
 		}
-		if d.Kind == corpus.KindAgent && w >= 1 && slices.ContainsFunc(f.words, func(w string) bool { return leadingWords[w] }) {
+		if d.Kind == corpus.KindAgent && w >= 1 && asksLeader(qa, f) {
 			// "did the coast guard run the rescue": who led the act
 			// the dispute is over, asked in other words.
 			single = true
@@ -217,8 +217,8 @@ func (dx *disputeExpander) claimsSay(d *corpus.Dispute, words []string) bool {
 }
 
 // actorWords is the question's word right before its first predicate: the
-// head of who it says acted ("ministry" in "Why did the transport ministry
-// scrap …").
+// head of who it says acted ("board" in "Why did the harbour board close
+// the pier?").
 func actorWords(f frame) []string {
 	for k, w := range f.words {
 		if slices.Contains(f.preds, w) {
@@ -320,14 +320,13 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 		// "Why did the dam collapse?" asks for what the cause dispute
 		// is over, whatever the question's verb.
 		return true
-	case d.Kind == corpus.KindAgent && slices.ContainsFunc(f.words, func(w string) bool { return leadingWords[w] }):
-		// "did the us run the sinaloa raid" asks who led it, in other
-		// words than the dispute's.
+	case d.Kind == corpus.KindAgent && asksLeader(qa, f):
+		// "did the coast guard run the rescue" asks who led it, in
+		// other words than the dispute's.
 		return true
 	case asksCause(qa.text) && !asksYesNo(qa) && (d.Kind == corpus.KindPolarity || d.Kind == corpus.KindRebuttal):
-		// "Why did the ministry scrap the upgrade?" takes for granted
-		// what a dispute may be over: whether the renewal was shelved
-		// at all. A dispute whose claims name what the question names,
+		// "Why did the board close the pier?" takes for granted what
+		// a dispute may be over: whether the pier was closed at all. A dispute whose claims name what the question names,
 		// say one of its words and name who it says acted answers the
 		// premise.
 		// Its claims must also say who the question says acted ("the
@@ -346,8 +345,8 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 			words, against = f.preds, d.Contested
 		}
 	case d.Kind == corpus.KindValue && asksYesNo(qa) && asksCount(qa.text):
-		// "Is the death toll higher than officials say?" asks about
-		// what the figures count, common in the story or not.
+		// "Is the toll higher than the police say?" asks about what
+		// the figures count, common in the story or not.
 		return dx.anyMeets(f.words, d.Contested)
 	case d.Kind == corpus.KindValue && qa.kind == kindQuantity:
 		// "How many votes did she get?" asks about what the figures
@@ -381,9 +380,21 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 	return false
 }
 
-// leadingWords ask who led an act: "run", "head", "in charge".
-var leadingWords = map[string]bool{"lead": true, "led": true, "run": true, "head": true, "direct": true, "command": true,
-	"spearhead": true, "oversee": true, "charge": true, "conduct": true, "mastermind": true, "orchestrate": true}
+// leadingVerbs ask who led an act: "run", "direct", "spearhead".
+var leadingVerbs = map[string]bool{"lead": true, "run": true, "direct": true, "command": true,
+	"spearhead": true, "oversee": true, "conduct": true, "mastermind": true, "orchestrate": true}
+
+// asksLeader reports whether a question asks who led an act: one of its
+// verbs is a verb of leading ("did the coast guard run the rescue"), or it
+// says "in charge of" or "headed by". Nouns alike ("charges", "the head")
+// ask nothing of the kind.
+func asksLeader(qa *Query, f frame) bool {
+	if slices.ContainsFunc(f.words, func(w string) bool { return leadingVerbs[w] }) {
+		return true
+	}
+	q := strings.ToLower(qa.text)
+	return strings.Contains(q, "in charge") || strings.Contains(q, "headed by") || strings.Contains(q, "head the ")
+}
 
 // statesFigure reports whether a question writes a number, in digits or
 // words ("Did six people die?").
@@ -401,8 +412,8 @@ func statesFigure(q string) bool {
 }
 
 // asksCount reports whether a yes/no question is about a count without
-// writing one: "Is the death toll higher than officials say?", "Did more
-// people die than the agency reported?".
+// writing one: "Is the toll higher than the police say?", "Did more people
+// die than the agency reported?".
 func asksCount(q string) bool {
 	toks := lang.TokenizeAll(q)
 	comparative, than := false, false

@@ -361,7 +361,9 @@ func issuerOf(d *Document, si int, subject string, before []Claim) string {
 		if c.Speaker == "" || docNouns[strings.ToLower(lastWord(c.Speaker))] {
 			continue
 		}
-		if strings.Contains(strings.ToLower(string(d.Raw[c.Start:c.End])), noun) {
+		if slices.ContainsFunc(strings.Fields(strings.ToLower(string(d.Raw[c.Start:c.End]))), func(w string) bool {
+			return strings.Trim(w, ".,;:\"'“”’") == noun || strings.TrimSuffix(strings.Trim(w, ".,;:\"'“”’"), "ed") == noun
+		}) {
 			return c.Speaker
 		}
 		if nearest == "" {
@@ -705,7 +707,7 @@ func readClaim(c *Claim, text string, ents *Entities) {
 	c.Causes, c.CauseText, c.Effects = causes(toks, clause, ents)
 	readTrend(c, toks, clause, names, ents)
 	readConsent(c, toks, names, ents)
-	c.Open = openMatter.MatchString(text)
+	c.Open = openAt(text)
 	if c.Rebuts || c.Polarity == Denied {
 		// "rejected the suggestion that repairs were to blame": a
 		// cause inside what the claim denies is one it rules out.
@@ -728,7 +730,18 @@ func readClaim(c *Claim, text string, ents *Entities) {
 
 // openMatter says a matter is not yet known: an investigator's "too early
 // to say", "not yet clear whether", "cannot answer that".
-var openMatter = regexp.MustCompile(`(?i)\b(too (early|soon) to (say|tell|know|determine|speculate|draw)|not yet (clear|known|possible to say)|(remains?|is still) (unclear|unknown|under investigation)|(can ?not|can't|could not|couldn't|unable to) (yet )?(say|answer|tell|determine) (what|why|whether|how|where|that)|declined to speculate|cannot both be right)`)
+var openMatter = regexp.MustCompile(`(?i)\b(too (early|soon) to (say|tell|know|determine|speculate|draw)|not yet (clear|known|possible to say)|(remains?|is still) (unclear|unknown|under investigation)|(can ?not|can't|could not|couldn't|unable to) (yet )?(say|answer|tell|determine) (what|why|whether|how|where|that)|declined to speculate)`)
+
+// openAt reports whether text says a matter is not yet known, and not
+// "it is not too early to say".
+func openAt(text string) bool {
+	loc := openMatter.FindStringIndex(text)
+	if loc == nil {
+		return false
+	}
+	before := strings.ToLower(strings.TrimSpace(text[:loc[0]]))
+	return !strings.HasSuffix(before, "not") && !strings.HasSuffix(before, "n't")
+}
 
 // footnote is a reference mark ("[ 1 ]", "[35]"), no figure of the claim.
 var footnote = regexp.MustCompile(`\[\s*\d{1,3}\s*\]`)
@@ -853,8 +866,6 @@ func rebuttalTargets(toks []lang.Token, names []nameRun) []string {
 // entity key.
 const phraseTarget = "phrase:"
 
-// agents are who a claim says led the act: "led by X", "X led", "X said it
-// spearheaded". A pronoun subject is the holder.
 // doneBy reports whether token i says who did an act without leading
 // it: "carried out", "conducted", "acts on that information" (the office
 // acting on a tip is the one that raided).
@@ -881,6 +892,8 @@ func doneBy(toks []lang.Token, i int) bool {
 	return false
 }
 
+// agents are who a claim says led the act: "led by X", "X led", "X said it
+// spearheaded". A pronoun subject is the holder.
 func agents(toks []lang.Token, names []nameRun, c *Claim, ents *Entities) []string {
 	var out []string
 	for i, t := range toks {

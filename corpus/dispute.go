@@ -269,8 +269,10 @@ func (cs *Claims) Data() ClaimsData {
 // their event, claims their ruled-out figures and causes, causes their
 // effects. 3: a post, letter or statement speaks for whoever issued it.
 // 4: claims carry their trend and consent, and disputes over them are
-// found. 5: claims saying a matter is not yet known are marked open.
-const ClaimRules = 5
+// found. 5: claims saying a matter is not yet known are marked open. 6:
+// trends told in the past, phrasal verbs, causes damaged by, holders named
+// after a long title, value disputes split by unit.
+const ClaimRules = 6
 
 // RestoreClaims rebuilds the lookups over claims and disputes read back
 // from a data directory, without reading or comparing claims again.
@@ -786,7 +788,7 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 	}
 	if len(x.Causes) > 0 && len(y.Causes) > 0 && !m.anyRelated(x.Causes, y.Causes) &&
 		m.sameEffect(x.Effects, y.Effects) &&
-		(cs.sharesName(x, y) || cs.sharesWord(m, x.Words, y.Words) || x.DocID == y.DocID && x.Speaker != "" && y.Speaker != "") {
+		(cs.sharesName(x, y) || cs.sharesWord(m, x.Words, y.Words) || x.DocID == y.DocID && x.Speaker != "" && y.Speaker != "" && !sameParty(cs.Entities, cs.Entities.Key(x.Speaker), cs.Entities.Key(y.Speaker)) && len(x.Effects)+len(y.Effects) > 0) {
 		// One report giving two parties' causes ("blamed the flood on a
 		// blocked culvert" … "said the barrier had been weakened by
 		// blasting") sets them against each other, whatever words each
@@ -823,7 +825,7 @@ func (cs *Claims) conflict(m *meanings, a, b int) string {
 		return KindAgent
 	}
 	if x.Trend != 0 && y.Trend != 0 && x.Trend != y.Trend && sameTime(x, y) &&
-		sameTrendSubject(m, x.TrendOf, y.TrendOf) && (cs.sharesParty(x, y) || !relationTrend(x) && cs.sameStory(x.DocID, y.DocID)) && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) {
+		sameTrendSubject(m, x.TrendOf, y.TrendOf) && cs.trendParties(x, y) && closeDates(cs.docs[x.DocID], cs.docs[y.DocID]) {
 		// "Both countries will increase collaboration" against "ties
 		// between the two will remain strained": forecasts of one
 		// relationship heading opposite ways, and so are two accounts of
@@ -894,18 +896,43 @@ func (cs *Claims) sharesName(x, y *Claim) bool {
 	return cs.sharesTopic(x, y)
 }
 
-// sharesParty reports whether two claims name one party, however common
-// in the corpus: relations between two countries are about those
-// countries, though every document names them.
-func (cs *Claims) sharesParty(x, y *Claim) bool {
-	for _, a := range x.Names {
-		for _, b := range y.Names {
-			if cs.Entities.Related(a, b) {
-				return true
-			}
+// trendParties reports whether two trends are of the same parties: for a
+// relationship, every party the sparser claim names is named by the other
+// ("relations between Vesk and Orland" and "ties between Vesk and Tarnia"
+// are two relationships), at least one; for anything else, one party
+// named by both, or one story.
+func (cs *Claims) trendParties(x, y *Claim) bool {
+	if !relationTrend(x) && !relationTrend(y) {
+		return cs.anyRelated(x.Names, y.Names) || cs.sameStory(x.DocID, y.DocID)
+	}
+	a, b := parties(x.Names), parties(y.Names)
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return false
+	}
+	for _, p := range a {
+		if !cs.anyRelated([]string{p}, b) {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// parties are the countries a claim names, or else all its names: what a
+// relationship is between.
+func parties(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if strings.HasPrefix(n, "country:") {
+			out = append(out, n)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return names
 }
 
 // contradicts reports whether denial d denies what a asserts: what d's negation
@@ -1180,12 +1207,6 @@ func (cs *Claims) sharesTopic(x, y *Claim) bool {
 	return false
 }
 
-// valuesDiffer reports figures of the same unit and the same scope that
-// differ. Different scopes ("on the night" and "in all") are not a
-// conflict: they are shown side by side.
-//
-// It returns the event the differing figures count, "?" when they differ
-// with no event known, "" when they do not differ.
 // conflictUnit is the unit key of the first pair of figures by which x
 // and y conflict, "" when none is found (a ruled-out figure).
 func (cs *Claims) conflictUnit(m *meanings, x, y *Claim) string {
@@ -1193,6 +1214,9 @@ func (cs *Claims) conflictUnit(m *meanings, x, y *Claim) string {
 		for _, b := range y.Values {
 			if a.Unit == "" || b.Unit == "" || a.Scope != b.Scope || a.Num == b.Num {
 				continue
+			}
+			if a.Event != "" && b.Event != "" && a.Event != b.Event && !m.related(a.Event, b.Event) {
+				continue // as valuesDiffer: figures of different events
 			}
 			if m.related(a.Unit, b.Unit) || a.Event != "" && a.Event == b.Event && cs.kindOf(a.Unit, b.Unit) {
 				return cs.unitKey(a.Unit)
@@ -1211,6 +1235,12 @@ func (cs *Claims) unitKey(u string) string {
 	return u
 }
 
+// valuesDiffer reports figures of the same unit and the same scope that
+// differ. Different scopes ("on the night" and "in all") are not a
+// conflict: they are shown side by side.
+//
+// It returns the event the differing figures count, "?" when they differ
+// with no event known, "" when they do not differ.
 func (cs *Claims) valuesDiffer(m *meanings, x, y *Claim) string {
 	if rulesOut(x, y) || rulesOut(y, x) {
 		return "?"

@@ -426,30 +426,37 @@ func TestWhoDidTheAct(t *testing.T) {
 }
 
 // One report giving two parties' causes sets them against each other,
-// whatever words each uses ("blamed the flood on a blocked culvert", "the
-// wall had been weakened by blasting"); the report's own "because" is no
-// party's cause. "said chief fire officer Owen Brack" is Brack speaking,
-// and "She said" after Conrad Ashby goes back to the woman quoted before.
+// whatever words each uses ("blamed the collapse on a clogged sluice",
+// "the dyke had been undermined by dredging"); one party's two causes are
+// no dispute, nor is the report's own "because". "said deputy harbour
+// master Jonas Frey" is Frey speaking, and "She said" after Peter Strand
+// goes back to the woman quoted before.
 func TestCausesInOneReport(t *testing.T) {
 	c, _, err := Load(fstest.MapFS{
 		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
-			"Brenn Quarries blamed the flood on a blocked culvert below Harl Pit.\n\n" +
-			"The miners' union said the wall had been weakened by blasting.\n\n" +
-			"Two inspectors came to Brenn because the pumps were made in Vell.\n\n" +
-			"Union organiser Maria Dunn said the men had no warning. Quarry director Conrad Ashby said the wall was 30 metres thick. She said the union had photographs of the wall.\n\n" +
-			"\"We offered pumps on Monday,\" said chief fire officer Owen Brack.\n")},
+			"Osterby Dredging blamed the collapse of the dyke on a clogged sluice at Fenmark.\n\n" +
+			"The farmers' league said the dyke had been undermined by dredging.\n\n" +
+			"Two engineers came to Fenmark because the sluice gates were made in Vell.\n\n" +
+			"League secretary Ruth Kellan said the farms had no warning. Dredging director Peter Strand said the dyke was 9 metres wide. She said the league had photographs of the leak.\n\n" +
+			"\"We offered sandbags on Monday,\" said deputy harbour master Jonas Frey.\n")},
+		"b.md": {Data: []byte("---\noutlet: Fenmark Echo\npublished: 2026-04-02\n---\n" +
+			"Harl Pumps blamed the flooding of the polder on a broken gate at Oster.\n\n" +
+			"Harl Pumps also said the flooding was caused by a storm surge.\n")},
 	}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	cs := BuildClaims(c, lexicon.Default())
-	if d := disputeOver(c, cs, KindCause, "blocked culvert", "weakened by blasting"); d == nil {
-		t.Error("the culvert and the blasting are not rival causes")
+	if d := disputeOver(c, cs, KindCause, "clogged sluice", "undermined by dredging"); d == nil {
+		t.Error("the sluice and the dredging are not rival causes")
 	}
-	if d := disputeOver(c, cs, KindCause, "because the pumps", "weakened by blasting"); d != nil {
+	if d := disputeOver(c, cs, KindCause, "because the sluice gates", "undermined by dredging"); d != nil {
 		t.Error("the report's own 'because' is a side of a cause dispute")
 	}
-	for text, want := range map[string]string{"union had photographs": "Maria Dunn", "We offered pumps": "Owen Brack"} {
+	if d := disputeOver(c, cs, KindCause, "broken gate", "storm surge"); d != nil {
+		t.Error("one party's two causes are a dispute")
+	}
+	for text, want := range map[string]string{"league had photographs": "Ruth Kellan", "We offered sandbags": "Jonas Frey"} {
 		if h := claimWith(t, c, cs, text).Holder; h != want {
 			t.Errorf("%q held by %q, want %q", text, h, want)
 		}

@@ -528,9 +528,9 @@ func (e *Entities) lemmaAt(toks []lang.Token, i int) string {
 var phrasalVerbs = map[string]string{
 	"turn down": "refuse", "call off": "cancel", "put off": "postpone", "shut down": "close",
 	"give up": "abandon", "look into": "investigate", "rule out": "exclude", "step down": "resign",
-	"cover up": "conceal", "play down": "minimize", "set up": "establish", "carry out": "perform",
+	"cover up": "conceal", "play down": "minimize", "carry out": "perform",
 	"hand over": "surrender", "pull out": "withdraw", "back down": "retreat", "break down": "fail",
-	"go off": "sound", "sound off": "sound", "blow up": "explode", "hold back": "withhold",
+	"blow up": "explode", "hold back": "withhold",
 	"say no": "refuse",
 }
 

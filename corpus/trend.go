@@ -92,7 +92,7 @@ var trendTimes = setOf("year", "month", "week", "day", "quarter", "decade", "tim
 
 // trendPreps attach a phrase to the noun before them: "relations between
 // Mexico and the US", "cooperation in counterdrug operations".
-var trendPreps = setOf("between", "of", "among", "with", "across", "in", "on", "along")
+var trendPreps = setOf("between", "of", "among", "with", "across", "in", "on", "along", "at", "near")
 
 // expectVerbs open a clause a negation before them governs whole: "we do
 // not see any indication that the collaboration will wane".
@@ -295,8 +295,8 @@ func negatedTrend(toks []lang.Token, i int) bool {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+4 && j < i; j++ {
-			if expectVerbs[strings.ToLower(toks[j].Word)] {
-				return true
+			if expectVerbs[strings.ToLower(toks[j].Word)] && indexWord(toks, j+1, i, "that") >= 0 {
+				return true // "… no sign that the partnership will weaken"
 			}
 		}
 	}

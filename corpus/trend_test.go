@@ -145,10 +145,10 @@ func TestTrendTimesAndWords(t *testing.T) {
 func TestValueDisputesKeepTheirUnits(t *testing.T) {
 	c, _, err := Load(fstest.MapFS{
 		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
-			"The Brenn mine owner said eleven men were underground when the wall, 30 metres thick, gave way.\n")},
+			"The Fenmark pier owner said nine anglers were on the pier when the deck, 40 metres long, gave way.\n")},
 		"b.md": {Data: []byte("---\noutlet: Brenn Courier\npublished: 2026-04-03\n---\n" +
-			"The Brenn miners' union said seventeen men were underground.\n\n" +
-			"The Brenn union said the wall was only 12 metres thick.\n")},
+			"The Fenmark anglers' club said fourteen anglers were on the pier.\n\n" +
+			"The Fenmark club said the deck was only 25 metres long.\n")},
 	}, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -178,5 +178,32 @@ func TestValueDisputesKeepTheirUnits(t *testing.T) {
 		if len(units) > 1 {
 			t.Errorf("dispute %s mixes units %v: sides %q", d.ID, units, d.Labels)
 		}
+	}
+}
+
+// Relations between Vesk and Orland and ties between Vesk and Tarnia are
+// two relationships; "not too early to say" says the matter is known; a
+// negated "expect" in another clause does not turn a rise into a fall.
+func TestTrendAndOpenEdges(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
+			"Relations between Vesk and Orland will deepen this year, the envoy said.\n\n" +
+			"It is not too early to say that the sluice failed, the engineer said.\n\n" +
+			"Officials did not expect the storm, and the water levels at Fenmark have risen.\n")},
+		"b.md": {Data: []byte("---\noutlet: Brenn Courier\npublished: 2026-04-03\n---\n" +
+			"Ties between Vesk and Tarnia will remain strained, the minister said.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	if d := disputeOver(c, cs, KindTrend, "Vesk and Orland", "Vesk and Tarnia"); d != nil {
+		t.Error("two relationships sharing one party are in dispute")
+	}
+	if claimWith(t, c, cs, "not too early to say").Open {
+		t.Error("'not too early to say' is open")
+	}
+	if got := claimWith(t, c, cs, "water levels at Fenmark have risen").Trend; got != 1 {
+		t.Errorf("the risen water trends %+d, want +1", got)
 	}
 }
