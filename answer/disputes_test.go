@@ -12,6 +12,15 @@ import (
 
 // storyEngine answers from an invented story in corpus/testdata/stories:
 // corpora of their own, written for these tests, that no rule names.
+func storyEngine(tb testing.TB, story string) *Engine {
+	tb.Helper()
+	c, skipped, err := corpus.LoadDir("../corpus/testdata/stories/"+story, corpus.Options{})
+	if err != nil || len(skipped) > 0 {
+		tb.Fatalf("load %s: %v %v", story, err, skipped)
+	}
+	return engineOf(tb, c)
+}
+
 // fsEngine answers from documents given in memory.
 func fsEngine(tb testing.TB, files fstest.MapFS) *Engine {
 	tb.Helper()
@@ -19,19 +28,12 @@ func fsEngine(tb testing.TB, files fstest.MapFS) *Engine {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	e, err := NewEngine(context.Background(), c, Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return e
+	return engineOf(tb, c)
 }
 
-func storyEngine(tb testing.TB, story string) *Engine {
+// engineOf is an engine over c with the default options.
+func engineOf(tb testing.TB, c *corpus.Corpus) *Engine {
 	tb.Helper()
-	c, skipped, err := corpus.LoadDir("../corpus/testdata/stories/"+story, corpus.Options{})
-	if err != nil || len(skipped) > 0 {
-		tb.Fatalf("load %s: %v %v", story, err, skipped)
-	}
 	e, err := NewEngine(context.Background(), c, Options{})
 	if err != nil {
 		tb.Fatal(err)

@@ -19,11 +19,7 @@ func defaultEngine(tb testing.TB) *Engine {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	e, err := NewEngine(context.Background(), c, Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return e
+	return engineOf(tb, c)
 }
 
 // Questions of different kinds over the shipped corpus; none of them is
