@@ -488,3 +488,44 @@ func TestPhrasalVerbs(t *testing.T) {
 		t.Errorf("'say no to' is not asking whether they refused: words %v", words)
 	}
 }
+
+// Figures of two units given in one claim make two disputes, each of one
+// unit, not one dispute mixing people and metres.
+func TestValueDisputesKeepTheirUnits(t *testing.T) {
+	c, _, err := Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
+			"The Fenmark pier owner said nine anglers were on the pier when the deck, 40 metres long, gave way.\n")},
+		"b.md": {Data: []byte("---\noutlet: Brenn Courier\npublished: 2026-04-03\n---\n" +
+			"The Fenmark anglers' club said fourteen anglers were on the pier.\n\n" +
+			"The Fenmark club said the deck was only 25 metres long.\n")},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := BuildClaims(c, lexicon.Default())
+	values := 0
+	defer func() {
+		if values < 2 {
+			t.Errorf("%d value disputes, want one over the men and one over the metres", values)
+		}
+	}()
+	for _, d := range cs.Disputes {
+		if d.Kind != KindValue {
+			continue
+		}
+		values++
+		units := map[string]bool{}
+		for _, side := range d.Sides {
+			for _, i := range side {
+				for _, v := range cs.All[i].Values {
+					if v.Unit != "" && strings.Contains(strings.Join(d.Labels, " "), v.Text) {
+						units[cs.unitKey(v.Unit)] = true
+					}
+				}
+			}
+		}
+		if len(units) > 1 {
+			t.Errorf("dispute %s mixes units %v: sides %q", d.ID, units, d.Labels)
+		}
+	}
+}

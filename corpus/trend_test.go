@@ -64,54 +64,6 @@ func TestTrendDirection(t *testing.T) {
 	}
 }
 
-// One party said both to ask another in and to keep it out is a dispute,
-// whichever verbs and titles each account uses; the person is one with or
-// without a title.
-func TestConsentDisputes(t *testing.T) {
-	c, cs := storyClaims(t, "treaty")
-	d := disputeOver(c, cs, KindConsent, "has requested Orland assistance", "would not permit Orland patrol boats")
-	if d == nil {
-		t.Fatal("no consent dispute between the request and the refusal")
-	}
-	if got := claimWith(t, c, cs, "would not permit").Consent; got != -1 {
-		t.Errorf("'would not permit' consents %+d, want -1", got)
-	}
-	for _, l := range d.Labels {
-		if !strings.Contains(l, "Orland") {
-			t.Errorf("side %q does not name whom it lets in or keeps out", l)
-		}
-	}
-}
-
-// A claim that the matter is not yet known is open, and belongs to the
-// dispute over that matter in its story; a plain statement is not open.
-func TestOpenClaims(t *testing.T) {
-	c, cs := storyClaims(t, "dam")
-	open := claimWith(t, c, cs, "too early to say what caused the breach")
-	if !open.Open {
-		t.Fatal("'too early to say what caused' is not open")
-	}
-	if claimWith(t, c, cs, "poor maintenance caused the breach").Open {
-		t.Error("a cause given is open")
-	}
-	var d *Dispute
-	for i := range cs.Disputes {
-		if cs.Disputes[i].Kind == KindCause {
-			d = &cs.Disputes[i]
-		}
-	}
-	if d == nil {
-		t.Fatal("no cause dispute")
-	}
-	found := false
-	for _, i := range cs.OpenOn(d) {
-		found = found || &cs.All[i] == open
-	}
-	if !found {
-		t.Errorf("the open claim is not on the cause dispute")
-	}
-}
-
 // Water said to be going down now and forecast to rise over the coming
 // week are rival accounts; water that rose on Monday and was pumped down
 // since are two moments of one story. "X has said …" is X speaking.
@@ -137,47 +89,6 @@ func TestTrendTimesAndWords(t *testing.T) {
 	}
 	if h := claimWith(t, c, cs, "twelve men").Holder; h != "Brenn Mining Company" {
 		t.Errorf("'… has said' held by %q", h)
-	}
-}
-
-// Figures of two units given in one claim make two disputes, each of one
-// unit, not one dispute mixing people and metres.
-func TestValueDisputesKeepTheirUnits(t *testing.T) {
-	c, _, err := Load(fstest.MapFS{
-		"a.md": {Data: []byte("---\noutlet: Brenn Post\npublished: 2026-04-02\n---\n" +
-			"The Fenmark pier owner said nine anglers were on the pier when the deck, 40 metres long, gave way.\n")},
-		"b.md": {Data: []byte("---\noutlet: Brenn Courier\npublished: 2026-04-03\n---\n" +
-			"The Fenmark anglers' club said fourteen anglers were on the pier.\n\n" +
-			"The Fenmark club said the deck was only 25 metres long.\n")},
-	}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs := BuildClaims(c, lexicon.Default())
-	values := 0
-	defer func() {
-		if values < 2 {
-			t.Errorf("%d value disputes, want one over the men and one over the metres", values)
-		}
-	}()
-	for _, d := range cs.Disputes {
-		if d.Kind != KindValue {
-			continue
-		}
-		values++
-		units := map[string]bool{}
-		for _, side := range d.Sides {
-			for _, i := range side {
-				for _, v := range cs.All[i].Values {
-					if v.Unit != "" && strings.Contains(strings.Join(d.Labels, " "), v.Text) {
-						units[cs.unitKey(v.Unit)] = true
-					}
-				}
-			}
-		}
-		if len(units) > 1 {
-			t.Errorf("dispute %s mixes units %v: sides %q", d.ID, units, d.Labels)
-		}
 	}
 }
 
