@@ -101,6 +101,10 @@ var kindWords = map[string]string{
 	"polarity": "one side asserts what another denies",
 	"rebuttal": "one side calls another's claim false",
 	"value":    "different figures for the same thing",
+	"agent":    "different accounts of who led it",
+	"cause":    "different accounts of what caused it",
+	"trend":    "one says it is getting better, another worse",
+	"consent":  "one says a party asked the other in, another that it kept it out",
 }
 
 // disputeText is one dispute: its subject and why it is one, then each

@@ -8,6 +8,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/answer"
 	"github.com/crosscheck/crosscheck/bot/slacktest"
+	"github.com/crosscheck/crosscheck/corpus"
 )
 
 // disputeList is the in-memory Disputer: a fixed list, filtered by words
@@ -105,5 +106,19 @@ func TestAppHomeWithoutDisputesSaysSo(t *testing.T) {
 	all := strings.Join(blockTexts(t, m.Blocks)["mrkdwn"], "\n")
 	if !strings.Contains(all, "Dispute detection is not switched on") {
 		t.Errorf("App Home without a Disputer does not keep a clear slot:\n%s", all)
+	}
+}
+
+// Every kind of dispute the corpus finds is said in words on App Home, not
+// shown by its internal name.
+func TestEveryDisputeKindHasWords(t *testing.T) {
+	for _, k := range []string{corpus.KindPolarity, corpus.KindRebuttal, corpus.KindValue, corpus.KindAgent,
+		corpus.KindCause, corpus.KindTrend, corpus.KindConsent} {
+		if kindWords[k] == "" {
+			t.Errorf("dispute kind %q has no words", k)
+		}
+		if got := disputeText(answer.Dispute{ID: "d-1", Kind: k, Subject: "s"}); !strings.Contains(got, kindWords[k]) {
+			t.Errorf("kind %q shown as %q", k, got)
+		}
 	}
 }
