@@ -589,3 +589,30 @@ func TestLeaderWordsAreVerbs(t *testing.T) {
 		}
 	}
 }
+
+// "How many anglers drowned?" is not answered by a dispute over metres,
+// though its claims name the pier and the anglers too.
+func TestHowManyCountsWhatItAsks(t *testing.T) {
+	e := fsEngine(t, fstest.MapFS{
+		"a.md": {Data: []byte("---\noutlet: Fenmark Post\npublished: 2026-04-02\n---\n" +
+			"The Fenmark pier owner said nine anglers were on the pier, 40 metres from the shore, when it gave way.\n\n" +
+			"Two anglers drowned at Fenmark pier, the coast guard said.\n")},
+		"b.md": {Data: []byte("---\noutlet: Fenmark Courier\npublished: 2026-04-03\n---\n" +
+			"The Fenmark anglers' club said the anglers were 25 metres from the shore when the pier gave way.\n\n" +
+			"Three anglers drowned at Fenmark pier, the club said.\n")},
+	})
+	a, err := e.Ask(context.Background(), "How many anglers drowned at Fenmark pier?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range a.Disputes {
+		for _, d := range e.k.claims.Disputes {
+			if d.ID == id && slices.ContainsFunc(d.Labels, func(l string) bool { return strings.Contains(l, "metre") }) {
+				t.Errorf("a count of anglers shows the dispute over metres %q; summary %q", d.Labels, a.Summary)
+			}
+		}
+	}
+	if xs, ys := accountsSaying(a, "Two anglers drowned"), accountsSaying(a, "Three anglers drowned"); len(xs) == 0 || len(ys) == 0 || !flagged(a, xs, ys) {
+		t.Errorf("the two counts of the drowned are not marked as conflicting; summary %q", a.Summary)
+	}
+}

@@ -350,7 +350,11 @@ func (dx *disputeExpander) aboutSubject(qa *Query, f frame, d *corpus.Dispute) b
 		return dx.anyMeets(f.words, d.Contested)
 	case d.Kind == corpus.KindValue && qa.kind == kindQuantity:
 		// "How many votes did she get?" asks about what the figures
-		// count, whatever the verb.
+		// count, whatever the verb; "how many workers died" is not
+		// answered by figures in metres, however alike the words.
+		if noun := countedWord(qa, f); noun != "" && !cs.Counts(d, noun) {
+			return false
+		}
 		words, against = f.words, d.Contested
 	case !asksYesNo(qa) && len(f.preds) > 0:
 		words, against = f.preds, d.Contested
@@ -409,6 +413,28 @@ func statesFigure(q string) bool {
 		}
 	}
 	return false
+}
+
+// countedWord is the frame noun a "how many" question counts ("how many
+// workers lost …" → worker, "how many anglers drowned" → angler), or "".
+func countedWord(qa *Query, f frame) string {
+	if qa.counted == "" {
+		return ""
+	}
+	verb := func(w string) bool { return slices.Contains(f.preds, w) || corpus.EventOf(w) != "" }
+	for k, w := range f.words {
+		if lang.Stem(w) != qa.counted {
+			continue
+		}
+		if !verb(w) {
+			return w
+		}
+		// "how many anglers drowned": the noun before the event.
+		if k > 0 && !verb(f.words[k-1]) {
+			return f.words[k-1]
+		}
+	}
+	return ""
 }
 
 // asksCount reports whether a yes/no question is about a count without

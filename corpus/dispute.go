@@ -1226,6 +1226,21 @@ func (cs *Claims) conflictUnit(m *meanings, x, y *Claim) string {
 	return ""
 }
 
+// Counts reports whether the figures a side of dispute d is labelled by
+// count noun or what it is a kind of: workers are people, metres are not.
+func (cs *Claims) Counts(d *Dispute, noun string) bool {
+	for _, side := range d.Sides {
+		for _, i := range side {
+			for _, v := range cs.All[i].Values {
+				if v.Unit != "" && slices.Contains(d.Labels, v.Label()) && (v.Unit == noun || cs.meanings.related(v.Unit, noun) || cs.kindOf(noun, v.Unit)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // unitKey is the unit figures are grouped by: kinds of people ("patient",
 // "passenger") are people.
 func (cs *Claims) unitKey(u string) string {
