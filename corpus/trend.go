@@ -11,9 +11,9 @@ import (
 // A trend is what a claim says about where something is heading: "ties
 // between the two countries will remain strained", "both governments will
 // increase collaboration", "violence has risen". Two holders who see one
-// thing heading opposite ways, in the same tense, disagree: a forecast of
-// deepening cooperation and one of cooling relations are rival accounts,
-// though neither denies a word of the other.
+// thing heading opposite ways at the same time disagree (see sameTime): a
+// forecast of deepening cooperation and one of cooling relations are rival
+// accounts, though neither denies a word of the other.
 
 // risingVerbs and fallingVerbs are the base forms of verbs (and their
 // participles used as adjectives: "strained") that say something grows or
